@@ -1,0 +1,132 @@
+"""Command line: `python -m connectors import|demo|history|undo …` (see README.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from analytics.store import StoreError, open_store
+from connectors import demo
+from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
+from connectors.loader import import_file, undo_import
+
+console = Console(stderr=True)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m connectors", description="Bürgernah: Exporte importieren")
+    sub = parser.add_subparsers(dest="command", required=True)
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", help="DuckDB-Datei (Standard: $BUERGERNAH_DB oder data/buergernah.duckdb)")
+
+    imp = sub.add_parser("import", parents=[db], help="Exporte (CSV, XLSX, XLS, ZIP) importieren")
+    imp.add_argument("--municipality", metavar="AGS", help="Gemeinde (AGS) für noch unbekannte Konten")
+    imp.add_argument("--platform", choices=PLATFORMS, help="Plattform für Dateien, die sie nicht nennen")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    dem = sub.add_parser("demo", parents=[db], help="Demodaten erzeugen und importieren")
+    dem.add_argument("--if-empty", action="store_true", help="nur in eine leere Datenbank")
+    dem.add_argument("--remove", action="store_true", help="Demodaten entfernen")
+
+    sub.add_parser("history", parents=[db], help="Importe auflisten")
+    und = sub.add_parser("undo", parents=[db], help="einen Import rückgängig machen")
+    und.add_argument("import_id", type=int)
+    sub.add_parser("migrate", parents=[db], help="Datenbank anlegen bzw. migrieren")
+    return parser
+
+
+def cmd_import(args) -> int:
+    ctx = ImportContext(municipality=args.municipality, platform=args.platform)
+    results: list[tuple[str, str, str, str, str]] = []
+    failed = 0
+    with open_store(args.db) as store, Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console,
+        transient=True, disable=len(args.files) < 2,
+    ) as progress:
+        task = progress.add_task("Import", total=len(args.files))
+        for path in args.files:
+            progress.update(task, description=f"Import {path.name}")
+            try:
+                if not path.is_file():
+                    raise ImportRejected("Datei nicht gefunden.", str(path))
+                source = SourceFile(path.name, path.read_bytes(), export_date=date.fromtimestamp(path.stat().st_mtime))
+                plan, import_id = import_file(store, source, ctx)
+                status = "importiert" if import_id else "bereits importiert"
+                results.append((path.name, status, plan.platform or "–", plan.format, str(plan.rows)))
+                for column in plan.unmapped_columns:
+                    console.print(f"[yellow]{path.name}: unbekannte Spalte „{column}“ nicht übernommen[/]")
+            except ImportRejected as exc:
+                failed += 1
+                exc.file_name = exc.file_name or path.name
+                print(f"FEHLER {exc}", file=sys.stderr)
+                results.append((path.name, "abgelehnt", "–", "–", "0"))
+            progress.advance(task)
+    table = Table(title="Import")
+    for column in ("Datei", "Ergebnis", "Plattform", "Format", "Zeilen"):
+        table.add_column(column)
+    for row in results:
+        table.add_row(*row)
+    Console().print(table)
+    return 0 if failed == 0 else 1
+
+
+def cmd_demo(args) -> int:
+    with open_store(args.db) as store:
+        if args.remove:
+            from connectors.loader import remove_demo_data
+
+            print(f"{remove_demo_data(store)} Demo-Importe entfernt.")
+            return 0
+        if args.if_empty:
+            count = demo.load_if_empty(store)
+            print(f"Demodaten geladen ({count} Dateien)." if count else "Datenbank enthält bereits Daten; keine Demodaten geladen.")
+            return 0
+        print(f"Demodaten geladen ({demo.load(store)} Dateien).")
+    return 0
+
+
+def cmd_history(args) -> int:
+    with open_store(args.db, read_only=False) as store:
+        frame = store.query_df("SELECT * FROM mart.imports ORDER BY import_id")
+    table = Table(title="Importe")
+    for column in ("ID", "Datei", "Plattform", "Format", "Zeilen", "Importiert", "Status"):
+        table.add_column(column)
+    for row in frame.itertuples():
+        table.add_row(str(row.import_id), row.file_name, row.platform or "–", row.format or "–", str(row.rows),
+                      f"{row.imported_at:%d.%m.%Y %H:%M}", row.status)
+    Console().print(table)
+    return 0
+
+
+def cmd_undo(args) -> int:
+    with open_store(args.db) as store:
+        undo_import(store, args.import_id)
+    print(f"Import {args.import_id} rückgängig gemacht.")
+    return 0
+
+
+def cmd_migrate(args) -> int:
+    with open_store(args.db) as store:
+        print(f"Datenbank {store.path}: Schema-Version {store.schema_version()}.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {"import": cmd_import, "demo": cmd_demo, "history": cmd_history, "undo": cmd_undo,
+                "migrate": cmd_migrate}
+    try:
+        return handlers[args.command](args)
+    except (StoreError, ImportRejected) as exc:
+        print(f"FEHLER {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,254 @@
+"""Importing one uploaded file: detect, parse, resolve accounts, write in one transaction.
+
+    plan = prepare(store, source, ctx)   # reads and checks; writes nothing (the upload preview)
+    import_id = commit(store, plan)       # everything of the file, or nothing
+
+The same bytes twice are recognised by their sha256 and change nothing. Post figures are kept
+per import, so a newer export wins in `mart.posts` and undoing an import restores the figures
+it replaced.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from analytics.store import Store
+from connectors import registry
+from connectors.base import (
+    AUDIENCE_COLUMNS,
+    DAILY_COLUMNS,
+    POPULATION_COLUMNS,
+    POST_COLUMNS,
+    AccountRef,
+    ImportContext,
+    ImportRejected,
+    Parsed,
+    SourceFile,
+)
+from connectors.files import expand
+
+
+class NeedsMunicipality(ImportRejected):
+    """The file's account is not in the registry yet: the user has to say which town it is."""
+
+
+@dataclass
+class Item:
+    """One parsed piece of a file with the account it was resolved to."""
+
+    parsed: Parsed
+    account_key: str | None
+    ags: str | None
+    new_account: AccountRef | None = None
+
+
+@dataclass
+class Plan:
+    source: SourceFile
+    sha256: str
+    items: list[Item] = field(default_factory=list)
+    duplicate_of: int | None = None  # import_id of an earlier import of the same bytes
+
+    @property
+    def platform(self) -> str | None:
+        platforms = {i.parsed.platform for i in self.items}
+        return platforms.pop() if len(platforms) == 1 else None
+
+    @property
+    def format(self) -> str:
+        return ",".join(dict.fromkeys(i.parsed.format for i in self.items))
+
+    @property
+    def rows(self) -> int:
+        return sum(i.parsed.rows for i in self.items)
+
+    @property
+    def period(self) -> tuple[date, date] | None:
+        periods = [i.parsed.period for i in self.items if i.parsed.period]
+        return (min(p[0] for p in periods), max(p[1] for p in periods)) if periods else None
+
+    @property
+    def unmapped_columns(self) -> list[str]:
+        return list(dict.fromkeys(c for i in self.items for c in i.parsed.unmapped_columns))
+
+    @property
+    def notes(self) -> list[str]:
+        return list(dict.fromkeys(n for i in self.items for n in i.parsed.notes))
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def prepare(store: Store, source: SourceFile, ctx: ImportContext | None = None) -> Plan:
+    """Parse and check a file and resolve its accounts, without writing anything."""
+    ctx = ctx or ImportContext()
+    plan = Plan(source, sha256(source.data))
+    plan.duplicate_of = store.query_value(
+        "SELECT max(import_id) FROM core.imports WHERE sha256 = ? AND status = 'imported'", [plan.sha256]
+    )
+    try:
+        parsed: list[Parsed] = []
+        for member in expand(source):
+            try:
+                parsed += registry.detect(member).parse(member, ctx)
+            except ImportRejected as exc:
+                raise ImportRejected(exc.reason if member is source else f"{member.name}: {exc.reason}") from None
+        platforms = {p.platform for p in parsed if p.platform}
+        if len(platforms) > 1:
+            raise ImportRejected(
+                f"Das ZIP-Archiv mischt Plattformen ({', '.join(sorted(platforms))}); bitte je Plattform einzeln hochladen."
+            )
+        plan.items = [_resolve(store, p, ctx) for p in parsed]
+    except ImportRejected as exc:
+        exc.file_name = source.display_name
+        raise
+    return plan
+
+
+def _resolve(store: Store, parsed: Parsed, ctx: ImportContext) -> Item:
+    if parsed.account is None:
+        return Item(parsed, None, None)
+    ref = parsed.account
+    if ctx.municipality and not store.query_value(
+        "SELECT 1 FROM core.municipalities WHERE ags = ?", [ctx.municipality]
+    ):
+        raise ImportRejected(f"Unbekannter Gemeindeschlüssel (AGS) „{ctx.municipality}“.")
+    if ref.key:
+        known = store.query_value("SELECT ags FROM core.accounts WHERE account_key = ?", [ref.key])
+        if known:
+            return Item(parsed, ref.key, known)
+        if not ctx.municipality:
+            raise NeedsMunicipality(
+                f"Das Konto „{ref.label}“ ({ref.key}) ist noch keiner Gemeinde zugeordnet: "
+                "bitte die Gemeinde angeben (Upload-Seite: Auswahl „Gemeinde“, Kommandozeile: --municipality AGS)."
+            )
+        return Item(parsed, ref.key, ctx.municipality, new_account=ref)
+    # The file names no account (daily metric files, YouTube tables): use the town's account.
+    if not ctx.municipality:
+        raise NeedsMunicipality(
+            f"Die Datei nennt kein {ref.platform.title()}-Konto: bitte die Gemeinde angeben "
+            "(Upload-Seite: Auswahl „Gemeinde“, Kommandozeile: --municipality AGS)."
+        )
+    keys = store.query_df(
+        "SELECT account_key FROM core.accounts WHERE ags = ? AND platform = ? ORDER BY account_key",
+        [ctx.municipality, ref.platform],
+    )["account_key"].tolist()
+    if len(keys) > 1:
+        raise ImportRejected(
+            f"Die Gemeinde hat mehrere {ref.platform.title()}-Konten ({', '.join(keys)}); "
+            "die Datei nennt keins davon."
+        )
+    if keys:
+        return Item(parsed, keys[0], ctx.municipality)
+    town = store.query_value("SELECT name FROM core.municipalities WHERE ags = ?", [ctx.municipality])
+    placeholder = AccountRef(ref.platform, handle=f"ags-{ctx.municipality}", name=f"{town.split(',')[0]} ({ref.platform.title()})")
+    return Item(parsed, placeholder.key, ctx.municipality, new_account=placeholder)
+
+
+def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo: bool = False) -> int | None:
+    """Write the plan in one transaction; returns the import id (None for a known duplicate)."""
+    if plan.duplicate_of is not None:
+        return None
+    details = json.dumps({"unmapped_columns": plan.unmapped_columns, "notes": plan.notes}, ensure_ascii=False)
+    with store.transaction() as cur:
+        import_id = cur.execute(
+            "INSERT INTO core.imports (file_name, sha256, platform, format, rows, imported_by, is_demo, details) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING import_id",
+            [plan.source.name, plan.sha256, plan.platform, plan.format, plan.rows,
+             imported_by or _user(), is_demo, details],
+        ).fetchone()[0]
+        for item in plan.items:
+            if item.new_account is not None:
+                ref = item.new_account
+                cur.execute(
+                    "INSERT INTO core.accounts (account_key, platform, account_id, handle, name, ags, url) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    [ref.key, ref.platform, ref.account_id, ref.handle, ref.name, item.ags, ref.url],
+                )
+            parsed = item.parsed
+            extra = {"import_id": import_id, "account_key": item.account_key}
+            if parsed.posts is not None and len(parsed.posts):
+                _insert(cur, "core.post_snapshots", parsed.posts, POST_COLUMNS,
+                        {**extra, "metrics_as_of": parsed.metrics_as_of, "metric_version": parsed.metric_version})
+            if parsed.daily is not None and len(parsed.daily):
+                _insert(cur, "core.daily_values", parsed.daily, DAILY_COLUMNS, extra)
+            if parsed.audience is not None and len(parsed.audience):
+                _insert(cur, "core.audience_values", parsed.audience, AUDIENCE_COLUMNS, extra)
+            if parsed.population is not None and len(parsed.population):
+                _insert(cur, "core.population_official", parsed.population, POPULATION_COLUMNS,
+                        {"import_id": import_id})
+    return import_id
+
+
+def _insert(cur, table: str, frame: pd.DataFrame, columns: list[str], constants: dict) -> None:
+    data = frame.reindex(columns=columns).copy()
+    for name, value in constants.items():
+        data[name] = value
+    cur.register("_incoming", data)
+    try:
+        cur.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
+    finally:
+        cur.unregister("_incoming")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unbekannt"
+
+
+def import_file(store: Store, source: SourceFile, ctx: ImportContext | None = None, *,
+                imported_by: str | None = None, is_demo: bool = False) -> tuple[Plan, int | None]:
+    """prepare + commit. Raises ImportRejected (naming the file) for a file that cannot be imported."""
+    plan = prepare(store, source, ctx)
+    return plan, commit(store, plan, imported_by=imported_by, is_demo=is_demo)
+
+
+def undo_import(store: Store, import_id: int) -> None:
+    """Take a whole import back: its figures disappear, the ones it had replaced return."""
+    with store.transaction() as cur:
+        found = cur.execute(
+            "UPDATE core.imports SET status = 'undone', undone_at = now() "
+            "WHERE import_id = ? AND status = 'imported' RETURNING import_id", [import_id]
+        ).fetchall()
+        if not found:
+            raise ImportRejected(f"Import {import_id} gibt es nicht oder er ist bereits rückgängig gemacht.")
+        _drop_orphan_accounts(cur)
+
+
+def remove_demo_data(store: Store) -> int:
+    """Undo every demo import and remember that the user removed the demo."""
+    with store.transaction() as cur:
+        removed = cur.execute(
+            "UPDATE core.imports SET status = 'undone', undone_at = now() "
+            "WHERE is_demo AND status = 'imported' RETURNING import_id"
+        ).fetchall()
+        _drop_orphan_accounts(cur)
+        cur.execute("INSERT OR REPLACE INTO core.settings VALUES ('demo_removed', 'true')")
+    return len(removed)
+
+
+def _drop_orphan_accounts(cur) -> None:
+    """Accounts that came with imports which are all undone now leave the registry with them
+    (accounts registered by hand, without any import, stay)."""
+    cur.execute(
+        """
+        WITH rows_ AS (
+            SELECT account_key, import_id FROM core.post_snapshots
+            UNION ALL SELECT account_key, import_id FROM core.daily_values
+            UNION ALL SELECT account_key, import_id FROM core.audience_values
+        ), orphans AS (
+            SELECT r.account_key FROM rows_ r JOIN core.imports i USING (import_id)
+            GROUP BY r.account_key HAVING bool_and(i.status = 'undone')
+        )
+        DELETE FROM core.accounts WHERE account_key IN (SELECT account_key FROM orphans)
+        """
+    )

@@ -1,0 +1,125 @@
+"""Meta Business Suite per-metric daily files (`Follows.csv`, `Views.csv`, `Viewers.csv`, …).
+
+Format (docs/platform-exports.md §3): UTF-16LE with BOM, a `sep=,` line for Excel, a title line
+naming the metric (the only reliable way to tell the files apart: browsers rename them
+`Follows (1).csv`), then `"Date","Primary"` and one row per day, `YYYY-MM-DDT00:00:00`.
+Series may be dense or sparse: missing days inside the exported range are filled with 0 and
+marked `filled`. The files carry no account: the municipality's account on the platform is used.
+"""
+
+from __future__ import annotations
+
+import re
+import pandas as pd
+
+from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
+from connectors.io import (
+    decode,
+    decode_head,
+    normalise_header,
+    parse_csv_line,
+    read_table,
+    sniff_delimiter,
+    split_lines,
+    to_count,
+    to_datetime,
+)
+
+FORMAT = "meta_daily"
+PLATFORM = None
+LABEL = "Meta Business Suite – Tageswerte einer Kennzahl"
+
+# Title line -> (platform or None when the title does not say, metric in mart.account_daily).
+TITLES = {
+    "facebook follows": ("facebook", "followers_gained"),
+    "facebook-follows": ("facebook", "followers_gained"),
+    "instagram follows": ("instagram", "followers_gained"),
+    "instagram-follows": ("instagram", "followers_gained"),
+    "follows": (None, "followers_gained"),
+    "content interactions": (None, "interactions"),
+    "interaktionen mit inhalten": (None, "interactions"),
+    "facebook link clicks": ("facebook", "link_clicks"),
+    "facebook-linkklicks": ("facebook", "link_clicks"),
+    "link clicks": (None, "link_clicks"),
+    "views": (None, "views"),
+    "aufrufe": (None, "views"),
+    "visningar": (None, "views"),
+    "viewers": (None, "reach"),
+    "zuschauer": (None, "reach"),
+    "reach": (None, "reach"),
+    "instagram reach": ("instagram", "reach"),
+    "reichweite": (None, "reach"),
+    "facebook visits": ("facebook", "visits"),
+    "facebook-besuche": ("facebook", "visits"),
+    "instagram profile visits": ("instagram", "visits"),
+    "visits": (None, "visits"),
+}
+DATE_FORMATS = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%d.%m.%Y", "%m/%d/%Y", "%d.%m.%Y %H:%M"]
+
+
+def _layout(text: str) -> tuple[int, str] | None:
+    """(index of the header line, title) if the text has the title + Date/Primary layout."""
+    lines = [line.strip() for line in split_lines(text[:4000])]
+    start = 1 if lines and lines[0].lower().startswith("sep=") else 0
+    if len(lines) < start + 2:
+        return None
+    title_cells = parse_csv_line(lines[start], sniff_delimiter(lines[start]))
+    header = [normalise_header(c) for c in parse_csv_line(lines[start + 1], sniff_delimiter(lines[start + 1]))]
+    if len([c for c in title_cells if c.strip()]) != 1 or len(header) < 2:
+        return None
+    if header[0] not in ("date", "datum") or header[1] not in ("primary", "primär", "primär", "primärt"):
+        return None
+    return start + 1, title_cells[0].strip()
+
+
+def detect(source: SourceFile) -> bool:
+    try:
+        return _layout(decode_head(source.data)) is not None
+    except ImportRejected:
+        return False
+
+
+def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
+    text = decode(source.data)
+    layout = _layout(text)
+    if layout is None:
+        raise ImportRejected("Kein Meta-Tageswerte-Export (Titelzeile und „Date“,„Primary“ fehlen).")
+    header_line, title = layout
+    key = re.sub(r"\s+", " ", normalise_header(title))
+    if key not in TITLES:
+        raise ImportRejected(
+            f"Unbekannte Kennzahl „{title}“ in der Titelzeile; bekannt sind: "
+            + ", ".join(sorted({t.title() for t in TITLES})) + "."
+        )
+    platform, metric = TITLES[key]
+    if platform is None:
+        platform = ctx.platform
+    if platform not in ("facebook", "instagram"):
+        raise ImportRejected(
+            f"Die Datei „{title}“ nennt keine Plattform: bitte Facebook oder Instagram angeben "
+            "(Upload-Seite: Auswahl „Plattform“, Kommandozeile: --platform facebook|instagram)."
+        )
+    header, rows = read_table(text, skip_lines=header_line)
+    if rows.empty:
+        raise ImportRejected("Die Datei enthält keine Tageswerte (nur die Kopfzeilen).")
+    days = to_datetime(rows[0], header[0], DATE_FORMATS).dt.date
+    values = to_count(rows[1], header[1])
+    series = pd.DataFrame({"day": days, "value": values}).dropna(subset=["day"])
+    series = series.groupby("day", as_index=False)["value"].last()
+    export_day = ctx.export_date(source)
+    if series["day"].max() > export_day:
+        raise ImportRejected(f"Tageswerte nach dem Exportdatum ({series['day'].max():%d.%m.%Y}).")
+    full = pd.DataFrame({"day": pd.date_range(series["day"].min(), series["day"].max(), freq="D").date})
+    daily = full.merge(series, on="day", how="left")
+    daily["filled"] = daily["value"].isna()
+    daily["value"] = daily["value"].fillna(0).astype("float64")
+    daily["metric"] = metric
+    notes = []
+    if daily["filled"].any():
+        notes.append(f"{int(daily['filled'].sum())} fehlende Tage im Zeitraum mit 0 aufgefüllt (als aufgefüllt markiert).")
+    return [Parsed(
+        platform=platform, format=FORMAT, format_label=f"{LABEL} ({title})",
+        account=AccountRef(platform), daily=daily[["day", "metric", "value", "filled"]],
+        metrics_as_of=export_day, notes=notes,
+    )]
+

@@ -1,0 +1,173 @@
+"""Meta Business Suite post export ("Export table data"), Facebook Pages and Instagram accounts.
+
+Format (docs/platform-exports.md §1, §2, §5): UTF-8 with BOM, `,`, quoted only when needed,
+captions with newlines and doubled quotes, one header row whose columns drift between exports,
+a `Date` column holding the literal `Lifetime` (figures true as of the export day), publish
+times `MM/DD/YYYY HH:MM`. Older exports say `Impressions` where newer ones say `Views`; the two
+stay separate columns. Headers are localised (English, Swedish verified; German unverified).
+Publish times are read as Europe/Berlin wall-clock time (see DECISIONLOG.md).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
+from connectors.io import (
+    Columns,
+    check_not_future,
+    decode,
+    decode_head,
+    localize,
+    match_synonyms,
+    parse_csv_line,
+    read_table,
+    sniff_delimiter,
+    split_lines,
+    to_count,
+    to_datetime,
+    to_number,
+)
+
+FORMAT = "meta_posts"
+PLATFORM = None  # Facebook or Instagram, told by the columns
+LABEL = "Meta Business Suite – Beitragsexport"
+TIMEZONE = "Europe/Berlin"
+
+SYNONYMS = {
+    "post_id": ["Post ID", "Publicerings-id", "Beitrags-ID"],
+    "page_id": ["Page ID", "Sid-id", "Seiten-ID"],
+    "page_name": ["Page name", "Sidnamn", "Seitenname"],
+    "account_id": ["Account ID", "Konto-id", "Konto-ID"],
+    "account_username": ["Account username", "Kontots användarnamn", "Konto-Benutzername"],
+    "account_name": ["Account name", "Kontonamn", "Kontoname"],
+    "title": ["Title", "Titel"],
+    "description": ["Description", "Beskrivning", "Beschreibung"],
+    "duration": ["Duration (sec)", "Dauer (Sek.)", "Varaktighet (sek)"],
+    "publish_time": ["Publish time", "Publiceringstid", "Veröffentlichungszeitpunkt", "Veröffentlichungszeit"],
+    "permalink": ["Permalink", "Permalänk"],
+    "post_type": ["Post type", "Inläggstyp", "Beitragstyp"],
+    "date": ["Date", "Datum"],
+    "views": ["Views", "Visningar", "Aufrufe"],
+    "impressions": ["Impressions", "Impressionen", "Exponeringar"],
+    "plays": ["Plays", "Wiedergaben"],
+    "reach": ["Reach", "Räckvidd", "Reichweite"],
+    "reactions": ["Reactions", "Reaktioner", "Reaktionen"],
+    "likes": ["Likes", "Gilla-markeringar", "„Gefällt mir“-Angaben", "Gefällt mir-Angaben", "Gefällt mir"],
+    "comments": ["Comments", "Kommentarer", "Kommentare"],
+    "shares": ["Shares", "Delningar", "Geteilte Inhalte", "Teilen"],
+    "saves": ["Saves", "Sparade objekt", "Gespeicherte Beiträge", "Gespeichert"],
+    "follows": ["Follows", "Följer"],
+    "rcs": ["Reactions, Comments and Shares", "Reaktioner, kommentarer och delningar",
+            "Reaktionen, Kommentare und geteilte Inhalte"],
+    "clicks": ["Total clicks", "Totalt antal klick", "Klicks insgesamt"],
+    "link_clicks": ["Link Clicks", "Länkklick", "Link-Klicks"],
+    "other_clicks": ["Other Clicks", "Övriga klick", "Sonstige Klicks"],
+    "seconds_viewed": ["Seconds viewed", "Angesehene Sekunden"],
+}
+# Columns Meta exports that Bürgernah deliberately does not store (not reported as unmapped).
+IGNORED = [
+    "Caption type", "Is crosspost", "Is share", "Languages", "Custom labels",
+    "Funded content status", "Data comment", "Datenkommentar",
+    "Matched Audience Targeting Consumption (Photo Click)",
+    "Matched Audience Targeting Consumption (Video Click)",
+    "Negative feedback from users: Hide all", "Negative feedback from users: Hide",
+    "Average Seconds viewed", "Estimated earnings (USD)", "Ad CPM (USD)", "Ad impressions",
+]
+PUBLISH_FORMATS = ["%m/%d/%Y %H:%M", "%d.%m.%Y %H:%M", "%Y-%m-%d %H:%M", "%m/%d/%Y %H:%M:%S",
+                   "%d.%m.%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S"]
+METRICS = ["views", "impressions", "reach", "reactions", "likes", "comments", "shares"]
+
+
+def _header(text: str) -> list[str]:
+    first = split_lines(text[:20000])[0]
+    return parse_csv_line(first, sniff_delimiter(first))
+
+
+def detect(source: SourceFile) -> bool:
+    try:
+        header = _header(decode_head(source.data))
+    except ImportRejected:
+        return False
+    fields = match_synonyms(header, SYNONYMS)
+    has_owner = bool({"page_id", "account_id"} & fields)
+    return {"post_id", "publish_time"} <= fields and has_owner and bool(set(METRICS) & fields)
+
+
+def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
+    header, rows = read_table(decode(source.data))
+    cols = Columns(header, SYNONYMS, IGNORED)
+    cols.require("post_id", "publish_time")
+    platform = "facebook" if "page_id" in cols else "instagram"
+    owner_id = "page_id" if platform == "facebook" else "account_id"
+    cols.require(owner_id)
+    if not set(METRICS) & set(cols.index):
+        raise ImportRejected("Keine Kennzahlspalte (Views, Reach, Reactions, …) gefunden.")
+    rows = rows[cols.get(rows, "post_id").str.strip() != ""].reset_index(drop=True)
+    if rows.empty:
+        raise ImportRejected("Die Datei enthält keine Beiträge (nur die Kopfzeile).")
+
+    owners = cols.get(rows, owner_id).str.strip().unique()
+    if len(owners) > 1:
+        raise ImportRejected(
+            f"Die Datei enthält Beiträge mehrerer Konten ({', '.join(owners[:3])}); "
+            "bitte je Seite bzw. Konto einzeln exportieren."
+        )
+
+    export_day = ctx.export_date(source)
+    published = localize(to_datetime(cols.get(rows, "publish_time"), "Publish time", PUBLISH_FORMATS), TIMEZONE)
+    check_not_future(published, "Publish time", export_day)
+
+    def count(field: str) -> pd.Series | None:
+        return to_count(cols.get(rows, field), cols.header[cols.index[field]]) if field in cols else None
+
+    title = cols.get(rows, "title")
+    description = cols.get(rows, "description")
+    if title is not None and description is not None:
+        message = title.where(title.str.len() >= description.str.len(), description)
+    else:
+        message = title if title is not None else description
+    seconds = cols.get(rows, "seconds_viewed")
+    posts = pd.DataFrame({
+        "post_id": cols.get(rows, "post_id").str.strip(),
+        "published_at": published,
+        "post_type": cols.get(rows, "post_type"),
+        "message": message,
+        "url": cols.get(rows, "permalink"),
+        "views": count("views"),
+        "reach": count("reach"),
+        "impressions": count("impressions"),
+        "likes": count("reactions" if platform == "facebook" else "likes")
+        if ("reactions" if platform == "facebook" else "likes") in cols else None,
+        "comments": count("comments"),
+        "shares": count("shares"),
+        "saves": count("saves"),
+        "clicks": count("clicks"),
+        "video_views": count("plays"),
+        "watch_time_seconds": to_number(seconds, "Seconds viewed", integer=False) if seconds is not None else None,
+    })
+    posts = posts.drop_duplicates("post_id", keep="last")
+    notes = []
+    if "date" in cols:
+        lifetime = cols.get(rows, "date").str.strip().str.casefold().unique()
+        if not set(lifetime) <= {"lifetime", "gesamte laufzeit", "livstid", ""}:
+            notes.append("Spalte „Date“ enthält nicht nur „Lifetime“: Werte als Gesamtwerte zum Exportdatum gelesen.")
+    version = "views" if "views" in cols else ("impressions" if "impressions" in cols else None)
+    if version == "impressions":
+        notes.append("Älterer Export mit „Impressions“ statt „Views“: als Impressionen gespeichert, nicht als Aufrufe.")
+
+    first = rows.iloc[0]
+    if platform == "facebook":
+        name = first[cols.index["page_name"]] if "page_name" in cols else None
+        account = AccountRef("facebook", account_id=owners[0], name=name)
+    else:
+        handle = first[cols.index["account_username"]] if "account_username" in cols else None
+        name = first[cols.index["account_name"]] if "account_name" in cols else None
+        account = AccountRef(
+            "instagram", account_id=owners[0], handle=handle, name=name,
+            url=f"https://www.instagram.com/{handle}/" if handle else None,
+        )
+    return [Parsed(
+        platform=platform, format=FORMAT, format_label=LABEL, account=account, posts=posts,
+        metrics_as_of=export_day, metric_version=version, unmapped_columns=cols.unmapped, notes=notes,
+    )]

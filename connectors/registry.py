@@ -1,0 +1,25 @@
+"""The one list of connectors. A new export format is a module here plus one line below."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from connectors import meta_daily, meta_posts, youtube_demographics
+from connectors.base import ImportRejected, SourceFile
+
+CONNECTORS: list[ModuleType] = [
+    meta_posts,
+    meta_daily,
+    youtube_demographics,
+]
+
+
+def detect(source: SourceFile) -> ModuleType:
+    """The connector that recognises this file's content; the file name is not consulted."""
+    for connector in CONNECTORS:
+        if connector.detect(source):
+            return connector
+    raise ImportRejected(
+        "Format nicht erkannt: weder ein bekannter Export von Facebook, Instagram, YouTube, "
+        "TikTok, LinkedIn oder X noch eine Bevölkerungstabelle."
+    )

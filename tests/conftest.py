@@ -1,0 +1,43 @@
+"""Shared fixtures: a fresh DuckDB file per test, and a demo database built once per session."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from analytics.store import Store
+from connectors import demo
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXPORTS = FIXTURES / "exports"
+# The demo is generated as of this day, so that its figures are the same on every run.
+DEMO_TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    """An empty, migrated database with the reference data, in tmp_path."""
+    with Store(tmp_path / "test.duckdb") as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def demo_db_file(tmp_path_factory) -> Path:
+    """A database file with the demo loaded (built once; copy it before writing)."""
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.duckdb"
+    with Store(path) as opened:
+        demo.load(opened, today=DEMO_TODAY, out_dir=folder / "exports")
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_db_file, tmp_path) -> Store:
+    """A private copy of the demo database."""
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_db_file, path)
+    with Store(path) as opened:
+        yield opened
