@@ -13,8 +13,9 @@ from connectors import demo
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPORTS = FIXTURES / "exports"
-# The demo is generated as of this day, so that its figures are the same on every run.
-DEMO_TODAY = date(2026, 11, 23)
+# The demo database is generated as of today, like `make run` does (its figures depend only on
+# this date; tests/test_demo.py checks that the generator is deterministic for a fixed date).
+DEMO_TODAY = date.today()
 
 
 @pytest.fixture

@@ -1,0 +1,104 @@
+"""AppTest for every page, on an empty database and on the demo database: rendered values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics import weekly
+from conftest import DEMO_TODAY
+from connectors.base import ImportContext, SourceFile
+from connectors.loader import import_file
+from ui import fmt
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def run_page(db_path, monkeypatch, page: str | None = None, params: dict | None = None) -> AppTest:
+    monkeypatch.setenv("BUERGERNAH_DB", str(db_path))
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_weekly_report_empty_database_shows_helpful_empty_state(store, monkeypatch):
+    at = run_page(store.path, monkeypatch)
+    assert at.title[0].value == "Wochenbericht"
+    assert "Noch keine Daten" in at.info[0].value
+    assert not at.metric
+
+
+def test_weekly_report_demo_shows_kpis_with_german_numbers(demo_store, monkeypatch):
+    monday = weekly.last_complete_week(DEMO_TODAY)
+    expected = weekly.weekly_metrics(demo_store, "05334016", monday, monday).set_index("platform")
+    at = run_page(demo_store.path, monkeypatch, params={"ags": "05334016", "week": monday.isoformat()})
+    assert [s.value for s in at.subheader][:2] == ["Facebook", "Instagram"]
+    labels = [m.label for m in at.metric]
+    assert labels[:6] == ["Follower", "Neue Follower", "Reichweite der Beiträge", "Aufrufe der Beiträge",
+                          "Interaktionen", "Beiträge"]
+    values = [m.value for m in at.metric]
+    assert values[0] == fmt.number(expected.at["facebook", "followers"])
+    assert values[2] == fmt.number(expected.at["facebook", "reach"])
+    assert values[6] == fmt.number(expected.at["instagram", "followers"])
+    assert "." in values[0]  # German thousands separator: 5.103, not 5,103
+    assert at.caption[0].value.startswith(f"Herzogenrath · KW {monday.isocalendar()[1]}/")
+    # the demo banner and its removal action
+    assert any("Demodaten" in m.value for m in at.markdown)
+    assert at.button(key="remove_demo").label == "Demodaten entfernen"
+
+
+def test_unknown_week_in_url_falls_back_to_latest_week(demo_store, monkeypatch):
+    at = run_page(demo_store.path, monkeypatch, params={"ags": "05334008", "week": "2020-01-06"})
+    monday = weekly.last_complete_week(DEMO_TODAY)
+    assert f"KW {monday.isocalendar()[1]}/" in at.caption[0].value
+    assert at.metric
+
+
+def test_town_without_weekly_figures_gets_an_empty_state(store, monkeypatch):
+    table = "Viewer age,Views (%)\n18\u201324 years,40.5\n65+ years,59.5\n".encode()
+    import_file(store, SourceFile("viewer_age.csv", table, export_date=DEMO_TODAY), ImportContext(municipality="05334004"))
+    at = run_page(store.path, monkeypatch)
+    assert "Für Alsdorf liegen in KW" in at.info[0].value
+    assert not at.metric
+
+
+def test_remove_demo_data_empties_the_dashboard(demo_store, monkeypatch):
+    at = run_page(demo_store.path, monkeypatch)
+    at.button(key="remove_demo").click()
+    at.run()
+    assert not at.exception
+    assert "Noch keine Daten" in at.info[0].value
+    assert demo_store.query_value("SELECT count(*) FROM mart.posts") == 0
+    assert demo_store.get_setting("demo_removed") == "true"
+
+
+def test_english_switch(demo_store, monkeypatch):
+    at = run_page(demo_store.path, monkeypatch, params={"lang": "en", "ags": "05334004"})
+    assert at.title[0].value == "Weekly report"
+    assert at.metric[0].label == "Followers"
+    assert "," in at.metric[0].value
+
+
+def test_import_page_empty_and_history(demo_store, monkeypatch):
+    at = run_page(demo_store.path, monkeypatch, page="views/importieren.py")
+    assert at.title[0].value == "Daten importieren"
+    history = at.dataframe[0].value
+    assert len(history) == demo_store.query_value("SELECT count(*) FROM mart.imports")
+    at.selectbox(key="undo_pick").select(int(history["import_id"].max()))
+    at.button(key="undo").click()
+    at.run()
+    assert demo_store.query_value("SELECT count(*) FROM mart.imports WHERE status = 'undone'") == 1
+
+
+@pytest.mark.parametrize("page", ["views/importieren.py"])
+def test_pages_on_empty_database(store, monkeypatch, page):
+    at = run_page(store.path, monkeypatch, page=page)
+    assert "Noch keine Importe." in [c.value for c in at.caption]

@@ -1,0 +1,61 @@
+"""Things every page shows: the language switch, the demo banner and the municipality picker."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics import weekly
+from connectors import demo
+from connectors.loader import remove_demo_data
+from ui.i18n import lang, t
+from ui.state import clear_caches, query, store
+
+
+def language_switch() -> None:
+    choice = st.sidebar.segmented_control(
+        t("language"), ["Deutsch", "English"], default="English" if lang() == "en" else "Deutsch",
+        key="language_switch",
+    )
+    wanted = "en" if choice == "English" else "de"
+    if wanted != lang():
+        if wanted == "en":
+            st.query_params["lang"] = "en"
+        else:
+            del st.query_params["lang"]
+        st.rerun()
+
+
+def demo_banner() -> None:
+    """A clear banner while demo data is present, with one action that removes it."""
+    if not query(demo.has_demo):
+        return
+    with st.container(border=True):
+        left, right = st.columns([5, 1], vertical_alignment="center")
+        left.markdown(":material/science: " + t("demo_banner"))
+        if right.button(t("demo_remove"), key="remove_demo", type="secondary"):
+            removed = remove_demo_data(store())
+            clear_caches()
+            st.toast(t("demo_removed", n=removed))
+            st.rerun()
+
+
+def short_name(name: str) -> str:
+    """`Alsdorf, Stadt` → `Alsdorf` for compact labels."""
+    return name.split(",")[0]
+
+
+def municipality_picker(towns: pd.DataFrame) -> str:
+    """Sidebar picker of towns with data; the choice lives in the URL (`?ags=…`)."""
+    options = towns["ags"].tolist()
+    names = dict(zip(towns["ags"], towns["name"].map(short_name), strict=True))
+    wanted = st.query_params.get("ags")
+    index = options.index(wanted) if wanted in options else 0
+    ags = st.sidebar.selectbox(t("municipality"), options, index=index, format_func=names.get, key="municipality")
+    if st.query_params.get("ags") != ags:
+        st.query_params["ags"] = ags
+    return ags
+
+
+def towns_with_accounts() -> pd.DataFrame:
+    return query(weekly.municipalities_with_accounts)

@@ -1,0 +1,38 @@
+"""The process-wide store and cached analytics calls for the pages.
+
+One `Store` per database path lives in `st.cache_resource`; analytics results are cached with
+`st.cache_data`, keyed on the function, its arguments and the store's data version, so an
+import or undo shows up at once everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from analytics.store import Store, database_path
+
+
+@st.cache_resource(show_spinner=False)
+def _store(path: str) -> Store:
+    return Store(path)
+
+
+def store() -> Store:
+    return _store(str(database_path()))
+
+
+@st.cache_data(ttl=3600, show_spinner=False, max_entries=512)
+def _cached(name: str, version: str, args: tuple, kwargs: tuple, _fn: Callable):
+    return _fn(store(), *args, **dict(kwargs))
+
+
+def query(fn: Callable, *args, **kwargs):
+    """`fn(store, *args)` through the cache. `fn` is an analytics function."""
+    return _cached(f"{fn.__module__}.{fn.__qualname__}", store().data_version(), args,
+                   tuple(sorted(kwargs.items())), fn)
+
+
+def clear_caches() -> None:
+    _cached.clear()

@@ -1,0 +1,151 @@
+"""Daten importieren: upload exports, preview what was recognised, import, and undo imports."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics import imports as import_queries
+from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
+from connectors.loader import NeedsMunicipality, commit, prepare, undo_import
+from ui import fmt
+from ui.i18n import lang, platform_name
+from ui.state import clear_caches, query, store
+
+L = lang()
+TXT = {
+    "de": {
+        "title": "Daten importieren",
+        "intro": "Laden Sie die Exporte hoch, die Facebook, Instagram, YouTube, TikTok, LinkedIn und X "
+                 "Ihnen geben (CSV, XLSX, XLS oder ZIP), auch viele auf einmal. Bürgernah erkennt Plattform "
+                 "und Format am Inhalt. Dieselbe Datei zweimal ändert nichts.",
+        "files": "Exporte", "town": "Gemeinde für noch unbekannte Konten", "platform": "Plattform für Dateien ohne Plattformangabe",
+        "none": "— bitte wählen —", "preview": "Vorschau", "checking": "Prüfe {name} …",
+        "ready": "bereit", "duplicate": "bereits importiert", "rejected": "Fehler", "needs_town": "Gemeinde fehlt",
+        "import": "{n} Datei(en) importieren", "importing": "Importiere {name} …",
+        "done": "{ok} Datei(en) importiert.", "nothing": "Keine importierbare Datei in der Auswahl.",
+        "history": "Importverlauf", "undo": "Import rückgängig machen", "undo_pick": "Import",
+        "undone": "Import {id} rückgängig gemacht.", "no_history": "Noch keine Importe.",
+        "file": "Datei", "status": "Status", "format": "Format", "account": "Konto", "municipality": "Gemeinde",
+        "period": "Zeitraum", "rows": "Zeilen", "unmapped": "Nicht übernommene Spalten", "notes": "Hinweise",
+        "imported_at": "Importiert", "by": "von", "platform_col": "Plattform",
+    },
+    "en": {
+        "title": "Import data",
+        "intro": "Upload the exports Facebook, Instagram, YouTube, TikTok, LinkedIn and X give you (CSV, XLSX, "
+                 "XLS or ZIP), many at once. Bürgernah recognises platform and format from the content. "
+                 "Uploading the same file twice changes nothing.",
+        "files": "Exports", "town": "Municipality for accounts not yet known", "platform": "Platform for files that do not name one",
+        "none": "— please choose —", "preview": "Preview", "checking": "Checking {name} …",
+        "ready": "ready", "duplicate": "already imported", "rejected": "error", "needs_town": "municipality missing",
+        "import": "Import {n} file(s)", "importing": "Importing {name} …",
+        "done": "{ok} file(s) imported.", "nothing": "No importable file in the selection.",
+        "history": "Import history", "undo": "Undo import", "undo_pick": "Import",
+        "undone": "Import {id} undone.", "no_history": "No imports yet.",
+        "file": "File", "status": "Status", "format": "Format", "account": "Account", "municipality": "Municipality",
+        "period": "Period", "rows": "Rows", "unmapped": "Columns not taken over", "notes": "Notes",
+        "imported_at": "Imported", "by": "by", "platform_col": "Platform",
+    },
+}[L]
+
+st.title(TXT["title"])
+st.markdown(TXT["intro"])
+
+towns = query(import_queries.municipality_choices)
+names = dict(zip(towns["ags"], towns["label"], strict=True))
+left, right = st.columns(2)
+ags = left.selectbox(TXT["town"], [None, *towns["ags"]], format_func=lambda a: TXT["none"] if a is None else names[a],
+                     key="import_town")
+platform = right.selectbox(TXT["platform"], [None, *PLATFORMS], key="import_platform",
+                           format_func=lambda p: TXT["none"] if p is None else platform_name(p))
+uploads = st.file_uploader(TXT["files"], type=["csv", "xlsx", "xls", "zip"], accept_multiple_files=True,
+                           key="uploads")
+ctx = ImportContext(municipality=ags, platform=platform)
+
+
+def check(upload) -> dict:
+    """Parse one upload without writing; the result is kept per file and choice."""
+    key = (upload.file_id, ags, platform, query(import_queries.import_count))
+    cache = st.session_state.setdefault("import_plans", {})
+    if key not in cache:
+        source = SourceFile(upload.name, upload.getvalue())
+        try:
+            plan = prepare(store(), source, ctx)
+            cache[key] = {"plan": plan, "status": "duplicate" if plan.duplicate_of else "ready", "error": None}
+        except NeedsMunicipality as exc:
+            cache[key] = {"plan": None, "status": "needs_town", "error": exc.reason}
+        except ImportRejected as exc:
+            cache[key] = {"plan": None, "status": "rejected", "error": exc.reason}
+    return cache[key]
+
+
+def describe(upload, result: dict) -> dict:
+    plan = result["plan"]
+    row = {TXT["file"]: upload.name, TXT["status"]: TXT[result["status"]]}
+    if plan is None:
+        return {**row, TXT["notes"]: result["error"]}
+    accounts = {i.new_account.label if i.new_account else i.account_key for i in plan.items if i.account_key}
+    towns_of_items = {names.get(i.ags, i.ags) for i in plan.items if i.ags}
+    period = plan.period
+    return {
+        **row,
+        TXT["format"]: " · ".join(dict.fromkeys(i.parsed.format_label for i in plan.items)),
+        TXT["account"]: ", ".join(sorted(accounts)),
+        TXT["municipality"]: ", ".join(sorted(towns_of_items)),
+        TXT["period"]: f"{fmt.day(period[0], L)} – {fmt.day(period[1], L)}" if period else "–",
+        TXT["rows"]: plan.rows,
+        TXT["unmapped"]: ", ".join(plan.unmapped_columns),
+        TXT["notes"]: " ".join(plan.notes),
+    }
+
+
+if uploads:
+    st.subheader(TXT["preview"])
+    progress = st.progress(0.0)
+    results = []
+    for i, upload in enumerate(uploads):
+        progress.progress(i / len(uploads), TXT["checking"].format(name=upload.name))
+        results.append((upload, check(upload)))
+    progress.empty()
+    st.dataframe(pd.DataFrame([describe(u, r) for u, r in results]), hide_index=True, width="stretch")
+    for upload, result in results:
+        if result["error"]:
+            st.error(f"**{upload.name}**: {result['error']}", icon=":material/error:")
+    ready = [(u, r) for u, r in results if r["status"] == "ready"]
+    if st.button(TXT["import"].format(n=len(ready)), type="primary", disabled=not ready, key="do_import"):
+        bar = st.progress(0.0)
+        for i, (upload, result) in enumerate(ready):
+            bar.progress(i / len(ready), TXT["importing"].format(name=upload.name))
+            commit(store(), result["plan"], imported_by="upload")
+        bar.empty()
+        clear_caches()
+        st.session_state["import_plans"] = {}
+        st.success(TXT["done"].format(ok=len(ready)), icon=":material/check_circle:")
+
+st.subheader(TXT["history"])
+history = query(import_queries.import_history)
+if history.empty:
+    st.caption(TXT["no_history"])
+else:
+    shown = history.assign(platform=history["platform"].map(lambda p: platform_name(p) if p else "–"))
+    st.dataframe(
+        shown, hide_index=True, width="stretch",
+        column_config={
+            "import_id": "ID", "file_name": TXT["file"], "platform": TXT["platform_col"],
+            "format": TXT["format"], "rows": st.column_config.NumberColumn(TXT["rows"], format="localized"),
+            "imported_at": st.column_config.DatetimeColumn(TXT["imported_at"], format="DD.MM.YYYY HH:mm"),
+            "imported_by": TXT["by"], "status": TXT["status"],
+        },
+    )
+    active = history[history["status"] == "imported"]
+    if not active.empty:
+        col1, col2 = st.columns([3, 1], vertical_alignment="bottom")
+        pick = col1.selectbox(TXT["undo_pick"], active["import_id"].tolist(), key="undo_pick",
+                              format_func=lambda i: f"{i} · {active.set_index('import_id').at[i, 'file_name']}")
+        if col2.button(TXT["undo"], key="undo", icon=":material/undo:"):
+            undo_import(store(), int(pick))
+            clear_caches()
+            st.session_state["import_plans"] = {}
+            st.toast(TXT["undone"].format(id=pick))
+            st.rerun()
+
