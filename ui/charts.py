@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import altair as alt
 
+from ui.i18n import platform_name
+
 PLATFORM_COLOURS = {
     "facebook": "#1877f2", "instagram": "#c13584", "youtube": "#e62117", "tiktok": "#25a5a5",
     "linkedin": "#0a66c2", "x": "#4d4d4d", "mastodon": "#6364ff",
@@ -22,8 +24,9 @@ _DE_TIME = {
 
 
 def platform_scale(platforms) -> alt.Scale:
-    domain = [p for p in PLATFORM_COLOURS if p in set(platforms)]
-    return alt.Scale(domain=domain, range=[PLATFORM_COLOURS[p] for p in domain])
+    """Colour scale over the platforms' display names (encode the `platform_name` labels)."""
+    present = [p for p in PLATFORM_COLOURS if p in set(platforms)]
+    return alt.Scale(domain=[platform_name(p) for p in present], range=[PLATFORM_COLOURS[p] for p in present])
 
 
 def localized(chart: alt.Chart, lang: str = "de") -> alt.Chart:

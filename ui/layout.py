@@ -31,7 +31,7 @@ def demo_banner() -> None:
     if not query(demo.has_demo):
         return
     with st.container(border=True):
-        left, right = st.columns([5, 1], vertical_alignment="center")
+        left, right = st.columns([3, 1], vertical_alignment="center")
         left.markdown(":material/science: " + t("demo_banner"))
         if right.button(t("demo_remove"), key="remove_demo", type="secondary"):
             removed = remove_demo_data(store())

@@ -56,7 +56,7 @@ if not has_figures.any():
 
 for platform in this_week.index[has_figures]:
     st.subheader(platform_name(platform))
-    columns = st.columns(len(weekly.KPI_COLUMNS))
+    columns = st.columns(3) + st.columns(3)
     for column, metric_id in zip(columns, weekly.KPI_COLUMNS, strict=True):
         metric = METRICS[metric_id]
         value = this_week.at[platform, metric_id]
@@ -78,8 +78,7 @@ chart = (
     .encode(
         x=alt.X("week_start:T", title=t("week_start"), axis=alt.Axis(format="%d.%m.", labelAngle=0)),
         y=alt.Y(f"{chosen}:Q", title=f"{metric.label(L)} ({metric.unit})"),
-        color=alt.Color("platform:N", title=t("platform"), scale=platform_scale(data["platform"]),
-                        legend=alt.Legend(labelExpr="datum.label")),
+        color=alt.Color("platform_label:N", title=t("platform"), scale=platform_scale(data["platform"])),
         tooltip=[alt.Tooltip("week:N", title=t("week")), alt.Tooltip("platform_label:N", title=t("platform")),
                  alt.Tooltip(f"{chosen}:Q", title=metric.label(L), format=",d")],
     )

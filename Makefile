@@ -1,0 +1,43 @@
+# Bürgernah — the two set-up commands of the README, plus the benchmark.
+#   make run    dashboard on the embedded DuckDB (demo data in an empty database)
+#   make test   lint + the whole test suite, browser tests included
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PYTHON ?= python3
+
+.PHONY: run test bench lint install install-dev chromium clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt $(VENV)/.installed
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Starts the dashboard on http://localhost:8501 (STREAMLIT_SERVER_PORT etc. still apply).
+run: install
+	$(PY) -m connectors migrate
+	$(PY) -m connectors demo --if-empty
+	$(VENV)/bin/streamlit run app.py
+
+chromium:
+	@bash scripts/ensure-chromium.sh
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+
+test: install-dev chromium lint
+	$(PY) -m pytest -n 2 --dist loadfile
+
+bench: install-dev chromium
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
