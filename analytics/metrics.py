@@ -22,6 +22,8 @@ class Metric:
     source: str  # whose definition it follows
     platforms: tuple[str, ...]
     sql: str  # the SQL expression (over mart columns) or query the figure comes from
+    denominator: str = "–"  # what the rate is divided by ("–" for counts)
+    version: str = "1"  # bumped when the definition changes; `views`/`impressions` noted in the formula
 
     def label(self, lang: str = "de") -> str:
         return self.label_de if lang == "de" else self.label_en
@@ -62,7 +64,134 @@ _REGISTRY = [
            "Fanpage Karma (Beiträge pro Tag)", ALL_PLATFORMS, "count(mart.posts.post_id)"),
 ]
 
+
+# The catalogue of docs/metrics.md §2. Rates are computed from summed components by the functions
+# in analytics/rates.py (zero denominators give NULL, never a fake 0); `sql` names the components.
+_FOLLOWER_PLATFORMS = ("facebook", "instagram", "youtube", "tiktok", "linkedin", "x", "mastodon")
+_ASOF_FOLLOWERS = ("mart.posts p ASOF LEFT JOIN mart.account_daily d "
+                   "ON p.account_key = d.account_key AND CAST(timezone('Europe/Berlin', p.published_at) AS DATE) >= d.day")
+
+_REGISTRY += [
+    Metric("er_follower_post", "Interaktionsrate je Follower (Beitrag)", "Engagement rate per follower (post)", "%",
+           "Interaktionen des Beitrags ÷ Follower am Veröffentlichungstag × 100",
+           "quintly, CrowdTangle, NapoleonCat", _FOLLOWER_PLATFORMS,
+           f"{INTERACTIONS_SQL} / d.followers * 100 FROM {_ASOF_FOLLOWERS}",
+           denominator="Follower am Veröffentlichungstag"),
+    Metric("er_follower_period", "Interaktionsrate je Follower (Zeitraum)", "Engagement rate per follower (period)", "%",
+           "(Σ Interaktionen ÷ Beiträge) ÷ durchschnittliche Follower × 100; ohne Beiträge 0. Durchschnitt = "
+           "(Follower am Anfang + am Ende) ÷ 2; Interaktionen nach Erstellungsdatum des Beitrags",
+           "quintly, CrowdTangle", _FOLLOWER_PLATFORMS,
+           f"sum({INTERACTIONS_SQL}) / count(*) / ((F_start + F_end) / 2) * 100",
+           denominator="durchschnittliche Follower im Zeitraum"),
+    Metric("er_follower_group", "Interaktionsrate der Gruppe", "Group engagement rate", "%",
+           "Σ Interaktionen ÷ Σ Beiträge ÷ Mittelwert der letzten Followerzahlen der Mitglieder × 100",
+           "CrowdTangle", _FOLLOWER_PLATFORMS,
+           f"sum({INTERACTIONS_SQL}) / count(*) / avg(latest followers per member) * 100",
+           denominator="Mittelwert der letzten Followerzahlen"),
+    Metric("engagement_daily", "Engagement (Tagesmittel)", "Engagement (daily mean)", "%",
+           "Mittelwert über alle Tage des Zeitraums von (Interaktionen des Tages ÷ Follower des Tages) × 100; "
+           "Tage ohne Beiträge zählen als 0",
+           "Fanpage Karma", _FOLLOWER_PLATFORMS,
+           f"avg(coalesce(sum({INTERACTIONS_SQL}) per day, 0) / mart.account_daily.followers) * 100",
+           denominator="Follower des Tages"),
+    Metric("post_interaction", "Interaktion je Beitrag", "Post interaction", "%",
+           "wie Engagement (Tagesmittel), aber nur über Tage mit Beiträgen und je Beitrag: "
+           "Mittelwert von (Interaktionen des Tages ÷ Beiträge des Tages ÷ Follower des Tages) × 100",
+           "Fanpage Karma", _FOLLOWER_PLATFORMS,
+           f"avg(sum({INTERACTIONS_SQL}) / count(*) / mart.account_daily.followers) * 100 over days with posts",
+           denominator="Follower des Tages"),
+    Metric("er_reach", "Interaktionsrate je Reichweite", "Engagement rate per reach", "%",
+           "Σ Interaktionen ÷ Σ Reichweite × 100 (nur Beiträge mit Reichweite)",
+           "Metricool, Later", ("facebook", "instagram", "tiktok"),
+           f"sum({INTERACTIONS_SQL}) FILTER (reach IS NOT NULL) / sum(reach) * 100",
+           denominator="erreichte Konten (nur eigene Exporte)"),
+    Metric("er_views", "Interaktionsrate je Aufruf", "Engagement rate per view", "%",
+           "Σ Interaktionen ÷ Σ Aufrufe × 100 (nur Beiträge mit Aufrufen); vor Metas Umstellung Impressionen, "
+           "nie über den Bruch hinweg gemischt",
+           "Buffer, Sprout Social", ("facebook", "instagram", "youtube", "tiktok", "linkedin", "x"),
+           f"sum({INTERACTIONS_SQL}) FILTER (views IS NOT NULL) / sum(views) * 100",
+           denominator="Aufrufe (früher Impressionen)", version="views"),
+    Metric("interactions_per_1k_followers", "Interaktionen je 1.000 Follower", "Interactions per 1,000 followers",
+           "je 1.000 Follower", "Interaktionen des Beitrags ÷ Follower am Veröffentlichungstag × 1.000",
+           "Emplifi", _FOLLOWER_PLATFORMS,
+           f"{INTERACTIONS_SQL} / d.followers * 1000 FROM {_ASOF_FOLLOWERS}",
+           denominator="Follower am Veröffentlichungstag"),
+    Metric("follower_net_growth", "Follower-Nettozuwachs", "Net follower growth", "Follower",
+           "Follower am Ende − Follower am Anfang des Zeitraums", "Sprout Social", _FOLLOWER_PLATFORMS,
+           "F_end - F_start (mart.account_daily.followers, letzter Wert bis zum Stichtag)"),
+    Metric("follower_growth_weekly", "Wöchentliches Wachstum", "Weekly growth", "% pro Woche",
+           "(Follower am Ende ÷ Follower am Anfang)^(7 ÷ Tage) − 1, aufgezinst",
+           "Fanpage Karma (500 → 2.000 in 2 Wochen = +100 %/Woche)", _FOLLOWER_PLATFORMS,
+           "power(F_end / F_start, 7 / (end - start)) - 1", denominator="Follower am Anfang"),
+    Metric("posts_per_week", "Beiträge pro Woche", "Posts per week", "Beiträge pro Woche",
+           "Beiträge ÷ Kalendertage des Zeitraums (auch Tage ohne Beiträge) × 7",
+           "Fanpage Karma (Beiträge pro Tag)", ALL_PLATFORMS,
+           "count(mart.posts.post_id) / (end - start + 1) * 7", denominator="Kalendertage"),
+    Metric("reels_share", "Reels-Anteil", "Reels share", "%",
+           "Reels ÷ alle Beiträge (Beitragstyp laut Export)", "Rickmann 2025", ("facebook", "instagram"),
+           "count(*) FILTER (post_type ILIKE '%reel%') / count(*)", denominator="alle Beiträge"),
+    Metric("followers_per_1k_inhabitants", "Follower je 1.000 Einwohner", "Followers per 1,000 inhabitants",
+           "je 1.000 Einwohner", "Follower am Ende des Zeitraums ÷ Einwohner × 1.000",
+           "Wortwahl 2017, Rickmann 2025", ALL_PLATFORMS,
+           "F_end / mart.municipalities.population_total * 1000",
+           denominator="Einwohner (Destatis GV-ISys, ein Stichtag)"),
+    Metric("reach_per_1k_inhabitants", "Reichweite je 1.000 Einwohner", "Reach per 1,000 inhabitants",
+           "je 1.000 Einwohner", "Σ Reichweite der Beiträge im Zeitraum ÷ Einwohner × 1.000",
+           "Bürgernah-Erweiterung (kein Werkzeug gefunden)", ("facebook", "instagram", "tiktok"),
+           "sum(mart.posts.reach) / mart.municipalities.population_total * 1000",
+           denominator="Einwohner (Destatis GV-ISys, ein Stichtag)"),
+    Metric("interactions_per_1k_inhabitants", "Interaktionen je 1.000 Einwohner", "Interactions per 1,000 inhabitants",
+           "je 1.000 Einwohner", "Σ Interaktionen der Beiträge im Zeitraum ÷ Einwohner × 1.000",
+           "Bürgernah-Erweiterung (kein Werkzeug gefunden)", ALL_PLATFORMS,
+           f"sum({INTERACTIONS_SQL}) / mart.municipalities.population_total * 1000",
+           denominator="Einwohner (Destatis GV-ISys, ein Stichtag)"),
+    Metric("age_representation_index", "Altersgruppen-Index („Jugendreichweite“)", "Age representation index",
+           "Faktor", "Anteil der Altersgruppe am Publikum ÷ Anteil der Altersgruppe an den Einwohnern in der "
+           "Altersspanne der Plattform; über 1 = überrepräsentiert",
+           "Bürgernah-Vorschlag (kein Werkzeug gefunden)", ("facebook", "instagram", "youtube"),
+           "mart.audience.share / (mart.population_by_age.population / sum(population) over platform span)",
+           denominator="Bevölkerungsanteil in der Altersspanne der Plattform"),
+]
+
 METRICS: dict[str, Metric] = {m.id: m for m in _REGISTRY}
+
+# Small numbers (docs/metrics.md §6): rates over fewer posts are flagged where shown, and
+# demographic buckets under this many people are treated as suppressed („zu wenig Daten“).
+MIN_POSTS_FOR_RATE = 10
+MIN_BUCKET_PEOPLE = 100
+
+# The metric-break ledger (docs/metrics.md §5): Meta's switch from impressions to views and the
+# metrics it retired, with the dates they stopped working in the Graph API.
+BREAK_LABEL = {"de": "Ab hier: Aufrufe statt Impressionen", "en": "From here: views instead of impressions"}
+
+
+@dataclass(frozen=True)
+class MetricBreak:
+    day: str  # ISO date
+    platform: str
+    retired_de: str
+    replacement_de: str
+    retired_en: str
+    replacement_en: str
+
+
+METRIC_BREAKS = [
+    MetricBreak("2024-03-14", "facebook",
+                "Seiten-Demografie (page_fans_gender_age, page_follows_gender_age, …), page_engaged_users, page_consumptions",
+                "keine: keine Alters-/Geschlechtsdaten mehr über die API",
+                "Page demographics (page_fans_gender_age, page_follows_gender_age, …), page_engaged_users, page_consumptions",
+                "none: no Page age/gender from the API"),
+    MetricBreak("2025-04-21", "instagram", "Instagram impressions", "views (Aufrufe)",
+                "Instagram impressions", "views"),
+    MetricBreak("2025-06-15", "facebook", "page_impressions_unique, post_impressions_unique, …",
+                "page_total_media_view_unique, post_total_media_view_unique",
+                "page_impressions_unique, post_impressions_unique, …",
+                "page_total_media_view_unique, post_total_media_view_unique"),
+    MetricBreak("2025-11-15", "facebook", "page_fans, page_impressions, post_impressions*, page_fan_adds*, …",
+                "page_follows, page_media_view, post_media_view",
+                "page_fans, page_impressions, post_impressions*, page_fan_adds*, …",
+                "page_follows, page_media_view, post_media_view"),
+]
 
 
 def metric(metric_id: str) -> Metric:

@@ -1,0 +1,132 @@
+"""Peer comparison ("Vergleich"): per town of a peer group the catalogue metrics for a period,
+with the group's median and 25th–75th percentile band (docs/metrics.md §3).
+
+Posts are dated by their publish day in Europe/Berlin, with their latest lifetime figures;
+followers are the last known running total on the period's first and last day, summed over the
+town's accounts (on all platforms, or on the one chosen).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from analytics import rates
+from analytics.metrics import INTERACTIONS_SQL, MIN_POSTS_FOR_RATE
+from analytics.peers import members_sql
+from analytics.sources import relations
+from analytics.store import Store
+
+# Column of `town_metrics` → registry id; the order is the order of the page's table.
+BENCHMARK_METRICS = [
+    "followers_per_1k_inhabitants", "reach_per_1k_inhabitants", "interactions_per_1k_inhabitants",
+    "er_follower_period", "er_reach", "posts_per_week", "follower_net_growth", "follower_growth_weekly",
+    "reels_share",
+]
+QUANTILE_METHOD = {
+    "de": "Quantile mit linearer Interpolation (Hyndman–Fan Typ 7, wie DuckDB quantile_cont)",
+    "en": "Quantiles by linear interpolation (Hyndman–Fan type 7, as DuckDB quantile_cont)",
+}
+# Rates over few posts are flagged (docs/metrics.md §6).
+POST_RATES = {"er_follower_period", "er_reach", "reels_share"}
+
+
+def components_sql(group_id: str, rel: dict[str, str]) -> tuple[str, dict]:
+    """The one query behind the comparison: summed components per member town."""
+    members, params = members_sql(group_id)
+    sql = f"""
+        WITH m AS ({members}),
+        acc AS (SELECT a.account_key, a.ags FROM {rel['accounts']} a
+                WHERE a.ags IN (SELECT ags FROM m) AND ($platform IS NULL OR a.platform = $platform)),
+        p AS (
+            SELECT p.ags, count(*) AS posts, sum({INTERACTIONS_SQL}) AS interactions,
+                   sum({INTERACTIONS_SQL}) FILTER (WHERE p.reach IS NOT NULL) AS interactions_reach,
+                   sum(p.reach) AS reach,
+                   sum({INTERACTIONS_SQL}) FILTER (WHERE p.views IS NOT NULL) AS interactions_views,
+                   sum(p.views) AS views,
+                   count(*) FILTER (WHERE p.post_type ILIKE '%reel%') AS reels,
+                   count(p.post_type) AS typed_posts
+            FROM {rel['posts']} p
+            WHERE p.account_key IN (SELECT account_key FROM acc) AND p.day BETWEEN $start AND $end
+            GROUP BY p.ags
+        ),
+        series AS (SELECT d.account_key, d.day, d.followers FROM {rel['daily']} d
+                   WHERE d.account_key IN (SELECT account_key FROM acc) AND d.followers IS NOT NULL
+                     AND d.day <= $end),
+        edges AS (SELECT account_key, ags, e.edge, e.day FROM acc
+                  CROSS JOIN (VALUES ('start', CAST($start AS DATE)), ('end', CAST($end AS DATE))) e(edge, day)
+                  WHERE account_key IN (SELECT account_key FROM series)),
+        f AS (
+            SELECT e.ags,
+                   CASE WHEN count(s.followers) FILTER (WHERE e.edge = 'start') = count(*) FILTER (WHERE e.edge = 'start')
+                        THEN sum(s.followers) FILTER (WHERE e.edge = 'start') END AS followers_start,
+                   sum(s.followers) FILTER (WHERE e.edge = 'end') AS followers_end,
+                   count(DISTINCT e.account_key) AS follower_accounts
+            FROM edges e ASOF LEFT JOIN series s ON e.account_key = s.account_key AND e.day >= s.day
+            GROUP BY e.ags
+        ),
+        n AS (SELECT ags, count(*) AS accounts FROM acc GROUP BY ags)
+        SELECT m.ags, m.name, m.population_total AS inhabitants, coalesce(n.accounts, 0) AS accounts,
+               coalesce(p.posts, 0) AS posts, p.interactions, p.interactions_reach, p.reach,
+               p.interactions_views, p.views, p.reels, p.typed_posts,
+               f.followers_start, f.followers_end
+        FROM m LEFT JOIN p USING (ags) LEFT JOIN f USING (ags) LEFT JOIN n USING (ags)
+        ORDER BY m.ags
+    """
+    return sql, params
+
+
+def components(store: Store, group_id: str, start: date, end: date, platform: str | None = None) -> pd.DataFrame:
+    sql, params = components_sql(group_id, relations(store))
+    return store.query_df(sql, {**params, "start": start, "end": end, "platform": platform})
+
+
+def add_rates(df: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+    """The catalogue rates from the summed components (analytics/rates.py formulas)."""
+    days = (pd.Timestamp(end) - pd.Timestamp(start)).days
+    out = df.copy()
+    has_posts_data = out["accounts"] > 0
+    out["followers"] = out["followers_end"]
+    out["followers_per_1k_inhabitants"] = rates.per_thousand(out["followers_end"], out["inhabitants"])
+    out["reach_per_1k_inhabitants"] = rates.per_thousand(out["reach"], out["inhabitants"])
+    out["interactions_per_1k_inhabitants"] = rates.per_thousand(out["interactions"], out["inhabitants"])
+    out["er_follower_period"] = rates.er_follower_period(out["interactions"].fillna(0), out["posts"],
+                                                         out["followers_start"], out["followers_end"])
+    out["er_reach"] = rates.percent_of(out["interactions_reach"], out["reach"])
+    out["er_views"] = rates.percent_of(out["interactions_views"], out["views"])
+    out["posts_per_week"] = rates.posts_per_week(out["posts"], days + 1).where(has_posts_data)
+    out["follower_net_growth"] = rates.net_growth(out["followers_start"], out["followers_end"])
+    out["follower_growth_weekly"] = rates.weekly_growth(out["followers_start"], out["followers_end"], days)
+    out["reels_share"] = rates.share(out["reels"], out["typed_posts"])
+    out["few_posts"] = has_posts_data & (out["posts"] < MIN_POSTS_FOR_RATE)
+    out["no_account"] = ~has_posts_data
+    for metric_id in [*BENCHMARK_METRICS, "er_views"]:
+        out[metric_id] = out[metric_id].astype("float64").where(has_posts_data)
+    return out
+
+
+def town_metrics(store: Store, group_id: str, start: date, end: date, platform: str | None = None) -> pd.DataFrame:
+    """One row per member town: components, the catalogue rates and the flags `few_posts`, `no_account`."""
+    return add_rates(components(store, group_id, start, end, platform), start, end)
+
+
+def group_stats(towns: pd.DataFrame, metric_ids: list[str] | None = None) -> pd.DataFrame:
+    """Per metric: n (towns with a value), median, 25th and 75th percentile (type 7, linear)."""
+    rows = []
+    for metric_id in metric_ids or BENCHMARK_METRICS:
+        values = towns[metric_id].dropna().to_numpy(dtype="float64")
+        if len(values):
+            q25, median, q75 = np.quantile(values, [0.25, 0.5, 0.75], method="linear")
+        else:
+            q25 = median = q75 = np.nan
+        rows.append({"metric": metric_id, "n": len(values), "median": median, "q25": q25, "q75": q75})
+    return pd.DataFrame(rows)
+
+
+def ranked(towns: pd.DataFrame, metric_id: str) -> pd.DataFrame:
+    """Towns ranked by a metric (1 = highest; towns without a value last, unranked)."""
+    out = towns.sort_values(metric_id, ascending=False, na_position="last").reset_index(drop=True)
+    out["rank"] = out[metric_id].rank(ascending=False, method="min").astype("Int64")
+    return out

@@ -1,0 +1,65 @@
+"""Channels ("Kanäle"): which municipality is on which platform since when, and how its followers
+developed since launch."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analytics.peers import members_sql
+from analytics.sources import relations
+from analytics.store import Store
+
+
+def presence(store: Store, group_id: str, platform: str | None = None) -> pd.DataFrame:
+    """One row per member town and account: first activity, last data day, latest followers, posts.
+    Towns without any account appear once with `platform` NULL."""
+    rel = relations(store)
+    members, params = members_sql(group_id)
+    return store.query_df(
+        f"""
+        WITH m AS ({members}),
+        acc AS (SELECT * FROM {rel['accounts']} WHERE ags IN (SELECT ags FROM m)
+                AND ($platform IS NULL OR platform = $platform)),
+        d AS (SELECT account_key, max(day) AS last_daily, arg_max(followers, day) AS followers
+              FROM {rel['daily']} WHERE account_key IN (SELECT account_key FROM acc) AND followers IS NOT NULL
+              GROUP BY account_key),
+        p AS (SELECT account_key, count(*) AS posts, max(day) AS last_post
+              FROM {rel['posts']} WHERE account_key IN (SELECT account_key FROM acc) GROUP BY account_key),
+        au AS (SELECT account_key, max(as_of) AS last_audience FROM {rel['audience']}
+               WHERE account_key IN (SELECT account_key FROM acc) GROUP BY account_key)
+        SELECT m.ags, m.name, m.population_total AS inhabitants, acc.platform, acc.account_key,
+               coalesce(acc.handle, acc.name) AS account, acc.url, acc.first_activity_date,
+               greatest(d.last_daily, p.last_post, au.last_audience) AS last_data_date,
+               d.followers, coalesce(p.posts, 0) AS posts
+        FROM m LEFT JOIN acc USING (ags) LEFT JOIN d USING (account_key) LEFT JOIN p USING (account_key)
+        LEFT JOIN au USING (account_key)
+        ORDER BY m.name, acc.platform
+        """,
+        {**params, "platform": platform},
+    )
+
+
+def follower_development(store: Store, group_id: str, platform: str | None = None) -> pd.DataFrame:
+    """Weekly follower totals (last known value of each ISO week) per town and platform since each
+    account's first day, with `weeks_since_launch` for a launch-aligned view."""
+    rel = relations(store)
+    members, params = members_sql(group_id)
+    return store.query_df(
+        f"""
+        WITH m AS ({members}),
+        acc AS (SELECT account_key, ags, platform FROM {rel['accounts']} WHERE ags IN (SELECT ags FROM m)
+                AND ($platform IS NULL OR platform = $platform)),
+        weekly AS (
+            SELECT d.account_key, CAST(date_trunc('week', d.day) AS DATE) AS week_start,
+                   arg_max(d.followers, d.day) AS followers
+            FROM {rel['daily']} d WHERE d.account_key IN (SELECT account_key FROM acc) AND d.followers IS NOT NULL
+            GROUP BY ALL
+        )
+        SELECT acc.ags, m.name, acc.platform, w.week_start, w.followers,
+               CAST((w.week_start - min(w.week_start) OVER (PARTITION BY w.account_key)) / 7 AS INTEGER)
+                   AS weeks_since_launch
+        FROM weekly w JOIN acc USING (account_key) JOIN m USING (ags)
+        ORDER BY acc.ags, acc.platform, w.week_start
+        """,
+        {**params, "platform": platform},
+    )

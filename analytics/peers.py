@@ -1,0 +1,149 @@
+"""Peer groups: the towns a municipality is compared with (docs/metrics.md §3).
+
+Stored groups live in `core.peer_groups` / `core.peer_group_members` (the Nordkreis default and
+custom lists); derived groups are named by their id and computed from the reference data:
+
+* `kreis:<kreis_ags>` — all municipalities of a Kreis,
+* `groesse:<land_code>:<class>` — a size class (BBSR town types) within a Land,
+* `land:<land_code>` — all municipalities of a Land.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from analytics.store import Store
+
+DEFAULT_GROUP = "nordkreis"
+# BBSR Stadt- und Gemeindetypen by population.
+SIZE_CLASSES = {
+    "landgemeinde": ("Landgemeinden (unter 5.000 Einw.)", "Rural municipalities (< 5,000)", 0, 5_000),
+    "kleinstadt": ("Kleinstädte (5.000–19.999 Einw.)", "Small towns (5,000–19,999)", 5_000, 20_000),
+    "mittelstadt": ("Mittelstädte (20.000–99.999 Einw.)", "Medium towns (20,000–99,999)", 20_000, 100_000),
+    "grossstadt": ("Großstädte (ab 100.000 Einw.)", "Cities (100,000+)", 100_000, 10**9),
+}
+LAND_NAMES = {"05": "Nordrhein-Westfalen"}
+
+
+def size_class(population: int) -> str:
+    for key, (_, _, low, high) in SIZE_CLASSES.items():
+        if low <= population < high:
+            return key
+    return "grossstadt"
+
+
+def _member_filter(group_id: str) -> tuple[str, dict]:
+    """SQL condition on mart.municipalities `m` selecting the group's members."""
+    if group_id.startswith("kreis:"):
+        return "m.kreis_ags = $g1", {"g1": group_id.split(":", 1)[1]}
+    if group_id.startswith("land:"):
+        return "m.land_code = $g1", {"g1": group_id.split(":", 1)[1]}
+    if group_id.startswith("groesse:"):
+        _, land, cls = group_id.split(":", 2)
+        low, high = SIZE_CLASSES[cls][2:] if cls in SIZE_CLASSES else (0, 0)
+        return ("m.land_code = $g1 AND m.population_total >= $g2 AND m.population_total < $g3",
+                {"g1": land, "g2": low, "g3": high})
+    return "m.ags IN (SELECT ags FROM core.peer_group_members WHERE group_id = $g1)", {"g1": group_id}
+
+
+def members_sql(group_id: str) -> tuple[str, dict]:
+    """A SELECT of (ags, name, population_total, kreis_name) for the group, with its parameters."""
+    cond, params = _member_filter(group_id)
+    return (f"SELECT m.ags, m.name, m.population_total, m.kreis_name FROM mart.municipalities m WHERE {cond}",
+            params)
+
+
+def members(store: Store, group_id: str) -> pd.DataFrame:
+    sql, params = members_sql(group_id)
+    return store.query_df(sql + " ORDER BY m.name", params)
+
+
+def groups(store: Store, lang: str = "de") -> pd.DataFrame:
+    """Every group offered: stored groups first, then the Kreise, size classes and Länder that contain
+    at least one town with an account. Columns: group_id, name, kind, members, with_accounts."""
+    stored = store.query_df(
+        """
+        SELECT g.group_id, g.name, g.kind, count(DISTINCT pm.ags) AS members,
+               count(DISTINCT a.ags) AS with_accounts
+        FROM core.peer_groups g
+        LEFT JOIN core.peer_group_members pm USING (group_id)
+        LEFT JOIN mart.accounts a ON a.ags = pm.ags
+        GROUP BY g.group_id, g.name, g.kind ORDER BY g.kind = 'default' DESC, g.name
+        """
+    )
+    derived = store.query_df(
+        """
+        WITH towns AS (
+            SELECT m.*, (m.ags IN (SELECT ags FROM mart.accounts)) AS has_account FROM mart.municipalities m
+            WHERE m.kreis_ags IN (SELECT m2.kreis_ags FROM mart.municipalities m2
+                                  WHERE m2.ags IN (SELECT ags FROM mart.accounts))
+               OR m.land_code IN (SELECT m3.land_code FROM mart.municipalities m3
+                                  WHERE m3.ags IN (SELECT ags FROM mart.accounts))
+        )
+        SELECT 'kreis:' || kreis_ags AS group_id, any_value(kreis_name) AS name, 'kreis' AS kind,
+               count(*) AS members, count(*) FILTER (has_account) AS with_accounts
+        FROM towns GROUP BY kreis_ags HAVING with_accounts > 0
+        UNION ALL
+        SELECT 'groesse:' || land_code || ':' ||
+               CASE WHEN population_total < 5000 THEN 'landgemeinde' WHEN population_total < 20000 THEN 'kleinstadt'
+                    WHEN population_total < 100000 THEN 'mittelstadt' ELSE 'grossstadt' END,
+               land_code, 'groesse', count(*), count(*) FILTER (has_account)
+        FROM towns GROUP BY ALL HAVING count(*) FILTER (has_account) > 0
+        UNION ALL
+        SELECT 'land:' || land_code, land_code, 'land', count(*), count(*) FILTER (has_account)
+        FROM towns GROUP BY land_code HAVING count(*) FILTER (has_account) > 0
+        """
+    )
+    if not derived.empty:
+        derived["name"] = [_derived_name(g, n, lang) for g, n in zip(derived["group_id"], derived["name"], strict=True)]
+        derived = derived.sort_values(["kind", "name"], key=lambda s: s.map({"kreis": 0, "groesse": 1, "land": 2})
+                                      if s.name == "kind" else s)
+    return pd.concat([stored, derived], ignore_index=True)
+
+
+def _derived_name(group_id: str, name: str, lang: str) -> str:
+    kind = group_id.split(":")[0]
+    if kind == "kreis":
+        return f"Kreis: {name}" if lang == "de" else f"District: {name}"
+    land = LAND_NAMES.get(name, f"Land {name}")
+    if kind == "land":
+        return f"Land: {land}" if lang == "de" else f"State: {land}"
+    cls = group_id.split(":")[2]
+    label_de, label_en = SIZE_CLASSES[cls][:2]
+    return f"{label_de} in {land}" if lang == "de" else f"{label_en} in {land}"
+
+
+def save_group(store: Store, name: str, ags_list: list[str]) -> str:
+    """Store a custom peer group (replacing one of the same name); returns its id."""
+    name = name.strip()
+    if not name:
+        raise ValueError("Bitte geben Sie der Vergleichsgruppe einen Namen.")
+    wanted = sorted(set(ags_list))
+    if len(wanted) < 2:
+        raise ValueError("Eine Vergleichsgruppe braucht mindestens zwei Gemeinden.")
+    known = set(store.query_df("SELECT ags FROM mart.municipalities WHERE ags IN (SELECT unnest($a))",
+                               {"a": wanted})["ags"])
+    unknown = [a for a in wanted if a not in known]
+    if unknown:
+        raise ValueError(f"Unbekannte Gemeindeschlüssel: {', '.join(unknown)}")
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower().translate(str.maketrans("äöüß", "aous"))).strip("-")
+    group_id = f"eigene-{slug or 'gruppe'}"
+    with store.transaction() as cur:
+        cur.execute("DELETE FROM core.peer_group_members WHERE group_id = ?", [group_id])
+        cur.execute("DELETE FROM core.peer_groups WHERE group_id = ?", [group_id])
+        cur.execute("INSERT INTO core.peer_groups (group_id, name, kind, created_at) VALUES (?, ?, 'custom', now())",
+                    [group_id, name])
+        cur.executemany("INSERT INTO core.peer_group_members VALUES (?, ?)", [[group_id, a] for a in wanted])
+    return group_id
+
+
+def delete_group(store: Store, group_id: str) -> None:
+    """Remove a custom group (the default groups stay)."""
+    with store.transaction() as cur:
+        kind = cur.execute("SELECT kind FROM core.peer_groups WHERE group_id = ?", [group_id]).fetchone()
+        if not kind or kind[0] != "custom":
+            raise ValueError("Nur eigene Vergleichsgruppen lassen sich löschen.")
+        cur.execute("DELETE FROM core.peer_group_members WHERE group_id = ?", [group_id])
+        cur.execute("DELETE FROM core.peer_groups WHERE group_id = ?", [group_id])
