@@ -147,3 +147,17 @@ def delete_group(store: Store, group_id: str) -> None:
             raise ValueError("Nur eigene Vergleichsgruppen lassen sich löschen.")
         cur.execute("DELETE FROM core.peer_group_members WHERE group_id = ?", [group_id])
         cur.execute("DELETE FROM core.peer_groups WHERE group_id = ?", [group_id])
+
+
+def choices(store: Store) -> pd.DataFrame:
+    """Municipalities offered for a custom group: those of the Länder where towns have accounts
+    (all of Germany when none has), as `Name (Kreis, AGS)`."""
+    return store.query_df(
+        """
+        SELECT m.ags, split_part(m.name, ',', 1) || ' (' || m.kreis_name || ', ' || m.ags || ')' AS label
+        FROM mart.municipalities m
+        WHERE m.land_code IN (SELECT land_code FROM mart.municipalities WHERE ags IN (SELECT ags FROM mart.accounts))
+           OR NOT EXISTS (SELECT 1 FROM mart.accounts)
+        ORDER BY m.name
+        """
+    )

@@ -1,0 +1,92 @@
+"""Downloads of every chart (PNG, SVG) and table (CSV, XLSX) on the analysis pages.
+
+Spreadsheet cells that start like a formula (= + - @, also tab and carriage return) are
+neutralised with a leading apostrophe so that opening a download never runs a formula (OWASP
+"CSV injection"). Files are produced only when the button is clicked (callable `data`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy with formula-like text cells and column names neutralised; numbers stay numbers."""
+    out = df.copy()
+    out.columns = [neutralise(str(c)) for c in out.columns]
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(neutralise)
+        elif isinstance(out[column].dtype, pd.DatetimeTZDtype):
+            out[column] = out[column].dt.tz_convert("Europe/Berlin").dt.tz_localize(None)
+    return out
+
+
+def csv_bytes(df: pd.DataFrame, lang: str = "de") -> bytes:
+    """CSV for spreadsheet users: German `;` and decimal comma (de) or `,` (en), UTF-8 with BOM."""
+    frame = safe_frame(df)
+    if lang == "de":
+        return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def xlsx_bytes(df: pd.DataFrame, sheet: str = "Daten") -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="xlsxwriter",
+                        engine_kwargs={"options": {"strings_to_formulas": False, "strings_to_urls": False}}) as writer:
+        safe_frame(df).to_excel(writer, index=False, sheet_name=sheet[:31])
+    return buffer.getvalue()
+
+
+def _spec(chart) -> dict:
+    return chart.to_dict()
+
+
+def png_bytes(chart) -> bytes:
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_png(_spec(chart), scale=2, format_locale="de-DE", time_format_locale="de-DE")
+
+
+def svg_bytes(chart) -> bytes:
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_svg(_spec(chart), format_locale="de-DE", time_format_locale="de-DE").encode("utf-8")
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "download"
+
+
+def chart_downloads(chart: alt.TopLevelMixin, name: str, key: str, lang: str = "de") -> None:
+    """PNG and SVG buttons under a chart."""
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button("PNG", lambda: png_bytes(chart), file_name=f"{_slug(name)}.png", mime="image/png",
+                         key=f"{key}_png", icon=":material/image:", on_click="ignore",
+                         help="Diagramm als PNG herunterladen" if lang == "de" else "Download chart as PNG")
+    right.download_button("SVG", lambda: svg_bytes(chart), file_name=f"{_slug(name)}.svg", mime="image/svg+xml",
+                          key=f"{key}_svg", icon=":material/polyline:", on_click="ignore",
+                          help="Diagramm als SVG herunterladen" if lang == "de" else "Download chart as SVG")
+
+
+def table_downloads(df: pd.DataFrame, name: str, key: str, lang: str = "de") -> None:
+    """CSV and XLSX buttons under a table."""
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button("CSV", lambda: csv_bytes(df, lang), file_name=f"{_slug(name)}.csv", mime="text/csv",
+                         key=f"{key}_csv", icon=":material/download:", on_click="ignore")
+    right.download_button("XLSX", lambda: xlsx_bytes(df), file_name=f"{_slug(name)}.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          key=f"{key}_xlsx", icon=":material/table_view:", on_click="ignore")

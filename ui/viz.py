@@ -1,0 +1,40 @@
+"""Chart helpers for the analysis pages: one stable colour per municipality (derived from its
+AGS, so it is the same on every page and in every peer group) and the labelled metric-break rule."""
+
+from __future__ import annotations
+
+import zlib
+
+import altair as alt
+import pandas as pd
+
+from analytics.metrics import BREAK_LABEL
+
+# Tableau 20 without the platform-like blues/reds first, so towns and platforms are told apart.
+TOWN_PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#edc948", "#76b7b2", "#ff9da7", "#9c755f",
+                "#e15759", "#bab0ac", "#86bcb6", "#8cd17d", "#b6992d", "#499894", "#d37295", "#a0cbe8",
+                "#ffbe7d", "#f1ce63", "#d4a6c8", "#79706e"]
+# The Nordkreis towns get distinct colours by hand; everyone else by a hash of the AGS.
+FIXED = {"05334004": "#4e79a7", "05334008": "#f28e2b", "05334016": "#59a14f", "05334036": "#b07aa1"}
+
+
+def town_colour(ags: str) -> str:
+    return FIXED.get(ags) or TOWN_PALETTE[zlib.crc32(ags.encode()) % len(TOWN_PALETTE)]
+
+
+def town_scale(towns: pd.DataFrame, label_column: str = "town") -> alt.Scale:
+    """Colour scale over the towns' display labels; `towns` has `ags` and the label column."""
+    pairs = towns[["ags", label_column]].drop_duplicates().sort_values("ags")
+    return alt.Scale(domain=pairs[label_column].tolist(), range=[town_colour(a) for a in pairs["ags"]])
+
+
+def break_rules(days: list, lang: str = "de") -> alt.LayerChart | None:
+    """A labelled vertical rule at each break day („Ab hier: Aufrufe statt Impressionen“)."""
+    if not days:
+        return None
+    data = pd.DataFrame({"day": pd.to_datetime(sorted(set(days))), "label": BREAK_LABEL[lang]})
+    base = alt.Chart(data)
+    rule = base.mark_rule(color="#333", strokeDash=[4, 3]).encode(x="day:T")
+    text = base.mark_text(align="left", dx=4, dy=-6, fontSize=11, color="#333").encode(
+        x="day:T", y=alt.value(8), text="label:N")
+    return rule + text

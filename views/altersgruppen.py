@@ -1,0 +1,146 @@
+"""Altersgruppen: per municipality and platform the audience's age distribution against the
+town's population, the representation index per age group and the finding in one sentence."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from analytics import age
+from analytics.metrics import METRICS, MIN_BUCKET_PEOPLE
+from ui import fmt
+from ui.charts import localized
+from ui.downloads import chart_downloads, table_downloads
+from ui.filters import platform_picker
+from ui.i18n import lang, platform_name, t
+from ui.layout import municipality_picker, short_name, towns_with_accounts
+from ui.state import query
+
+L = lang()
+TXT = {
+    "de": {
+        "title": "Altersgruppen",
+        "intro": "Wen erreichen die Kanäle? Der Anteil jeder Altersgruppe am Publikum, verglichen mit ihrem Anteil "
+                 "an den Einwohnern – in der Altersspanne, die die Plattform abdeckt.",
+        "none": "Für {town} liegen keine Altersdaten vor. Importieren Sie z. B. die YouTube-Studio-Tabelle "
+                "„Alter der Zuschauer“, Instagrams „Follower-Demografie“ oder Facebooks „Audience.csv“.",
+        "group": "Altersgruppe", "audience": "Publikum", "population": "Einwohner", "index": "Index",
+        "share_title": "Anteil (%)", "kind": "Reihe", "as_of": "Stand {day}, {audience}",
+        "suppressed": "zu wenig Daten", "missing": "nicht geliefert",
+        "span": "Einwohner ab {age} Jahren (Altersspanne von {platform}).",
+        "estimate": "Einwohner nach Altersgruppen geschätzt (Gesamtbevölkerung der Gemeinde × Altersstruktur des "
+                    "Landes, Stand {day}); amtliche Zahlen (Regionalstatistik 12411-02-03-5) ersetzen die Schätzung nach dem Import.",
+        "youtube": "YouTube liefert Anteile an den Aufrufen, nicht an Followern.",
+        "thresholds": "Plattformen zeigen Altersgruppen erst ab {n} Personen (Meta, Instagram, Sprout, Later). "
+                      "Solche Gruppen stehen hier als „zu wenig Daten“ – nie als 0 und nie aus den übrigen errechnet.",
+        "followers_note": "Follower sind keine Einwohner: der Index vergleicht Strukturen, nicht Personen.",
+        "index_title": "Index (1 = wie in der Bevölkerung)",
+    },
+    "en": {
+        "title": "Age groups",
+        "intro": "Whom do the channels reach? Each age group's share of the audience against its share of the "
+                 "inhabitants, within the age span the platform covers.",
+        "none": "There are no age figures for {town}. Import for example YouTube Studio's viewer-age table, "
+                "Instagram's follower demographics or Facebook's Audience.csv.",
+        "group": "Age group", "audience": "Audience", "population": "Inhabitants", "index": "Index",
+        "share_title": "Share (%)", "kind": "Series", "as_of": "As of {day}, {audience}",
+        "suppressed": "not enough data", "missing": "not supplied",
+        "span": "Inhabitants aged {age} and over (the age span of {platform}).",
+        "estimate": "Inhabitants by age group are estimated (the town's population × the Land's age structure, "
+                    "{day}); official figures (Regionalstatistik 12411-02-03-5) replace the estimate once imported.",
+        "youtube": "YouTube supplies shares of views, not of followers.",
+        "thresholds": "Platforms show age groups only from {n} people (Meta, Instagram, Sprout, Later). Such groups "
+                      "appear here as “not enough data” – never as 0 and never derived from the others.",
+        "followers_note": "Followers are not residents: the index compares structures, not people.",
+        "index_title": "Index (1 = as in the population)",
+    },
+}[L]
+
+st.title(TXT["title"])
+towns = towns_with_accounts()
+if towns.empty:
+    st.info(t("no_accounts"), icon=":material/inbox:")
+    st.stop()
+ags = municipality_picker(towns)
+town = short_name(towns.set_index("ags").loc[ags, "name"])
+accounts = query(age.audience_accounts, ags)
+platform = platform_picker(accounts["platform"].tolist() if not accounts.empty else [])
+st.caption(town + (" · " + platform_name(platform) if platform else ""))
+st.markdown(TXT["intro"])
+
+rows = query(age.age_distribution, ags, platform)
+if rows.empty:
+    st.info(TXT["none"].format(town=town), icon=":material/groups:")
+    st.stop()
+
+metric = METRICS["age_representation_index"]
+for (plat, account_key, audience_kind), block in rows.groupby(["platform", "account_key", "audience"], sort=False):
+    label = platform_name(plat)
+    st.subheader(label)
+    sentence = age.finding(block, label, L)
+    if sentence:
+        st.success(sentence, icon=":material/lightbulb:")
+    audience_label = age.AUDIENCE_LABEL.get(audience_kind, (audience_kind, audience_kind))[0 if L == "de" else 1]
+    st.caption(TXT["as_of"].format(day=fmt.day(block["as_of"].iloc[0], L), audience=audience_label))
+
+    def status(r) -> str:
+        if r["missing"]:
+            return TXT["missing"]
+        if r["suppressed"]:
+            return TXT["suppressed"]
+        return ""
+
+    long = pd.concat([
+        block.assign(kind=TXT["audience"], share=block["audience_share"].where(~block["suppressed"])),
+        block.assign(kind=TXT["population"], share=block["population_share"]),
+    ])
+    long = long.assign(percent=long["share"] * 100,
+                       shown=long["share"].map(lambda v: fmt.percent(v, L)))
+    order = block.sort_values("sort_order")["age_group"].tolist()
+    bars = alt.Chart(long.dropna(subset=["percent"])).mark_bar().encode(
+        x=alt.X("age_group:N", sort=order, title=f"{TXT['group']} (Jahre)" if L == "de" else f"{TXT['group']} (years)"),
+        xOffset=alt.XOffset("kind:N", sort=[TXT["audience"], TXT["population"]]),
+        y=alt.Y("percent:Q", title=TXT["share_title"]),
+        color=alt.Color("kind:N", title=TXT["kind"], sort=[TXT["audience"], TXT["population"]],
+                        scale=alt.Scale(range=["#c13584" if plat == "instagram" else "#1877f2" if plat == "facebook"
+                                               else "#e62117", "#9e9e9e"])),
+        tooltip=[alt.Tooltip("age_group:N", title=TXT["group"]), alt.Tooltip("kind:N", title=TXT["kind"]),
+                 alt.Tooltip("shown:N", title=TXT["share_title"])],
+    ).properties(height=260)
+    idx = block.dropna(subset=["index"]).assign(shown=lambda d: d["index"].map(lambda x: fmt.number(x, L, 2)))
+    index_chart = alt.Chart(idx).mark_bar().encode(
+        x=alt.X("age_group:N", sort=order, title=f"{TXT['group']} (Jahre)" if L == "de" else f"{TXT['group']} (years)"),
+        y=alt.Y("index:Q", title=TXT["index_title"]),
+        color=alt.condition("datum.index >= 1", alt.value("#2e7d32"), alt.value("#b0b0b0")),
+        tooltip=[alt.Tooltip("age_group:N", title=TXT["group"]), alt.Tooltip("shown:N", title=TXT["index"])],
+    ) + alt.Chart(pd.DataFrame({"one": [1]})).mark_rule(color="#333", strokeDash=[4, 3]).encode(y="one:Q")
+    left, right = st.columns(2)
+    with left:
+        chart = localized(bars, L)
+        st.altair_chart(chart, width="stretch")
+        chart_downloads(chart, f"altersgruppen_{ags}_{plat}_anteile", f"age_share_{account_key}_{audience_kind}", L)
+    with right:
+        chart2 = localized(index_chart.properties(height=260), L)
+        st.altair_chart(chart2, width="stretch")
+        chart_downloads(chart2, f"altersgruppen_{ags}_{plat}_index", f"age_index_{account_key}_{audience_kind}", L)
+
+    table = pd.DataFrame({
+        TXT["group"]: block["age_group"],
+        f"{TXT['audience']} (%)": [TXT["suppressed"] if s else fmt.percent(v, L) if not m else TXT["missing"]
+                                   for v, s, m in zip(block["audience_share"], block["suppressed"], block["missing"], strict=True)],
+        f"{TXT['population']} (%)": block["population_share"].map(lambda v: fmt.percent(v, L)),
+        TXT["index"]: [fmt.number(v, L, 2) if not pd.isna(v) else (status(r) or "–")
+                       for v, (_, r) in zip(block["index"], block.iterrows(), strict=True)],
+    })
+    st.dataframe(table, hide_index=True, width="stretch", key=f"age_table_{account_key}_{audience_kind}")
+    table_downloads(block.drop(columns=["account_key"]), f"altersgruppen_{ags}_{plat}",
+                    f"age_dl_{account_key}_{audience_kind}", L)
+    notes = [TXT["span"].format(age=age.PLATFORM_MIN_AGE.get(plat, 18), platform=label)]
+    if block["estimate"].any():
+        notes.append(TXT["estimate"].format(day=fmt.day(block["population_date"].iloc[0], L)))
+    if plat == "youtube":
+        notes.append(TXT["youtube"])
+    st.caption(" ".join(notes))
+
+st.caption(TXT["thresholds"].format(n=MIN_BUCKET_PEOPLE) + " " + TXT["followers_note"] + " " + metric.help(L))

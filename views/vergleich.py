@@ -1,0 +1,177 @@
+"""Vergleich: the municipalities of a peer group side by side, per 1,000 inhabitants, with the
+group's median and 25–75 % band, for a chosen period and platform."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from analytics import benchmark, peers
+from analytics.metrics import METRICS, MIN_POSTS_FOR_RATE
+from ui import fmt
+from ui.charts import localized
+from ui.downloads import chart_downloads, table_downloads
+from ui.filters import peer_group_picker, period_picker, platform_picker
+from ui.i18n import lang, platform_name, t
+from ui.layout import short_name, towns_with_accounts
+from ui.state import clear_caches, query, store
+from ui.viz import town_scale
+
+L = lang()
+TXT = {
+    "de": {
+        "title": "Vergleich", "intro": "Die Gemeinden der Vergleichsgruppe nebeneinander, je 1.000 Einwohner, mit "
+        "dem Median der Gruppe und dem Band vom 25. bis 75. Perzentil.",
+        "caption": "{group} · {platform} · {start} – {end}", "town": "Gemeinde", "rank": "Rang",
+        "metric": "Kennzahl", "median": "Median", "band": "25.–75. Perzentil", "n": "n = {n} Gemeinden mit Wert",
+        "few_posts": "wenige Beiträge (< {n})", "no_account": "kein Konto", "note": "Hinweis",
+        "no_start": "Followerzahl zu Beginn unbekannt", "table": "Rangliste", "chart": "Die Gruppe im Überblick",
+        "method": "Methode: {method}. Ein Punkt je Gemeinde; Linie = Median, Fläche = 25.–75. Perzentil.",
+        "all_platforms_note": "Alle Plattformen: Follower und Interaktionen sind über die Konten summiert "
+                              "(Follower sind Konten, keine Personen).",
+        "manage": "Vergleichsgruppen verwalten", "new_name": "Name der neuen Gruppe", "new_members": "Gemeinden",
+        "save": "Gruppe speichern", "saved": "Gruppe „{name}“ gespeichert.", "delete": "Diese Gruppe löschen",
+        "deleted": "Gruppe gelöscht.", "members": "{n} Gemeinden, davon {k} mit Konten",
+        "no_values": "Für diesen Zeitraum und diese Plattform liegen in der Gruppe keine Zahlen vor.",
+        "flags": "Raten über weniger als {n} Beiträge sind mit ⚠ markiert; Gemeinden ohne Konto bleiben ohne Rang.",
+    },
+    "en": {
+        "title": "Comparison", "intro": "The municipalities of the peer group side by side, per 1,000 inhabitants, "
+        "with the group's median and the 25th–75th percentile band.",
+        "caption": "{group} · {platform} · {start} – {end}", "town": "Municipality", "rank": "Rank",
+        "metric": "Metric", "median": "Median", "band": "25th–75th percentile", "n": "n = {n} municipalities with a value",
+        "few_posts": "few posts (< {n})", "no_account": "no account", "note": "Note",
+        "no_start": "followers at start unknown", "table": "Ranking", "chart": "The group at a glance",
+        "method": "Method: {method}. One point per municipality; line = median, band = 25th–75th percentile.",
+        "all_platforms_note": "All platforms: followers and interactions are summed over the accounts "
+                              "(followers are accounts, not people).",
+        "manage": "Manage peer groups", "new_name": "Name of the new group", "new_members": "Municipalities",
+        "save": "Save group", "saved": "Group “{name}” saved.", "delete": "Delete this group",
+        "deleted": "Group deleted.", "members": "{n} municipalities, {k} with accounts",
+        "no_values": "There are no figures in this group for this period and platform.",
+        "flags": "Rates over fewer than {n} posts are marked ⚠; municipalities without an account stay unranked.",
+    },
+}[L]
+PERCENT_METRICS = {"er_follower_period", "er_reach", "er_views"}
+FRACTION_METRICS = {"follower_growth_weekly", "reels_share"}
+
+
+def show(metric_id: str, value) -> str:
+    if metric_id in FRACTION_METRICS:
+        return fmt.percent(value, L, 1)
+    if metric_id in PERCENT_METRICS:
+        return "–" if pd.isna(value) else fmt.number(value, L, 2) + " %"
+    if metric_id == "follower_net_growth":
+        return fmt.signed(value, L) or "–"
+    return fmt.number(value, L, 1)
+
+
+st.title(TXT["title"])
+if towns_with_accounts().empty:
+    st.info(t("no_accounts"), icon=":material/inbox:")
+    st.stop()
+
+group_id, group_name = peer_group_picker()
+platform = platform_picker()
+start, end = period_picker()
+st.caption(TXT["caption"].format(group=group_name, platform=platform_name(platform) if platform else
+                                 ("Alle Plattformen" if L == "de" else "All platforms"),
+                                 start=fmt.day(start, L), end=fmt.day(end, L)))
+st.markdown(TXT["intro"])
+
+towns = query(benchmark.town_metrics, group_id, start, end, platform)
+towns = towns.assign(town=towns["name"].map(short_name))
+stats = benchmark.group_stats(towns).set_index("metric")
+st.caption(TXT["members"].format(n=len(towns), k=int((towns["accounts"] > 0).sum())))
+
+if towns[benchmark.BENCHMARK_METRICS].notna().sum().sum() == 0:
+    st.info(TXT["no_values"], icon=":material/query_stats:")
+else:
+    wanted = st.query_params.get("kennzahl", "followers_per_1k_inhabitants")
+    options = benchmark.BENCHMARK_METRICS
+    metric_id = st.selectbox(TXT["metric"], options, index=options.index(wanted) if wanted in options else 0,
+                             format_func=lambda m: METRICS[m].label(L), key="benchmark_metric")
+    if metric_id == "followers_per_1k_inhabitants":
+        st.query_params.pop("kennzahl", None)
+    else:
+        st.query_params["kennzahl"] = metric_id
+    metric = METRICS[metric_id]
+    row = stats.loc[metric_id]
+    cols = st.columns(4)
+    cols[0].metric(TXT["median"], show(metric_id, row["median"]), border=True)
+    cols[1].metric(TXT["band"], f"{show(metric_id, row['q25'])} – {show(metric_id, row['q75'])}", border=True)
+    cols[2].metric("n", fmt.number(row["n"], L), border=True)
+    best = benchmark.ranked(towns, metric_id).iloc[0]
+    cols[3].metric(TXT["rank"] + " 1", best["town"], show(metric_id, best[metric_id]), delta_color="off", border=True)
+
+    st.subheader(TXT["chart"])
+    unit = metric.unit
+    scale = 100 if metric_id in FRACTION_METRICS else 1
+    plot = towns.dropna(subset=[metric_id]).assign(value=lambda d: d[metric_id] * scale,
+                                                   shown=lambda d: d[metric_id].map(lambda v: show(metric_id, v)))
+    order = plot.sort_values("value", ascending=False)["town"].tolist()
+    y = alt.Y("town:N", sort=order, title=TXT["town"])
+    x_title = f"{metric.label(L)} ({'%' if metric_id in FRACTION_METRICS else unit})"
+    points = alt.Chart(plot).mark_circle(size=120, opacity=1).encode(
+        x=alt.X("value:Q", title=x_title), y=y,
+        color=alt.Color("town:N", scale=town_scale(plot), legend=None),
+        tooltip=[alt.Tooltip("town:N", title=TXT["town"]), alt.Tooltip("shown:N", title=metric.label(L))])
+    band_df = pd.DataFrame({"q25": [row["q25"] * scale], "q75": [row["q75"] * scale], "median": [row["median"] * scale]})
+    band = alt.Chart(band_df).mark_rect(opacity=0.18, color="#888").encode(x="q25:Q", x2="q75:Q")
+    median = alt.Chart(band_df).mark_rule(color="#333", strokeWidth=2).encode(x="median:Q")
+    chart = (band + median + points).properties(height=max(140, 26 * len(plot)))
+    st.altair_chart(localized(chart, L), width="stretch")
+    chart_downloads(localized(chart, L), f"vergleich_{group_id}_{metric_id}", "bench_chart", L)
+    st.caption(TXT["n"].format(n=int(row["n"])) + " · " +
+               TXT["method"].format(method=benchmark.QUANTILE_METHOD[L]) + " " + metric.help(L) +
+               (" " + TXT["all_platforms_note"] if platform is None else ""))
+
+    st.subheader(TXT["table"])
+    table = benchmark.ranked(towns, metric_id)
+
+    def note(r) -> str:
+        if r["no_account"]:
+            return TXT["no_account"]
+        notes = []
+        if r["few_posts"]:
+            notes.append("⚠ " + TXT["few_posts"].format(n=MIN_POSTS_FOR_RATE))
+        if pd.isna(r["followers_start"]):
+            notes.append(TXT["no_start"])
+        return "; ".join(notes)
+
+    shown = pd.DataFrame({TXT["rank"]: table["rank"].map(lambda r: "–" if pd.isna(r) else str(r)),
+                          TXT["town"]: table["town"]})
+    for mid in benchmark.BENCHMARK_METRICS:
+        shown[METRICS[mid].label(L)] = table[mid].map(lambda v, m=mid: show(m, v))
+    shown[TXT["note"]] = table.apply(note, axis=1)
+    st.dataframe(shown, hide_index=True, width="stretch", key="benchmark_table")
+    st.caption(TXT["flags"].format(n=MIN_POSTS_FOR_RATE))
+    export = table[["rank", "ags", "town", "inhabitants", "accounts", "posts", "interactions", "reach", "views",
+                    "followers_start", "followers_end", *benchmark.BENCHMARK_METRICS, "er_views", "few_posts",
+                    "no_account"]]
+    table_downloads(export, f"vergleich_{group_id}_{start}_{end}", "bench_table", L)
+
+with st.expander(TXT["manage"]):
+    choices = query(peers.choices)
+    labels = dict(zip(choices["ags"], choices["label"], strict=True))
+    with st.form("new_group", clear_on_submit=True):
+        name = st.text_input(TXT["new_name"], key="new_group_name")
+        picked = st.multiselect(TXT["new_members"], choices["ags"].tolist(), format_func=labels.get,
+                                key="new_group_members")
+        if st.form_submit_button(TXT["save"]):
+            try:
+                new_id = peers.save_group(store(), name, picked)
+            except ValueError as exc:
+                st.error(str(exc))
+            else:
+                clear_caches()
+                st.query_params["gruppe"] = new_id
+                st.toast(TXT["saved"].format(name=name))
+                st.rerun()
+    if group_id.startswith("eigene-") and st.button(TXT["delete"], key="delete_group"):
+        peers.delete_group(store(), group_id)
+        clear_caches()
+        st.query_params.pop("gruppe", None)
+        st.toast(TXT["deleted"])
+        st.rerun()
