@@ -17,7 +17,9 @@ from datetime import date
 
 import pandas as pd
 
-PLATFORMS = ("facebook", "instagram", "youtube", "tiktok", "linkedin", "x", "mastodon")
+PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube", "tiktok": "TikTok",
+                   "linkedin": "LinkedIn", "x": "X", "mastodon": "Mastodon"}
+PLATFORMS = tuple(PLATFORM_LABELS)
 
 # Columns of the frames a connector returns (anything missing is filled with NULL).
 POST_COLUMNS = [

@@ -24,7 +24,7 @@ def max_bytes() -> int:
 
 
 def is_zip(data: bytes) -> bool:
-    return data[:4] == b"PK\x03\x04"
+    return data[:4] in (b"PK\x03\x04", b"PK\x05\x06")  # a zip, or an empty one
 
 
 def is_workbook(data: bytes) -> bool:

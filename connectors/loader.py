@@ -24,6 +24,7 @@ from connectors.base import (
     AUDIENCE_COLUMNS,
     DAILY_COLUMNS,
     POPULATION_COLUMNS,
+    PLATFORM_LABELS,
     POST_COLUMNS,
     AccountRef,
     ImportContext,
@@ -133,7 +134,7 @@ def _resolve(store: Store, parsed: Parsed, ctx: ImportContext) -> Item:
     # The file names no account (daily metric files, YouTube tables): use the town's account.
     if not ctx.municipality:
         raise NeedsMunicipality(
-            f"Die Datei nennt kein {ref.platform.title()}-Konto: bitte die Gemeinde angeben "
+            f"Die Datei nennt kein {PLATFORM_LABELS.get(ref.platform, ref.platform)}-Konto: bitte die Gemeinde angeben "
             "(Upload-Seite: Auswahl „Gemeinde“, Kommandozeile: --municipality AGS)."
         )
     keys = store.query_df(
@@ -142,13 +143,14 @@ def _resolve(store: Store, parsed: Parsed, ctx: ImportContext) -> Item:
     )["account_key"].tolist()
     if len(keys) > 1:
         raise ImportRejected(
-            f"Die Gemeinde hat mehrere {ref.platform.title()}-Konten ({', '.join(keys)}); "
+            f"Die Gemeinde hat mehrere {PLATFORM_LABELS.get(ref.platform, ref.platform)}-Konten ({', '.join(keys)}); "
             "die Datei nennt keins davon."
         )
     if keys:
         return Item(parsed, keys[0], ctx.municipality)
     town = store.query_value("SELECT name FROM core.municipalities WHERE ags = ?", [ctx.municipality])
-    placeholder = AccountRef(ref.platform, handle=f"ags-{ctx.municipality}", name=f"{town.split(',')[0]} ({ref.platform.title()})")
+    label = PLATFORM_LABELS.get(ref.platform, ref.platform)
+    placeholder = AccountRef(ref.platform, handle=f"ags-{ctx.municipality}", name=f"{town.split(',')[0]} ({label})")
     return Item(parsed, placeholder.key, ctx.municipality, new_account=placeholder)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from connectors.base import PLATFORM_LABELS
+
 TEXTS: dict[str, tuple[str, str]] = {
     "app_title": ("Bürgernah", "Bürgernah"),
     "language": ("Sprache", "Language"),
@@ -51,8 +53,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-PLATFORM_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube", "tiktok": "TikTok",
-                  "linkedin": "LinkedIn", "x": "X", "mastodon": "Mastodon"}
+PLATFORM_NAMES = PLATFORM_LABELS
 
 
 def lang() -> str:

@@ -161,7 +161,10 @@ FROM core.audience_values v
 JOIN core.imports i USING (import_id)
 JOIN core.accounts a USING (account_key)
 WHERE i.status = 'imported'
-QUALIFY v.import_id = max(v.import_id) OVER (PARTITION BY v.account_key, v.as_of, v.audience);
+-- A snapshot is one breakdown (by age, by gender, or by both) of one audience on one day; a newer
+-- import of the same breakdown replaces it.
+QUALIFY v.import_id = max(v.import_id) OVER (
+    PARTITION BY v.account_key, v.as_of, v.audience, v.age_group = 'all', v.gender = 'all');
 
 CREATE VIEW mart.accounts AS
 WITH first_post AS (
