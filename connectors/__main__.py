@@ -38,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     und = sub.add_parser("undo", parents=[db], help="einen Import rückgängig machen")
     und.add_argument("import_id", type=int)
     sub.add_parser("migrate", parents=[db], help="Datenbank anlegen bzw. migrieren")
+
+    from connectors.api.cli import add_arguments as pull_arguments
+
+    pull_arguments(sub.add_parser("pull", parents=[db], help="Kennzahlen über Plattform-APIs abrufen"))
     return parser
 
 
@@ -117,10 +121,16 @@ def cmd_migrate(args) -> int:
     return 0
 
 
+def cmd_pull(args) -> int:
+    from connectors.api.cli import run
+
+    return run(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"import": cmd_import, "demo": cmd_demo, "history": cmd_history, "undo": cmd_undo,
-                "migrate": cmd_migrate}
+                "migrate": cmd_migrate, "pull": cmd_pull}
     try:
         return handlers[args.command](args)
     except (StoreError, ImportRejected) as exc:

@@ -1,0 +1,49 @@
+"""`python -m connectors pull`: the handler behind the subcommand in connectors/__main__.py."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+
+from rich.console import Console
+from rich.table import Table
+
+from analytics.store import open_store
+from connectors.api import pull_all
+
+STATUS = {"ok": "abgerufen", "unchanged": "unverändert", "skipped": "übersprungen", "failed": "FEHLER"}
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--since", type=date.fromisoformat, metavar="DATE",
+                        help="ab diesem Tag (JJJJ-MM-TT) lesen statt inkrementell")
+    parser.add_argument("--municipality", metavar="AGS",
+                        help="Gemeinde (AGS): für neue Konten einer SOURCE; ohne SOURCE nur ihre Konten")
+    parser.add_argument("sources", nargs="*", metavar="SOURCE",
+                        help="z. B. mastodon:https://social.example/@stadt, facebook:<Seiten-ID>, "
+                             "instagram:<Konto-ID>, youtube:<Kanal-ID>; ohne: alle registrierten Konten")
+
+
+def run(args) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    with open_store(args.db) as store:
+        results = pull_all(store, args.sources, municipality=args.municipality, since=args.since)
+    if not results:
+        print("Keine abrufbaren Konten registriert (Mastodon: Profiladresse; Facebook/Instagram/YouTube: "
+              "Konto-ID und Zugangstoken). Eine Quelle lässt sich direkt angeben, z. B. "
+              "mastodon:https://social.example/@stadt --municipality AGS.")
+        return 0
+    table = Table(title="Abruf")
+    for column in ("Konto", "Quelle", "Ergebnis", "Beiträge", "Werte", "Hinweis"):
+        table.add_column(column)
+    for result in results:
+        table.add_row(result.account_key, result.source, STATUS.get(result.status, result.status),
+                      str(result.posts), str(result.rows), result.message)
+    Console(width=200).print(table)
+    for result in results:
+        for note in result.notes:
+            print(f"Hinweis {result.account_key}: {note}", file=sys.stderr)
+        if result.status == "failed":
+            print(f"FEHLER {result.account_key}: {result.message}", file=sys.stderr)
+    return 1 if any(r.status == "failed" for r in results) else 0

@@ -1,0 +1,122 @@
+"""What every API source shares: targets, results, and writing a pull like an import."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+
+from connectors.base import AccountRef, Parsed
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def today_berlin(now: datetime | None = None) -> date:
+    return (now or datetime.now(BERLIN)).astimezone(BERLIN).date()
+
+
+@dataclass
+class Target:
+    """One account at one API: where to fetch from and how the account is named."""
+
+    platform: str  # mastodon | facebook | instagram | youtube
+    ident: str  # Mastodon acct (user), Graph object id, YouTube channel id
+    base_url: str  # scheme://host[:port] (Graph and YouTube: the API root)
+    ref: AccountRef  # identity for registering the account
+    spec: str  # the canonical SOURCE string, also the import's file name
+
+    @property
+    def key(self) -> str:
+        return self.ref.key or f"{self.platform}:{self.ident}"
+
+
+@dataclass
+class Fetched:
+    """What one pull produced, before it is written."""
+
+    parsed: Parsed
+    raw: dict  # the fetched data in a canonical form (hashed; never stored)
+    extras: list[tuple[str, str, float | None]] = field(default_factory=list)  # (post_id, metric, value)
+    notes: list[str] = field(default_factory=list)
+    account: AccountRef | None = None  # identity as the API reported it (name, url)
+
+
+@dataclass
+class PullResult:
+    """The outcome of pulling one account. `status`: ok | unchanged | skipped | failed."""
+
+    account_key: str
+    platform: str
+    source: str
+    status: str
+    message: str = ""
+    import_id: int | None = None
+    rows: int = 0
+    posts: int = 0
+    notes: list[str] = field(default_factory=list)
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("ok", "unchanged", "skipped")
+
+
+def canonical_bytes(data: dict) -> bytes:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def empty_frame(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: [] for c in columns})
+
+
+def daily_frame(rows: list[tuple[date, str, float | None]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["day", "metric", "value"])
+    frame["value"] = frame["value"].astype("float64")
+    frame["filled"] = False
+    return frame.drop_duplicates(["day", "metric"], keep="last").reset_index(drop=True)
+
+
+def utc_timestamps(values: list) -> pd.Series:
+    return pd.to_datetime(pd.Series(values, dtype="object"), utc=True, format="ISO8601")
+
+
+def days_between(start: date, end: date, chunk: int) -> list[tuple[date, date]]:
+    """[start, end] in consecutive windows of at most `chunk` days."""
+    out = []
+    current = start
+    while current <= end:
+        stop = min(end, current + timedelta(days=chunk - 1))
+        out.append((current, stop))
+        current = stop + timedelta(days=1)
+    return out
+
+
+def raw_from_parsed(parsed: Parsed, spec: str, today: date) -> dict:
+    """A canonical, hashable picture of what was fetched: the figures themselves."""
+
+    def records(frame: pd.DataFrame | None) -> list:
+        if frame is None or frame.empty:
+            return []
+        return json_safe(frame.astype(object).where(frame.notna(), None).to_dict("records"))
+
+    return {"as_of": today.isoformat(), "source": spec, "posts": records(parsed.posts),
+            "daily": records(parsed.daily), "audience": records(parsed.audience)}
+
+
+def json_safe(value):
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    if isinstance(value, datetime | date | pd.Timestamp):
+        return value.isoformat()
+    return value
