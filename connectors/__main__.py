@@ -17,6 +17,8 @@ from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
 from connectors.loader import import_file, undo_import
 
 console = Console(stderr=True)
+# Tables on stdout; not squeezed to 80 columns when piped into a file or another program.
+out = Console(width=None if sys.stdout.isatty() else 200)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,7 +78,7 @@ def cmd_import(args) -> int:
         table.add_column(column)
     for row in results:
         table.add_row(*row)
-    Console().print(table)
+    out.print(table)
     return 0 if failed == 0 else 1
 
 
@@ -104,7 +106,7 @@ def cmd_history(args) -> int:
     for row in frame.itertuples():
         table.add_row(str(row.import_id), row.file_name, row.platform or "–", row.format or "–", str(row.rows),
                       f"{row.imported_at:%d.%m.%Y %H:%M}", row.status)
-    Console().print(table)
+    out.print(table)
     return 0
 
 

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from connectors import meta_daily, meta_posts, youtube_demographics
+from connectors import (
+    facebook_legacy,
+    meta_audience,
+    meta_daily,
+    meta_posts,
+    tiktok,
+    youtube_demographics,
+    youtube_studio,
+)
 from connectors.base import ImportRejected, SourceFile
 
 CONNECTORS: list[ModuleType] = [
     meta_posts,
     meta_daily,
     youtube_demographics,
+    meta_audience,
+    facebook_legacy,
+    youtube_studio,
+    tiktok,
 ]
 
 

@@ -6,6 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from analytics import imports as import_queries
+from connectors.api import last_pulls, pull_account
+from connectors.api.common import STATUS_LABELS
 from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
 from connectors.loader import NeedsMunicipality, commit, prepare, undo_import
 from ui import fmt
@@ -29,6 +31,11 @@ TXT = {
         "file": "Datei", "status": "Status", "format": "Format", "account": "Konto", "municipality": "Gemeinde",
         "period": "Zeitraum", "rows": "Zeilen", "unmapped": "Nicht übernommene Spalten", "notes": "Hinweise",
         "imported_at": "Importiert", "by": "von", "platform_col": "Plattform",
+        "pulls": "Abruf über Schnittstellen",
+        "pulls_intro": "Konten mit Schnittstelle (Mastodon ohne Token; Facebook, Instagram und YouTube mit "
+                       "Zugangstoken) werden wöchentlich per `python -m connectors pull` abgerufen – oder hier sofort.",
+        "pull_now": "jetzt abrufen", "last_pull": "Letzter Abruf", "never": "noch nie", "pulling": "Rufe {name} ab …",
+        "result": "Ergebnis",
     },
     "en": {
         "title": "Import data",
@@ -45,6 +52,11 @@ TXT = {
         "file": "File", "status": "Status", "format": "Format", "account": "Account", "municipality": "Municipality",
         "period": "Period", "rows": "Rows", "unmapped": "Columns not taken over", "notes": "Notes",
         "imported_at": "Imported", "by": "by", "platform_col": "Platform",
+        "pulls": "Pulls from platform APIs",
+        "pulls_intro": "Accounts with an API (Mastodon without a token; Facebook, Instagram and YouTube with an "
+                       "access token) are pulled weekly by `python -m connectors pull`, or right now here.",
+        "pull_now": "pull now", "last_pull": "Last pull", "never": "never", "pulling": "Pulling {name} …",
+        "result": "Result",
     },
 }[L]
 
@@ -149,3 +161,21 @@ else:
             st.toast(TXT["undone"].format(id=pick))
             st.rerun()
 
+
+st.subheader(TXT["pulls"])
+st.caption(TXT["pulls_intro"])
+pulls = query(last_pulls)
+for row in pulls.itertuples():
+    with st.container(border=True):
+        info, action = st.columns([4, 1], vertical_alignment="center")
+        when = fmt.day(row.last_pull_at, L) if pd.notna(row.last_pull_at) else TXT["never"]
+        result = f" · {TXT['result']}: {STATUS_LABELS.get(row.status, row.status)} {row.message or ''}" if row.status else ""
+        info.markdown(f"**{row.name}** ({platform_name(row.platform)}) · {TXT['last_pull']}: {when}{result}")
+        if not row.pullable:
+            info.caption(row.not_pullable_reason)
+        if action.button(TXT["pull_now"], key=f"pull_{row.account_key}", disabled=not row.pullable,
+                         icon=":material/sync:"):
+            with st.spinner(TXT["pulling"].format(name=row.name)):
+                outcome = pull_account(store(), row.account_key)
+            clear_caches()
+            (st.success if outcome.ok else st.error)(outcome.summary())

@@ -11,8 +11,8 @@ from rich.table import Table
 
 from analytics.store import open_store
 from connectors.api import pull_all
+from connectors.api.common import STATUS_LABELS
 
-STATUS = {"ok": "abgerufen", "unchanged": "unverändert", "skipped": "übersprungen", "failed": "FEHLER"}
 
 
 def add_arguments(parser) -> None:
@@ -38,7 +38,7 @@ def run(args) -> int:
     for column in ("Konto", "Quelle", "Ergebnis", "Beiträge", "Werte", "Hinweis"):
         table.add_column(column)
     for result in results:
-        table.add_row(result.account_key, result.source, STATUS.get(result.status, result.status),
+        table.add_row(result.account_key, result.source, STATUS_LABELS.get(result.status, result.status),
                       str(result.posts), str(result.rows), result.message)
     Console(width=200).print(table)
     for result in results:

@@ -45,6 +45,9 @@ class Fetched:
     account: AccountRef | None = None  # identity as the API reported it (name, url)
 
 
+STATUS_LABELS = {"ok": "abgerufen", "unchanged": "unverändert", "skipped": "übersprungen", "failed": "FEHLER"}
+
+
 @dataclass
 class PullResult:
     """The outcome of pulling one account. `status`: ok | unchanged | skipped | failed."""
@@ -64,6 +67,10 @@ class PullResult:
     @property
     def ok(self) -> bool:
         return self.status in ("ok", "unchanged", "skipped")
+
+    def summary(self) -> str:
+        """One German line for people: `abgerufen: 3 Beiträge …`."""
+        return f"{STATUS_LABELS.get(self.status, self.status)}: {self.message}".rstrip(": ")
 
 
 def canonical_bytes(data: dict) -> bytes:

@@ -102,3 +102,30 @@ def test_import_page_empty_and_history(demo_store, monkeypatch):
 def test_pages_on_empty_database(store, monkeypatch, page):
     at = run_page(store.path, monkeypatch, page=page)
     assert "Noch keine Importe." in [c.value for c in at.caption]
+
+
+def test_pull_now_button_pulls_a_mastodon_account_from_a_local_server(store, monkeypatch):
+    """The officer's „jetzt abrufen“: a real HTTP server on 127.0.0.1 serves recorded Mastodon data."""
+    from connectors.api import pull_target
+    from connectors.api import parse_source
+    from tests.api import recorded
+    from tests.api.server import RecordedServer
+
+    def route(path, query, headers):
+        if path == "/api/v1/accounts/lookup":
+            return 200, {}, recorded.MASTODON_ACCOUNT
+        if path == "/api/v1/accounts/109283749/statuses":
+            return (200, {}, recorded.PAGE_1) if "max_id" not in query else (200, {}, [])
+        return None
+
+    monkeypatch.setenv("BUERGERNAH_SECRETS", str(store.path.parent / "none.toml"))
+    with RecordedServer(route) as server:
+        pull_target(store, parse_source(f"mastodon:{server.base}/@stadt"), municipality="05334004")
+        at = run_page(store.path, monkeypatch, page="views/importieren.py")
+        key = f"mastodon:stadt@127.0.0.1:{server.port}"
+        assert at.button(key=f"pull_{key}").label == "jetzt abrufen"
+        at.button(key=f"pull_{key}").click()
+        at.run()
+    assert not at.exception
+    assert at.success[0].value.startswith("unverändert")
+    assert store.query_value("SELECT count(*) FROM core.pull_runs WHERE account_key = ?", [key]) == 2

@@ -1,0 +1,97 @@
+"""Import of a 1,000,000-row Meta Business Suite post export through the CLI, against DuckDB's
+own `read_csv` of the same file into a table, both as fresh processes in the same run.
+
+    python -m bench.imports [--rows 1000000] [--runs 3]
+
+Reported: median wall time of each, their ratio, and the importer's peak RSS (from wait4).
+Targets (issue 3): at most 2× DuckDB's time, peak RSS under 1 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))
+from connectors.demo import FB_HEADER, TOPICS, _csv  # noqa: E402
+
+
+def write_export(path: Path, rows: int, seed: int = 7) -> None:
+    """A Facebook MBS post export of `rows` posts, in the real format (BOM, quoting, newlines)."""
+    rng = random.Random(seed)
+    start = datetime(2025, 1, 1, 8, 0)
+    with path.open("wb") as out:
+        out.write(b"\xef\xbb\xbf" + _csv([FB_HEADER]).encode())
+        chunk = []
+        for i in range(rows):
+            reach = rng.randint(50, 5000)
+            chunk.append([f"{10**15 + i}", "100012345678901", "Stadt Musterstadt", rng.choice(TOPICS), "", 0,
+                          f"{start + timedelta(minutes=i % 500000):%m/%d/%Y %H:%M}", "N/A",
+                          f"https://www.facebook.com/stadt.musterstadt/posts/{10**15 + i}", 0, 0, "Photos",
+                          "", "", "", "", "Lifetime", reach * 2, reach, 30, 20, 6, 4, 12, 5, 3])
+            if len(chunk) == 50_000:
+                out.write(_csv(chunk).encode())
+                chunk = []
+        out.write(_csv(chunk).encode())
+
+
+def timed(command: list[str]) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (bytes) of one child process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{command[:4]} failed: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss * 1024
+
+
+DUCKDB_BASELINE = (
+    "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
+    "c.execute(\"CREATE TABLE t AS SELECT * FROM read_csv(?, header=true, all_varchar=false)\", [sys.argv[2]]); "
+    "print(c.execute('SELECT count(*) FROM t').fetchone())"
+)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    ours, theirs, rss = [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        export = folder / "Jan-01-2025_Dec-31-2025_1000000.csv"
+        write_export(export, args.rows)
+        size_mb = export.stat().st_size / 1048576
+        # the import's own database is migrated beforehand, as a running installation's would be
+        for run in range(args.runs):
+            db = folder / f"ours{run}.duckdb"
+            subprocess.run([sys.executable, "-m", "connectors", "migrate", "--db", str(db)], cwd=PROJECT, check=True,
+                           capture_output=True)
+            seconds, peak = timed([sys.executable, "-m", "connectors", "import", "--db", str(db),
+                                   "--municipality", "05334004", str(export)])
+            ours.append(seconds)
+            rss.append(peak)
+            seconds, _ = timed([sys.executable, "-c", DUCKDB_BASELINE, str(folder / f"duck{run}.duckdb"), str(export)])
+            theirs.append(seconds)
+    result = {"rows": args.rows, "file_mb": size_mb, "import_s": statistics.median(ours),
+              "duckdb_s": statistics.median(theirs), "peak_rss_mb": max(rss) / 1048576}
+    result["ratio"] = result["import_s"] / result["duckdb_s"]
+    print(f"Import {args.rows:,} Beiträge ({size_mb:.0f} MB): Bürgernah {result['import_s']:.2f} s, "
+          f"DuckDB read_csv {result['duckdb_s']:.2f} s, Verhältnis {result['ratio']:.2f}×, "
+          f"Spitzen-RSS {result['peak_rss_mb']:.0f} MB (Median aus {args.runs} Läufen)")
+    return result
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,316 @@
+"""Legacy Facebook Page Insights export (classic Pages, until November 2023), page and post level.
+
+Format (docs/platform-exports.md §6): `.csv` (UTF-8, no BOM seen, `,`, quoted only when needed)
+or `.xls`. **Two header rows**: row 1 the metric names, row 2 one description per column starting
+`Lifetime:`, `Daily:`, `Weekly:` or `28 Days:` (that prefix identifies the export). Names repeat:
+each pair is a "(Total Count)" and a "(Unique Users)" variant told apart only by row 2, so a
+repeated name gets that marker appended (`Lifetime Organic views to 95% (Unique Users)`).
+
+* Post level (`Facebook Insights Data Export (Post Level) - <Page> - <date>.csv`): `Post ID` is
+  `<pageid>_<postid>` (the page id part names the account), `Posted` is `M/D/YYYY H:MM`
+  (read as Europe/Berlin wall-clock time, like the Business Suite export), `Lifetime Post Total
+  Reach` → reach, `Lifetime Post Total Impressions` → impressions (metric version `impressions`),
+  `Lifetime Post Consumptions` (clicks anywhere, total count) → clicks. Lifetime figures as of
+  the export day.
+* Page level (`Facebook Insights Data Export - <Page> - <date>.csv`, about 2,000 columns): one
+  row per `Date` (probably `YYYY-MM-DD`; unverified, `M/D/YYYY` is accepted too). `Lifetime Total
+  Likes` → followers (absolute), `Daily New Likes` → followers_gained, `Daily Unlikes` →
+  followers_lost, `Daily Total Reach` → reach, `Daily Total Impressions` → impressions,
+  `Daily Logged-in Page Views` → visits. `Lifetime Likes by Gender and Age - F.18-24` … are counts
+  of fans: the last day that has them becomes one audience snapshot (`followers`, share computed
+  within the snapshot, `U.` → gender `other`). The file names no page: the municipality's
+  Facebook account is used. The many other metric columns are recognised and not stored.
+
+The `.xls` variant is read with xlrd: the sheet `Key Metrics` (or else the first sheet) holds the
+same two header rows (sheet name unverified). Headers are partly localised; English names are
+verified, the Chinese ones seen in one project are hints, German is unknown.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pandas as pd
+
+from connectors.audience import canonical_age, canonical_gender
+from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
+from connectors.io import (
+    Columns,
+    check_not_future,
+    decode,
+    decode_head,
+    localize,
+    match_synonyms,
+    to_count,
+    to_datetime,
+)
+
+FORMAT = "facebook_legacy"
+PLATFORM = "facebook"
+LABEL = "Facebook Insights – Altexport (bis 2023)"
+TIMEZONE = "Europe/Berlin"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+DESCRIPTION = re.compile(r"^\s*(Lifetime|Daily|Weekly|28 Days)\s*:", re.IGNORECASE)
+MARKER = re.compile(r"\((Unique Users|Total Count)\)\s*$", re.IGNORECASE)
+GENDER_AGE = re.compile(r"^Lifetime Likes by Gender and Age\s*-\s*([FMU])\.(.+)$", re.IGNORECASE)
+# Column groups of the page-level export that are recognised but not stored.
+KNOWN_PREFIX = re.compile(r"^(Lifetime|Daily|Weekly|28 Days)\b", re.IGNORECASE)
+
+POST_SYNONYMS = {
+    # Chinese names: seen in one Taiwanese project's post-level file (hints).
+    "post_id": ["Post ID", "貼文編號"],
+    "permalink": ["Permalink", "永久連結"],
+    "message": ["Post Message", "文章標題"],
+    "type": ["Type", "類型"],
+    "posted": ["Posted", "發佈日期"],
+    "reach": ["Lifetime Post Total Reach"],
+    "impressions": ["Lifetime Post Total Impressions"],
+    "clicks": ["Lifetime Post Consumptions"],
+}
+POST_IGNORED = ["Countries", "Languages", "Audience Targeting"]
+PAGE_SYNONYMS = {
+    "date": ["Date", "Datum"],
+    "followers": ["Lifetime Total Likes"],
+    "followers_gained": ["Daily New Likes"],
+    "followers_lost": ["Daily Unlikes"],
+    "reach": ["Daily Total Reach"],
+    "impressions": ["Daily Total Impressions"],
+    "visits": ["Daily Logged-in Page Views"],
+}
+PAGE_METRICS = ["followers", "followers_gained", "followers_lost", "reach", "impressions", "visits"]
+POSTED_FORMATS = ["%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%Y-%m-%d %H:%M:%S", "%d.%m.%Y", "%m/%d/%Y %H:%M"]
+
+
+# -- reading both header rows --------------------------------------------------------------
+
+
+def _csv_rows(text: str, limit: int | None = None) -> list[list[str]]:
+    rows: list[list[str]] = []
+    try:
+        for row in csv.reader(io.StringIO(text, newline="")):
+            rows.append(row)
+            if limit and len(rows) >= limit:
+                break
+    except csv.Error as exc:
+        raise ImportRejected(f"Die Tabelle ist nicht lesbar ({exc}).") from None
+    return rows
+
+
+def _xls_rows(data: bytes, limit: int | None = None) -> list[list[str]]:
+    """The cells of the `Key Metrics` sheet (or the first sheet) as text."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+        names = book.sheet_names()
+        sheet = book.sheet_by_name("Key Metrics") if "Key Metrics" in names else book.sheet_by_index(0)
+        count = sheet.nrows if limit is None else min(limit, sheet.nrows)
+        return [[_xls_text(cell, book.datemode) for cell in sheet.row(i)] for i in range(count)]
+    except ImportRejected:
+        raise
+    except Exception as exc:  # xlrd raises many kinds of errors on damaged files
+        raise ImportRejected(f"Die Excel-Datei (.xls) ist nicht lesbar ({type(exc).__name__}).") from None
+
+
+def _xls_text(cell, datemode: int) -> str:
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        moment = xlrd.xldate_as_datetime(cell.value, datemode)
+        return f"{moment:%Y-%m-%d %H:%M:%S}" if (moment.hour, moment.minute, moment.second) != (0, 0, 0) \
+            else f"{moment:%Y-%m-%d}"
+    if cell.ctype == xlrd.XL_CELL_NUMBER:
+        value = float(cell.value)
+        return str(int(value)) if value.is_integer() else repr(value)
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return ""
+    return str(cell.value)
+
+
+def _rows(source: SourceFile, limit: int | None = None, head: bool = False) -> list[list[str]]:
+    if source.data[:8] == OLE2_MAGIC:
+        return _xls_rows(source.data, limit)
+    text = decode_head(source.data, 1 << 20) if head else decode(source.data)
+    return _csv_rows(text, limit)
+
+
+def _is_description_row(row: list[str]) -> bool:
+    filled = [c for c in row if c.strip()]
+    return bool(filled) and sum(bool(DESCRIPTION.match(c)) for c in filled) >= max(1, len(filled) * 0.8)
+
+
+def _header(names: list[str], descriptions: list[str]) -> list[str]:
+    """Names with repeated ones told apart by their row-2 marker, e.g. `… (Unique Users)`."""
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name.strip()] = counts.get(name.strip(), 0) + 1
+    header = []
+    for position, raw in enumerate(names):
+        name = raw.strip()
+        description = descriptions[position] if position < len(descriptions) else ""
+        marker = MARKER.search(description)
+        header.append(f"{name} ({marker.group(1)})" if counts[name] > 1 and marker else name)
+    return header
+
+
+def _kind(rows: list[list[str]]) -> str | None:
+    """'posts', 'page' or None, from the two header rows."""
+    if len(rows) < 2 or not _is_description_row(rows[1]):
+        return None
+    fields = match_synonyms(rows[0], POST_SYNONYMS)
+    if {"post_id", "posted"} <= fields:
+        return "posts"
+    page = match_synonyms(rows[0], PAGE_SYNONYMS)
+    if "date" in page and (set(PAGE_METRICS) & page or any(GENDER_AGE.match(n.strip()) for n in rows[0])):
+        return "page"
+    return None
+
+
+def detect(source: SourceFile) -> bool:
+    try:
+        return _kind(_rows(source, limit=2, head=True)) is not None
+    except ImportRejected:
+        return False
+
+
+def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
+    rows = _rows(source)
+    kind = _kind(rows[:2])
+    if kind is None:
+        raise ImportRejected(
+            "Kein Facebook-Insights-Altexport: die zweite Zeile mit den Beschreibungen "
+            "(„Lifetime: …“, „Daily: …“) oder die Spalten „Post ID“/„Date“ fehlen."
+        )
+    header = _header(rows[0], rows[1])
+    width = len(header)
+    body = [r for r in rows[2:] if any(c.strip() for c in r)]
+    for number, row in enumerate(body, start=1):
+        if len(row) > width:
+            raise ImportRejected(f"Datenzeile {number} hat {len(row)} statt {width} Spalten; abgeschnitten oder beschädigt?")
+    frame = pd.DataFrame([r + [""] * (width - len(r)) for r in body], columns=range(width), dtype="string")
+    if frame.empty:
+        raise ImportRejected("Die Datei enthält nur die beiden Kopfzeilen, keine Daten.")
+    if kind == "posts":
+        return [_posts(header, frame, source, ctx)]
+    return [_page(header, frame, source, ctx)]
+
+
+# -- post level ------------------------------------------------------------------------------
+
+
+def _posts(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: ImportContext) -> Parsed:
+    ignored = POST_IGNORED + [n for n in header if KNOWN_PREFIX.match(n)]
+    cols = Columns(header, POST_SYNONYMS, ignored)
+    cols.require("post_id", "posted")
+    ids = cols.get(rows, "post_id").str.strip()
+    rows = rows[ids != ""].reset_index(drop=True)
+    ids = ids[ids != ""].reset_index(drop=True)
+    if ids.empty:
+        raise ImportRejected("Die Datei enthält keine Beiträge (Spalte „Post ID“ ist leer).")
+    parts = ids.str.extract(r"^(\d+)_(\d+)$")
+    if parts[0].isna().any():
+        bad = ids[parts[0].isna()].iloc[0]
+        raise ImportRejected(f"Spalte „Post ID“: „{bad}“ hat nicht die Form <Seiten-ID>_<Beitrags-ID>.")
+    pages = parts[0].unique()
+    if len(pages) > 1:
+        raise ImportRejected(f"Die Datei enthält Beiträge mehrerer Seiten ({', '.join(pages[:3])}); bitte je Seite einzeln exportieren.")
+    export_day = ctx.export_date(source)
+    published = localize(to_datetime(cols.get(rows, "posted"), "Posted", POSTED_FORMATS), TIMEZONE)
+    check_not_future(published, "Posted", export_day)
+
+    def count(field: str) -> pd.Series | None:
+        return to_count(cols.get(rows, field), cols.header[cols.index[field]]) if field in cols else None
+
+    message = cols.get(rows, "message")
+    posts = pd.DataFrame({
+        "post_id": ids,
+        "published_at": published,
+        "post_type": cols.get(rows, "type"),
+        "message": message.mask(message.str.strip() == "") if message is not None else None,
+        "url": cols.get(rows, "permalink"),
+        "reach": count("reach"),
+        "impressions": count("impressions"),
+        "clicks": count("clicks"),
+    }).drop_duplicates("post_id", keep="last")
+    skipped = len([n for n in header if KNOWN_PREFIX.match(n)]) - len({"reach", "impressions", "clicks"} & set(cols.index))
+    notes = ["Altexport mit „Impressions“: als Impressionen gespeichert, nicht als Aufrufe."]
+    if skipped > 0:
+        notes.append(f"{skipped} weitere Kennzahlspalten des Altexports erkannt, aber nicht übernommen.")
+    return Parsed(
+        platform="facebook", format=FORMAT, format_label=f"{LABEL}, Beiträge",
+        account=AccountRef("facebook", account_id=str(pages[0])), posts=posts,
+        metrics_as_of=export_day, metric_version="impressions", unmapped_columns=cols.unmapped, notes=notes,
+    )
+
+
+# -- page level ------------------------------------------------------------------------------
+
+
+def _page(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: ImportContext) -> Parsed:
+    gender_age = {i: GENDER_AGE.match(name) for i, name in enumerate(header)}
+    gender_age = {i: m for i, m in gender_age.items() if m}
+    ignored = [n for n in header if KNOWN_PREFIX.match(n)]
+    cols = Columns(header, PAGE_SYNONYMS, ignored)
+    cols.require("date")
+    export_day = ctx.export_date(source)
+    days = to_datetime(cols.get(rows, "date"), "Date", DATE_FORMATS).dt.date
+    if days.isna().any():
+        raise ImportRejected("Spalte „Date“: eine Datenzeile hat kein Datum.")
+    if days.max() > export_day:
+        raise ImportRejected(f"Tageswerte nach dem Exportdatum ({days.max():%d.%m.%Y}).")
+
+    parts = []
+    for metric in PAGE_METRICS:
+        if metric in cols:
+            values = to_count(cols.get(rows, metric), cols.header[cols.index[metric]])
+            parts.append(pd.DataFrame({"day": days, "metric": metric, "value": values.astype("Float64"), "filled": False}))
+    daily = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["day", "metric", "value", "filled"])
+    daily = daily.dropna(subset=["value"]).drop_duplicates(["day", "metric"], keep="last")
+    daily["value"] = daily["value"].astype("float64")
+
+    audience = _page_audience(header, rows, days, gender_age)
+    if daily.empty and audience is None:
+        raise ImportRejected("Die Seitenstatistik enthält keine übernehmbaren Werte (Likes, Reichweite, Alter/Geschlecht).")
+    used = len([m for m in PAGE_METRICS if m in cols]) + len(gender_age)
+    skipped = len(ignored) - used
+    notes = [f"{skipped} weitere Kennzahlspalten des Altexports erkannt, aber nicht übernommen."] if skipped > 0 else []
+    return Parsed(
+        platform="facebook", format=FORMAT, format_label=f"{LABEL}, Seitenstatistik",
+        account=AccountRef("facebook"), daily=daily.reset_index(drop=True), audience=audience,
+        metrics_as_of=export_day, unmapped_columns=cols.unmapped, notes=notes,
+    )
+
+
+def _page_audience(header, rows: pd.DataFrame, days: pd.Series, gender_age: dict) -> pd.DataFrame | None:
+    """The fans by gender and age on the last day that has them (counts and shares)."""
+    if not gender_age:
+        return None
+    counts = pd.DataFrame({i: to_count(rows[i], header[i]) for i in gender_age})
+    filled = counts.notna().any(axis=1)
+    if not filled.any():
+        return None
+    last = filled[filled].index.max()
+    snapshot = counts.loc[last]
+    records = []
+    for i, match in gender_age.items():
+        value = snapshot[i]
+        if pd.isna(value):
+            continue
+        records.append({
+            "age_group": canonical_age(match.group(2)), "gender": canonical_gender(match.group(1)),
+            "count": int(value), "raw_label": f"{match.group(1)}.{match.group(2).strip()}",
+        })
+    frame = pd.DataFrame(records)
+    if frame.duplicated(["age_group", "gender"]).any():
+        raise ImportRejected("„Lifetime Likes by Gender and Age“: eine Gruppe kommt doppelt vor.")
+    total = frame["count"].sum()
+    frame["share"] = frame["count"] / total if total else float("nan")
+    frame["as_of"] = days.loc[last]
+    frame["audience"] = "followers"
+    frame["count"] = frame["count"].astype("Int64")
+    return frame[["as_of", "audience", "age_group", "gender", "share", "count", "raw_label"]]
+

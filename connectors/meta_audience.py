@@ -1,0 +1,202 @@
+"""Meta Business Suite `Audience.csv`: age × gender of a Page's followers, plus top lists.
+
+Format (docs/platform-exports.md §4): UTF-16LE with BOM, every field quoted, a `sep=,` line for
+Excel, then blocks separated by blank lines. Each block starts with a one-cell label line:
+
+    "Age & gender"   header `"","Men","Women"`, rows `18-24` … `65+`, values in percent
+    "Top cities"     a row of labels and a row of percentages      (skipped)
+    "Top countries"  the same                                       (skipped)
+    "Top pages"      an affinity index that can exceed 100          (skipped: not a share)
+    "Follows"        `"Date","Primary"` and new follows per day     (→ daily followers_gained)
+
+Percentages become shares (`12.3` → 0.123) of the `followers` audience, dated with the export day.
+There is no 13-17 row: that bucket is "not supplied" and gets no row, never a 0. Unknown blocks
+are skipped and named in the import notes. The file names neither platform nor account, so the
+platform comes from the upload form (`ctx.platform`) and the municipality's account is used.
+English block labels are verified; Swedish and German ones are unverified hints.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pandas as pd
+
+from connectors.audience import canonical_age
+from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
+from connectors.io import Columns, decode, decode_head, normalise_header, to_count, to_datetime, to_number
+
+FORMAT = "meta_audience"
+PLATFORM = None  # Facebook or Instagram, told by the user
+LABEL = "Meta Business Suite – Zielgruppe (Audience.csv)"
+
+# Block labels (normalised). English verified; Swedish and German are unverified hints.
+AGE_GENDER = {"age & gender", "age and gender", "ålder och kön", "alter & geschlecht", "alter und geschlecht"}
+SKIPPED = {
+    "top cities": "Top-Städte", "städer": "Top-Städte", "topp städer": "Top-Städte",
+    "top-städte": "Top-Städte", "top städte": "Top-Städte", "städte": "Top-Städte",
+    "top countries": "Top-Länder", "länder": "Top-Länder", "topp länder": "Top-Länder",
+    "top-länder": "Top-Länder", "top länder": "Top-Länder",
+    "top pages": "Top-Seiten (Affinitätsindex, kein Anteil)", "topp sidor": "Top-Seiten (Affinitätsindex, kein Anteil)",
+    "top-seiten": "Top-Seiten (Affinitätsindex, kein Anteil)", "top seiten": "Top-Seiten (Affinitätsindex, kein Anteil)",
+}
+FOLLOWS = {
+    "follows": None, "facebook follows": "facebook", "instagram follows": "instagram",
+    "följer": None, "follower": None, "neue follower": None,
+}
+GENDER_SYNONYMS = {
+    "male": ["Men", "Män", "Männer", "Male"],
+    "female": ["Women", "Kvinnor", "Frauen", "Female"],
+}
+DAILY_HEADER = {"date", "datum"}
+DATE_FORMATS = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%d.%m.%Y", "%m/%d/%Y"]
+
+
+def _rows(text: str) -> list[list[str]]:
+    """All CSV rows after the `sep=` line; blank lines stay as empty lists (block separators)."""
+    lines = text.split("\n", 1)
+    delimiter = ","
+    if lines[0].strip().lower().startswith("sep="):
+        delimiter = lines[0].strip()[4:5] or ","
+        text = lines[1] if len(lines) > 1 else ""
+    try:
+        return [[cell.strip() for cell in row] for row in csv.reader(text.splitlines(), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise ImportRejected(f"Die Datei ist nicht lesbar ({exc}).") from None
+
+
+def _blocks(rows: list[list[str]]) -> list[tuple[str, list[list[str]]]]:
+    """(label, rows under the label) per block; blocks are separated by blank rows."""
+    blocks: list[tuple[str, list[list[str]]]] = []
+    current: list[list[str]] = []
+    for row in [*rows, []]:
+        if any(cell for cell in row):
+            current.append(row)
+        elif current:
+            label_cells = [c for c in current[0] if c]
+            label = label_cells[0] if len(label_cells) == 1 else ""
+            blocks.append((label, current[1:] if label else current))
+            current = []
+    return blocks
+
+
+def _key(label: str) -> str:
+    return re.sub(r"\s+", " ", normalise_header(label))
+
+
+def detect(source: SourceFile) -> bool:
+    try:
+        text = decode_head(source.data, 8000)
+    except ImportRejected:
+        return False
+    if not text.lstrip("\ufeff").lower().startswith("sep="):
+        return False
+    try:
+        blocks = _blocks(_rows(text))
+    except ImportRejected:
+        return False
+    keys = {_key(label) for label, _ in blocks}
+    return bool(keys & (AGE_GENDER | set(SKIPPED)))
+
+
+def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
+    text = decode(source.data)
+    if not text.lower().startswith("sep="):
+        raise ImportRejected("Kein Meta-Zielgruppenexport (die erste Zeile „sep=,“ fehlt).")
+    blocks = _blocks(_rows(text))
+    export_day = ctx.export_date(source)
+    notes: list[str] = []
+    unmapped: list[str] = []
+    audience_parts: list[pd.DataFrame] = []
+    daily_parts: list[pd.DataFrame] = []
+    file_platform: str | None = None
+    for label, body in blocks:
+        key = _key(label)
+        if key in AGE_GENDER:
+            frame, block_unmapped = _age_gender(body, export_day)
+            unmapped += block_unmapped
+            if frame.empty:
+                notes.append(f"Block „{label}“ ist leer (zu wenig Daten); keine Alters-/Geschlechtswerte übernommen.")
+            audience_parts.append(frame)
+        elif key in SKIPPED:
+            notes.append(f"Block „{label}“ übersprungen: {SKIPPED[key]} werden nicht gespeichert.")
+        elif key in FOLLOWS:
+            file_platform = FOLLOWS[key] or file_platform
+            daily_parts.append(_follows(body, export_day))
+        else:
+            notes.append(f"Unbekannter Block „{label or (body[0][0] if body and body[0] else '?')}“ übersprungen.")
+    if not audience_parts and not daily_parts:
+        raise ImportRejected("Die Datei enthält weder einen Block „Age & gender“ noch „Follows“.")
+
+    platform = file_platform or ctx.platform
+    if platform not in ("facebook", "instagram"):
+        raise ImportRejected(
+            "Die Zielgruppen-Datei (Audience.csv) nennt keine Plattform: bitte Facebook oder Instagram angeben "
+            "(Upload-Seite: Auswahl „Plattform“, Kommandozeile: --platform facebook|instagram)."
+        )
+    audience = pd.concat(audience_parts, ignore_index=True) if audience_parts else None
+    daily = pd.concat(daily_parts, ignore_index=True) if daily_parts else None
+    if audience is not None and audience.empty:
+        audience = None
+    if daily is not None:
+        daily = daily.groupby("day", as_index=False).last()
+        daily = daily[["day", "metric", "value", "filled"]]
+    return [Parsed(
+        platform=platform, format=FORMAT, format_label=LABEL, account=AccountRef(platform),
+        audience=audience, daily=daily, metrics_as_of=export_day,
+        unmapped_columns=list(dict.fromkeys(unmapped)), notes=notes,
+    )]
+
+
+def _age_gender(body: list[list[str]], export_day) -> tuple[pd.DataFrame, list[str]]:
+    if not body:
+        return pd.DataFrame(columns=["as_of", "audience", "age_group", "gender", "share", "count", "raw_label"]), []
+    header = body[0]
+    cols = Columns(header, GENDER_SYNONYMS)
+    if not ({"male", "female"} & set(cols.index)):
+        raise ImportRejected("Block „Age & gender“: die Spalten „Men“/„Women“ fehlen.")
+    width = len(header)
+    records = []
+    for row in body[1:]:
+        if len(row) != width:
+            raise ImportRejected(f"Block „Age & gender“: Zeile „{','.join(row)}“ hat {len(row)} statt {width} Spalten.")
+        age = canonical_age(row[0])
+        for gender, position in cols.index.items():
+            records.append({"age": age, "raw_age": row[0], "gender": gender,
+                            "raw_gender": header[position], "value": row[position]})
+    frame = pd.DataFrame(records, columns=["age", "raw_age", "gender", "raw_gender", "value"])
+    percent = to_number(frame["value"].astype("string"), "Age & gender", integer=False, percent=True)
+    if percent is not None and ((percent < 0) | (percent > 100)).any():
+        raise ImportRejected("Block „Age & gender“: ein Prozentwert liegt außerhalb von 0 bis 100.")
+    audience = pd.DataFrame({
+        "as_of": export_day,
+        "audience": "followers",
+        "age_group": frame["age"],
+        "gender": frame["gender"],
+        "share": (percent / 100).astype("float64") if percent is not None else pd.Series(dtype="float64"),
+        "count": pd.array([pd.NA] * len(frame), dtype="Int64"),
+        "raw_label": frame["raw_age"] + " " + frame["raw_gender"],
+    })
+    audience = audience.dropna(subset=["share"]).reset_index(drop=True)
+    if audience.duplicated(["age_group", "gender"]).any():
+        raise ImportRejected("Block „Age & gender“: eine Altersgruppe kommt doppelt vor.")
+    return audience, cols.unmapped
+
+
+def _follows(body: list[list[str]], export_day) -> pd.DataFrame:
+    if not body or len(body[0]) < 2 or _key(body[0][0]) not in DAILY_HEADER:
+        raise ImportRejected("Block „Follows“: die Kopfzeile „Date“,„Primary“ fehlt.")
+    rows = [r for r in body[1:] if len(r) >= 2]
+    if len(rows) != len(body) - 1:
+        raise ImportRejected("Block „Follows“: eine Zeile hat weniger als zwei Spalten.")
+    frame = pd.DataFrame(rows).iloc[:, :2] if rows else pd.DataFrame({0: [], 1: []})
+    frame.columns = [0, 1]
+    days = to_datetime(frame[0].astype("string"), "Date", DATE_FORMATS).dt.date
+    values = to_count(frame[1].astype("string"), "Primary")
+    daily = pd.DataFrame({"day": days, "metric": "followers_gained", "value": values.astype("Float64"), "filled": False})
+    daily = daily.dropna(subset=["day", "value"])
+    if len(daily) and daily["day"].max() > export_day:
+        raise ImportRejected(f"Block „Follows“: Tageswerte nach dem Exportdatum ({daily['day'].max():%d.%m.%Y}).")
+    daily["value"] = daily["value"].astype("float64")
+    return daily

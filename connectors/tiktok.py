@@ -1,0 +1,450 @@
+"""TikTok Studio exports: overview, followers, content and viewers.
+
+Format (docs/platform-exports.md §9): one zip per section, flat, the @handle **only in the zip
+name** (the loader keeps it as `source.container`):
+
+    Overview_<YYYY-MM-DD first day>_<epoch end>_<handle>.zip   Overview.csv
+    Followers_<handle>.zip   FollowerHistory.csv, FollowerGender.csv,
+                             FollowerTopTerritories.csv, FollowerActivity.csv
+    Content_<handle>.zip     Content.csv
+    Viewers_<handle>.zip     Viewers.xlsx (XLSX only)
+
+CSVs are UTF-8 with BOM, every field quoted, no newline after the last line, one row per day in
+ascending order. Dates have **no year** and are localised (`September 25`, `25 September`;
+German `25. September` and Swedish `25 september` unverified; Japanese `9月16日` and Russian
+`18 января` seen). The year comes from the Overview zip name (first day of the period) when
+available, else from the export day: the last date of a series is the latest one not after the
+export day, and earlier rows step back a year whenever the dates wrap (December → January).
+
+* `Overview.csv` `"Date","Video Views","Profile Views","Likes","Comments","Shares"[,"New followers"]`
+  → daily views, visits (profile views), interactions (likes + comments + shares, comments may be
+  negative), followers_gained. The Business Suite variant adds `Reached audience` → reach and
+  `Lost followers` → followers_lost (Swedish names verified).
+* `FollowerHistory.csv` `"Date","Followers","Difference in followers from previous day"` →
+  daily followers (running total; the difference is derived data and not stored).
+* `FollowerGender.csv` `"Gender","Distribution"` (Female/Male/Other, fractions) → audience
+  `followers`, age group `all`, dated with the export day.
+* `FollowerTopTerritories.csv`, `FollowerActivity.csv`: recognised and skipped with a note.
+* `Content.csv` `"Time","Video title","Video link","Post time","Total likes","Total comments",
+  "Total shares","Total views"` → posts (lifetime totals as of the export day; negative comment
+  counts are kept as given). The post id comes from the video link.
+* `Viewers.xlsx` `Date | Total Viewers | New Viewers | Returning Viewers` → daily reach (Total
+  Viewers); `undefined` means no data (NULL, not 0).
+
+Small accounts get header-only files: that is "too little data", imported as zero rows with a
+note, not an error. German headers are unverified hints.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from datetime import date, datetime
+
+import pandas as pd
+
+from connectors.audience import canonical_gender
+from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
+from connectors.io import (
+    NULL_TOKENS,
+    Columns,
+    decode,
+    decode_head,
+    localize,
+    match_synonyms,
+    parse_csv_line,
+    read_table,
+    split_lines,
+    to_count,
+    to_number,
+)
+
+FORMAT = "tiktok"
+PLATFORM = "tiktok"
+LABEL = "TikTok Studio – Export"
+TIMEZONE = "Europe/Berlin"
+
+SYNONYMS = {
+    # English verified; Swedish from the Business Suite mapping; German unverified hints.
+    "date": ["Date", "Datum"],
+    "video_views": ["Video Views", "Videovisningar", "Videoaufrufe"],
+    "profile_views": ["Profile Views", "Profilvisningar", "Profilaufrufe"],
+    "reach": ["Reached audience", "Målgrupp som nåtts", "Erreichtes Publikum"],
+    "likes": ["Likes", "Gilla-markeringar", "„Gefällt mir“-Angaben"],
+    "comments": ["Comments", "Kommentarer", "Kommentare"],
+    "shares": ["Shares", "Delningar", "Geteilte Inhalte", "Teilen"],
+    "new_followers": ["New followers", "Nya följare", "Neue Follower"],
+    "lost_followers": ["Lost followers", "Tappade följare", "Verlorene Follower"],
+    "followers": ["Followers", "Följare", "Follower"],
+    "gender": ["Gender", "Kön", "Geschlecht"],
+    "distribution": ["Distribution", "Fördelning", "Verteilung"],
+    "territories": ["Top territories", "Topp-territorier", "Top-Regionen"],
+    "hour": ["Hour", "Timme", "Stunde"],
+    "active_followers": ["Active followers", "Aktiva följare", "Aktive Follower"],
+    "time": ["Time", "Tid", "Zeit"],
+    "title": ["Video title", "Videotitel"],
+    "link": ["Video link", "Videolänk", "Videolink"],
+    "post_time": ["Post time", "Publiceringstid", "Veröffentlichungszeit"],
+    "total_likes": ["Total likes", "Gilla-markeringar totalt", "Likes insgesamt"],
+    "total_comments": ["Total comments", "Kommentarer totalt", "Kommentare insgesamt"],
+    "total_shares": ["Total shares", "Delningar totalt", "Geteilte Inhalte insgesamt"],
+    "total_views": ["Total views", "Visningar totalt", "Aufrufe insgesamt"],
+    "total_viewers": ["Total Viewers", "Totalt antal tittare", "Zuschauer insgesamt"],
+    "new_viewers": ["New Viewers", "Nya tittare", "Neue Zuschauer"],
+    "returning_viewers": ["Returning Viewers", "Återkommande tittare", "Wiederkehrende Zuschauer"],
+}
+IGNORED = ["Difference in followers from previous day", "Net growth", "Nettotillväxt", "Nettowachstum",
+           "Views in the last 7 days"]
+
+# Which file a header is: the fields it must have.
+KINDS = [
+    ("content", {"link", "post_time"}),
+    ("activity", {"date", "hour", "active_followers"}),
+    ("history", {"date", "followers"}),
+    ("viewers", {"date", "total_viewers"}),
+    # Studio and Business Suite overviews both have profile views; X's overview has "Video views"
+    # but "Profile visits", so it does not match.
+    ("overview", {"date", "video_views", "profile_views"}),
+    ("overview", {"date", "reach", "new_followers", "lost_followers"}),
+    ("gender", {"gender", "distribution"}),
+    ("territories", {"territories", "distribution"}),
+]
+KIND_LABELS = {
+    "overview": "Übersicht", "history": "Follower-Verlauf", "gender": "Follower nach Geschlecht",
+    "territories": "Follower nach Region", "activity": "Follower-Aktivität", "content": "Inhalte",
+    "viewers": "Zuschauer",
+}
+ZIP_NAME = re.compile(
+    r"^(?P<section>Overview|Followers|Content|Viewers)_"
+    r"(?:(?P<first>\d{4}-\d{2}-\d{2})_(?P<epoch>\d{9,11})_)?(?P<handle>[\w.]+?)(?:\s*\(\d+\))?\.zip$",
+    re.IGNORECASE,
+)
+LINK = re.compile(r"tiktok\.com/@(?P<handle>[\w.]+)/(?:video|photo)/(?P<id>\d+)")
+
+MONTHS = {
+    # English
+    **{m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                   "september", "october", "november", "december"], 1)},
+    **{m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                   "nov", "dec"], 1)},
+    "sept": 9,
+    # German (unverified for TikTok)
+    **{m: i for i, m in enumerate(["januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
+                                   "september", "oktober", "november", "dezember"], 1)},
+    "jänner": 1, "maerz": 3, "mrz": 3, "mär": 3, "okt": 10, "dez": 12,
+    # Swedish
+    **{m: i for i, m in enumerate(["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                                   "september", "oktober", "november", "december"], 1)},
+    # Russian (genitive, as in "18 января")
+    **{m: i for i, m in enumerate(["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                                   "сентября", "октября", "ноября", "декабря"], 1)},
+}
+DAY_MONTH = re.compile(r"^(\d{1,2})\.?\s*([^\W\d_]+)\.?$")
+MONTH_DAY = re.compile(r"^([^\W\d_]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?$")
+JAPANESE = re.compile(r"^(\d{1,2})月(\d{1,2})日$")
+FULL_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%m/%d/%Y", "%Y-%m-%d %H:%M:%S", "%B %d, %Y", "%b %d, %Y"]
+GENDERS = {"kvinna": "female", "kvinnor": "female", "man": "male", "män": "male", "annat": "other",
+           "andra": "other", "others": "other"}
+
+
+# -- year-less dates -------------------------------------------------------------------------
+
+
+def month_day(text: str) -> tuple[int, int] | date:
+    """`September 25`, `25 September`, `25. September`, `9月16日` → (month, day); a full date
+    (`2025-09-25`) → that date. Raises ImportRejected for anything else."""
+    value = re.sub(r"\s+", " ", str(text)).strip().casefold()
+    for fmt in FULL_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    match = JAPANESE.match(value)
+    if match:
+        month, day = int(match.group(1)), int(match.group(2))
+    elif (match := DAY_MONTH.match(value)) and match.group(2) in MONTHS:
+        month, day = MONTHS[match.group(2)], int(match.group(1))
+    elif (match := MONTH_DAY.match(value)) and match.group(1) in MONTHS:
+        month, day = MONTHS[match.group(1)], int(match.group(2))
+    else:
+        raise ImportRejected(f"Datum „{text}“ nicht erkannt (erwartet z. B. „September 25“ oder „25. September“).")
+    if not (1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)):
+        raise ImportRejected(f"Datum „{text}“ gibt es nicht.")
+    return month, day
+
+
+def _make(year: int, md: tuple[int, int], text: str) -> date:
+    try:
+        return date(year, *md)
+    except ValueError:
+        raise ImportRejected(f"Datum „{text}“ gibt es im Jahr {year} nicht.") from None
+
+
+def resolve_series(texts: list[str], *, first_day: date | None, export_day: date) -> list[date]:
+    """Dates of an ascending daily series without years.
+
+    With the first day of the period (Overview zip name) the years are assigned walking forward
+    from it; otherwise the last date is the latest one not after the export day and the walk goes
+    backward. Either way a wrap (December → January) changes the year by one.
+    """
+    parsed = [month_day(t) for t in texts]
+    if all(isinstance(p, date) for p in parsed):
+        return list(parsed)  # the export carries years
+    if any(isinstance(p, date) for p in parsed):
+        raise ImportRejected("Die Datumsspalte mischt Angaben mit und ohne Jahr.")
+    mds: list[tuple[int, int]] = parsed  # type: ignore[assignment]
+    wraps = sum(1 for a, b in zip(mds, mds[1:], strict=False) if b < a)
+    if len(mds) > 2 and wraps > (len(mds) - 1) / 2:
+        # Newest first (not seen, but cheap to handle): resolve the reversed series.
+        return list(reversed(resolve_series(list(reversed(texts)), first_day=first_day, export_day=export_day)))
+    result: list[date] = []
+    if first_day is not None:
+        year = first_day.year if mds[0] >= (first_day.month, first_day.day) else first_day.year + 1
+        for i, md in enumerate(mds):
+            if i and md < mds[i - 1]:
+                year += 1
+            result.append(_make(year, md, texts[i]))
+        return result
+    year = export_day.year if mds[-1] <= (export_day.month, export_day.day) else export_day.year - 1
+    for i in range(len(mds) - 1, -1, -1):
+        if i < len(mds) - 1 and mds[i] > mds[i + 1]:
+            year -= 1
+        result.append(_make(year, mds[i], texts[i]))
+    return list(reversed(result))
+
+
+def resolve_each(texts: list[str], export_day: date) -> list[date]:
+    """Dates without years in no particular order (post times): each is the latest such date
+    not after the export day."""
+    result = []
+    for text in texts:
+        md = month_day(text)
+        if isinstance(md, date):
+            result.append(md)
+            continue
+        year = export_day.year if md <= (export_day.month, export_day.day) else export_day.year - 1
+        if md == (2, 29):
+            while year % 4 or (year % 100 == 0 and year % 400):
+                year -= 1
+        result.append(_make(year, md, text))
+    return result
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _zip_info(source: SourceFile) -> tuple[str | None, date | None]:
+    """(handle, first day of the period) from the zip name, where the loader kept it."""
+    name = (source.container or "").rsplit("/", 1)[-1]
+    match = ZIP_NAME.match(name)
+    if not match:
+        return None, None
+    first = None
+    if match.group("first"):
+        try:
+            first = date.fromisoformat(match.group("first"))
+        except ValueError:
+            first = None
+    return match.group("handle"), first
+
+
+def _is_xlsx(data: bytes) -> bool:
+    return data[:4] == b"PK\x03\x04"
+
+
+def _xlsx_rows(data: bytes) -> list[list[str]]:
+    """The first sheet of a workbook as text cells (dates as ISO text)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        finally:
+            book.close()
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError, EOFError) as exc:
+        raise ImportRejected(f"Die Excel-Datei (.xlsx) ist nicht lesbar ({type(exc).__name__}).") from None
+    except Exception as exc:  # openpyxl surfaces XML and zip errors of many kinds
+        raise ImportRejected(f"Die Excel-Datei (.xlsx) ist nicht lesbar ({type(exc).__name__}).") from None
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    width = max((len(r) for r in rows), default=0)
+    return [r + [""] * (width - len(r)) for r in rows]
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _table(source: SourceFile) -> tuple[list[str], pd.DataFrame]:
+    if _is_xlsx(source.data):
+        rows = _xlsx_rows(source.data)
+        if not rows:
+            raise ImportRejected("Die Excel-Datei ist leer.")
+        frame = pd.DataFrame(rows[1:], columns=range(len(rows[0])), dtype="string")
+        return [h.strip() for h in rows[0]], frame
+    text = decode(source.data)
+    lines = [line for line in split_lines(text) if line.strip()]
+    if len(lines) == 1:  # header only (small accounts); Arrow cannot read a lone unterminated line
+        header = parse_csv_line(lines[0])
+        return header, pd.DataFrame(columns=range(len(header)), dtype="string")
+    return _read_table(text)
+
+
+def _head(source: SourceFile) -> list[str]:
+    if _is_xlsx(source.data):
+        rows = _xlsx_rows(source.data)
+        return rows[0] if rows else []
+    first = split_lines(decode_head(source.data, 4000))[0]
+    return parse_csv_line(first)
+
+
+def _kind(header: list[str]) -> str | None:
+    fields = match_synonyms(header, SYNONYMS)
+    for kind, needed in KINDS:
+        if needed <= fields:
+            return kind
+    return None
+
+
+def detect(source: SourceFile) -> bool:
+    try:
+        return _kind(_head(source)) is not None
+    except ImportRejected:
+        return False
+
+
+def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
+    header, rows = _table(source)
+    kind = _kind(header)
+    if kind is None:
+        raise ImportRejected("Kein TikTok-Export: erwartete Spalten (z. B. „Date“, „Video Views“) fehlen.")
+    cols = Columns(header, SYNONYMS, IGNORED)
+    handle, first_day = _zip_info(source)
+    export_day = ctx.export_date(source)
+    rows = rows[rows.apply(lambda r: r.astype("string").str.strip().ne("").any(), axis=1)].reset_index(drop=True) \
+        if len(rows) else rows
+    notes: list[str] = []
+    result = Parsed(
+        platform="tiktok", format=FORMAT, format_label=f"{LABEL}, {KIND_LABELS[kind]}", account=None,
+        metrics_as_of=export_day, unmapped_columns=cols.unmapped, notes=notes,
+    )
+    if rows.empty:
+        notes.append(f"{source.name}: nur die Kopfzeile – zu wenig Daten (TikTok zeigt sie erst ab einer Mindestzahl).")
+    elif kind in ("territories", "activity"):
+        notes.append(f"{source.name} ({KIND_LABELS[kind]}) erkannt, aber nicht übernommen.")
+    elif kind == "content":
+        result.posts, link_handle = _content(cols, rows, export_day)
+        handle = handle or link_handle
+    elif kind == "gender":
+        result.audience = _gender(cols, rows, export_day)
+    else:
+        result.daily = _daily(kind, cols, rows, first_day, export_day)
+    result.account = AccountRef("tiktok", handle=handle, url=f"https://www.tiktok.com/@{handle}") if handle \
+        else AccountRef("tiktok")
+    return [result]
+
+
+def _count(cols: Columns, rows: pd.DataFrame, field: str, *, allow_negative: bool = False) -> pd.Series | None:
+    if field not in cols:
+        return None
+    return to_count(cols.get(rows, field), cols.header[cols.index[field]], allow_negative=allow_negative)
+
+
+def _daily(kind: str, cols: Columns, rows: pd.DataFrame, first_day: date | None, export_day: date) -> pd.DataFrame:
+    days = resolve_series(cols.get(rows, "date").astype(str).tolist(), first_day=first_day, export_day=export_day)
+    if max(days) > export_day:
+        raise ImportRejected(f"Tageswerte nach dem Exportdatum ({max(days):%d.%m.%Y}).")
+    if len(set(days)) != len(days):
+        raise ImportRejected("Ein Tag kommt in der Datei doppelt vor.")
+    series: dict[str, pd.Series | None] = {}
+    if kind == "history":
+        series["followers"] = _count(cols, rows, "followers")
+    elif kind == "viewers":
+        series["reach"] = _count(cols, rows, "total_viewers")
+    else:
+        series["views"] = _count(cols, rows, "video_views")
+        series["visits"] = _count(cols, rows, "profile_views")
+        series["reach"] = _count(cols, rows, "reach")
+        series["followers_gained"] = _count(cols, rows, "new_followers")
+        series["followers_lost"] = _count(cols, rows, "lost_followers")
+        parts = [_count(cols, rows, "likes"), _count(cols, rows, "comments", allow_negative=True),
+                 _count(cols, rows, "shares")]
+        parts = [p for p in parts if p is not None]
+        if parts:
+            series["interactions"] = pd.concat(parts, axis=1).sum(axis=1, min_count=1)
+    frames = [
+        pd.DataFrame({"day": days, "metric": metric, "value": values.astype("Float64"), "filled": False})
+        for metric, values in series.items() if values is not None
+    ]
+    daily = pd.concat(frames, ignore_index=True).dropna(subset=["value"])
+    daily["value"] = daily["value"].astype("float64")
+    return daily.reset_index(drop=True)
+
+
+def _gender(cols: Columns, rows: pd.DataFrame, export_day: date) -> pd.DataFrame:
+    labels = cols.get(rows, "gender").str.strip()
+    values = to_number(cols.get(rows, "distribution"), cols.header[cols.index["distribution"]],
+                       integer=False, percent=True)
+    if (values < 0).any():
+        raise ImportRejected("Spalte „Distribution“ enthält negative Anteile.")
+    shares = values / 100 if (values > 1).any() else values  # fractions; percent in look-alike files
+    if (shares > 1).any():
+        raise ImportRejected("Spalte „Distribution“ enthält Anteile über 100 %.")
+    genders = labels.map(lambda label: GENDERS.get(label.casefold()) or canonical_gender(label))
+    audience = pd.DataFrame({
+        "as_of": export_day, "audience": "followers", "age_group": "all", "gender": genders,
+        "share": shares.astype("float64"), "count": pd.array([pd.NA] * len(rows), dtype="Int64"),
+        "raw_label": labels,
+    }).dropna(subset=["share"])
+    if audience.duplicated(["gender"]).any():
+        raise ImportRejected("Ein Geschlecht kommt doppelt vor.")
+    return audience.reset_index(drop=True)
+
+
+def _content(cols: Columns, rows: pd.DataFrame, export_day: date) -> tuple[pd.DataFrame, str | None]:
+    cols.require("link", "post_time")
+    links = cols.get(rows, "link").str.strip()
+    found = links.str.extract(LINK)
+    if found["id"].isna().any():
+        bad = links[found["id"].isna()].iloc[0]
+        raise ImportRejected(f"Spalte „Video link“: „{bad}“ ist kein TikTok-Videolink.")
+    handles = found["handle"].dropna().unique()
+    post_times = cols.get(rows, "post_time").astype(str).tolist()
+    if any(t.strip().casefold() in NULL_TOKENS for t in post_times):
+        raise ImportRejected("Spalte „Post time“: ein Beitrag hat kein Veröffentlichungsdatum.")
+    days = resolve_each(post_times, export_day)
+    if max(days) > export_day:
+        raise ImportRejected(f"Spalte „Post time“ enthält Tage nach dem Exportdatum ({max(days):%d.%m.%Y}).")
+    published = localize(pd.Series(pd.to_datetime(days)), TIMEZONE)
+    title = cols.get(rows, "title")
+    posts = pd.DataFrame({
+        "post_id": found["id"],
+        "published_at": published,
+        "post_type": found.index.map(lambda i: "photo" if "/photo/" in links.iloc[i] else "video"),
+        "message": title.mask(title.str.strip() == "") if title is not None else None,
+        "url": links,
+        "views": _count(cols, rows, "total_views"),
+        "likes": _count(cols, rows, "total_likes"),
+        "comments": _count(cols, rows, "total_comments", allow_negative=True),
+        "shares": _count(cols, rows, "total_shares"),
+    }).drop_duplicates("post_id", keep="last")
+    return posts, (handles[0] if len(handles) == 1 else None)
+
+
+def _read_table(text: str) -> tuple[list[str], pd.DataFrame]:
+    """`io.read_table`, with the csv module's own errors (stray carriage returns) as rejections."""
+    try:
+        return read_table(text)
+    except csv.Error as exc:
+        raise ImportRejected(f"Die Tabelle ist nicht lesbar ({exc}).") from None
