@@ -18,6 +18,7 @@ from ui.i18n import lang, platform_name
 from ui.state import query
 
 DEFAULT_DAYS = 90
+PENDING_GROUP = "pending_peer_group"
 LABELS = {
     "de": {"group": "Vergleichsgruppe", "platform": "Plattform", "all": "Alle Plattformen",
            "from": "Von", "to": "Bis", "period": "Zeitraum"},
@@ -41,6 +42,10 @@ def peer_group_picker() -> tuple[str, str]:
     options = groups["group_id"].tolist()
     names = dict(zip(groups["group_id"], groups["name"], strict=True))
     wanted = st.query_params.get("gruppe", peers.DEFAULT_GROUP)
+    pending = st.session_state.pop(PENDING_GROUP, None)  # set by a page that just saved or deleted a group
+    if pending:
+        wanted = pending
+        st.session_state["peer_group"] = pending if pending in options else peers.DEFAULT_GROUP
     if wanted not in options and wanted.split(":")[0] in ("kreis", "land", "groesse"):
         options.append(wanted)  # a derived group from a link, even without accounts
         names[wanted] = wanted
@@ -97,3 +102,8 @@ def period_picker() -> tuple[date, date]:
 
 def platforms_of(frame: pd.DataFrame) -> list[str]:
     return [p for p in ALL_PLATFORMS if p in set(frame["platform"].dropna())] if "platform" in frame else []
+
+
+def select_group_next_run(group_id: str) -> None:
+    """Make the peer-group picker show `group_id` after the next rerun (e.g. a group just saved)."""
+    st.session_state[PENDING_GROUP] = group_id

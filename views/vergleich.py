@@ -12,7 +12,7 @@ from analytics.metrics import METRICS, MIN_POSTS_FOR_RATE
 from ui import fmt
 from ui.charts import localized
 from ui.downloads import chart_downloads, table_downloads
-from ui.filters import peer_group_picker, period_picker, platform_picker
+from ui.filters import peer_group_picker, period_picker, platform_picker, select_group_next_run
 from ui.i18n import lang, platform_name, t
 from ui.layout import short_name, towns_with_accounts
 from ui.state import clear_caches, query, store
@@ -166,12 +166,12 @@ with st.expander(TXT["manage"]):
                 st.error(str(exc))
             else:
                 clear_caches()
-                st.query_params["gruppe"] = new_id
+                select_group_next_run(new_id)
                 st.toast(TXT["saved"].format(name=name))
                 st.rerun()
     if group_id.startswith("eigene-") and st.button(TXT["delete"], key="delete_group"):
         peers.delete_group(store(), group_id)
         clear_caches()
-        st.query_params.pop("gruppe", None)
+        select_group_next_run(peers.DEFAULT_GROUP)
         st.toast(TXT["deleted"])
         st.rerun()

@@ -14,7 +14,6 @@ from connectors.api import pull_all
 from connectors.api.common import STATUS_LABELS
 
 
-
 def add_arguments(parser) -> None:
     parser.add_argument("--since", type=date.fromisoformat, metavar="DATE",
                         help="ab diesem Tag (JJJJ-MM-TT) lesen statt inkrementell")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DEMO_TODAY
 from streamlit.testing.v1 import AppTest
 
 from analytics import weekly
-from conftest import DEMO_TODAY
 from connectors.base import ImportContext, SourceFile
 from connectors.loader import import_file
 from ui import fmt
@@ -106,8 +106,7 @@ def test_pages_on_empty_database(store, monkeypatch, page):
 
 def test_pull_now_button_pulls_a_mastodon_account_from_a_local_server(store, monkeypatch):
     """The officer's „jetzt abrufen“: a real HTTP server on 127.0.0.1 serves recorded Mastodon data."""
-    from connectors.api import pull_target
-    from connectors.api import parse_source
+    from connectors.api import parse_source, pull_target
     from tests.api import recorded
     from tests.api.server import RecordedServer
 
