@@ -4,25 +4,16 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from connectors import (
-    facebook_legacy,
-    meta_audience,
-    meta_daily,
-    meta_posts,
-    tiktok,
-    youtube_demographics,
-    youtube_studio,
-)
+from connectors import genesis, linkedin, meta_daily, meta_posts, x, youtube_demographics
 from connectors.base import ImportRejected, SourceFile
 
 CONNECTORS: list[ModuleType] = [
     meta_posts,
     meta_daily,
     youtube_demographics,
-    meta_audience,
-    facebook_legacy,
-    youtube_studio,
-    tiktok,
+    x,  # before tiktok: TikTok's overview (Date + Video views) would also claim X's account overview
+    linkedin,
+    genesis,
 ]
 
 
