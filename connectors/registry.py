@@ -4,14 +4,29 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from connectors import genesis, linkedin, meta_daily, meta_posts, x, youtube_demographics
+from connectors import (
+    facebook_legacy,
+    genesis,
+    linkedin,
+    meta_audience,
+    meta_daily,
+    meta_posts,
+    tiktok,
+    x,
+    youtube_demographics,
+    youtube_studio,
+)
 from connectors.base import ImportRejected, SourceFile
 
 CONNECTORS: list[ModuleType] = [
     meta_posts,
     meta_daily,
     youtube_demographics,
+    meta_audience,
+    facebook_legacy,
+    youtube_studio,
     x,  # before tiktok: TikTok's overview (Date + Video views) would also claim X's account overview
+    tiktok,
     linkedin,
     genesis,
 ]
