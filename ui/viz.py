@@ -32,9 +32,9 @@ def break_rules(days: list, lang: str = "de") -> alt.LayerChart | None:
     """A labelled vertical rule at each break day („Ab hier: Aufrufe statt Impressionen“)."""
     if not days:
         return None
-    data = pd.DataFrame({"day": pd.to_datetime(sorted(set(days))), "label": BREAK_LABEL[lang]})
+    data = pd.DataFrame({"day": pd.to_datetime(sorted(set(days)))})
     base = alt.Chart(data)
     rule = base.mark_rule(color="#333", strokeDash=[4, 3]).encode(x="day:T")
-    text = base.mark_text(align="left", dx=4, dy=-6, fontSize=11, color="#333").encode(
-        x="day:T", y=alt.value(8), text="label:N")
+    text = base.mark_text(align="left", dx=4, dy=-6, fontSize=11, color="#333", text=BREAK_LABEL[lang]).encode(
+        x="day:T", y=alt.value(8))
     return rule + text

@@ -149,7 +149,7 @@ if not views.empty:
     breaks = query(content.metric_breaks, ags)
     if platform:
         breaks = breaks[breaks["platform"] == platform]
-    inside = [d for d in breaks["break_day"] if start <= pd.Timestamp(d).date() <= end]
+    inside = [d for d in breaks["break_day"] if start < pd.Timestamp(d).date() <= end]
     rule = break_rules(inside, L)
     chart = localized(line + rule if rule is not None else line, L)
     st.altair_chart(chart, width="stretch")

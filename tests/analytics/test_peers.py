@@ -1,0 +1,51 @@
+"""Peer groups: the Nordkreis default, Kreise, size classes, Länder and custom lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from analytics import peers
+
+
+def test_default_group_is_the_nordkreis(store):
+    assert peers.members(store, "nordkreis")["ags"].tolist() == ["05334004", "05334008", "05334016", "05334036"]
+
+
+def test_derived_groups(store):
+    kreis = peers.members(store, "kreis:05334")
+    assert len(kreis) == 10 and "05334002" in set(kreis["ags"])
+    nrw = peers.members(store, "land:05")
+    assert len(nrw) == 396
+    mittel = peers.members(store, "groesse:05:mittelstadt")
+    assert mittel["population_total"].between(20_000, 99_999).all()
+    sizes = sum(len(peers.members(store, f"groesse:05:{c}")) for c in peers.SIZE_CLASSES)
+    assert sizes == 396
+    assert peers.size_class(48_518) == "mittelstadt" and peers.size_class(4_999) == "landgemeinde"
+
+
+def test_groups_listed_for_towns_with_accounts(demo_store):
+    groups = peers.groups(demo_store).set_index("group_id")
+    assert groups.loc["nordkreis", "members"] == 4 and groups.loc["nordkreis", "with_accounts"] == 4
+    assert groups.loc["kreis:05334", "name"] == "Kreis: Städteregion Aachen"
+    assert groups.loc["groesse:05:mittelstadt", "with_accounts"] == 4
+    assert "land:05" in groups.index
+
+
+def test_custom_groups_are_stored_and_deleted(store):
+    group_id = peers.save_group(store, "Städte am Rand", ["05334004", "05334012", "05334004"])
+    assert group_id == "eigene-stadte-am-rand"
+    assert peers.members(store, group_id)["ags"].tolist() == ["05334004", "05334012"]
+    assert store.query_value("SELECT kind FROM core.peer_groups WHERE group_id = ?", [group_id]) == "custom"
+    peers.save_group(store, "Städte am Rand", ["05334016", "05334036"])  # same name replaces
+    assert peers.members(store, group_id)["ags"].tolist() == ["05334016", "05334036"]
+    peers.delete_group(store, group_id)
+    assert peers.members(store, group_id).empty
+    with pytest.raises(ValueError):
+        peers.delete_group(store, "nordkreis")
+
+
+@pytest.mark.parametrize("name, members", [("", ["05334004", "05334008"]), ("X", ["05334004"]),
+                                           ("X", ["05334004", "99999999"])])
+def test_invalid_custom_groups(store, name, members):
+    with pytest.raises(ValueError):
+        peers.save_group(store, name, members)

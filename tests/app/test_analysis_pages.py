@@ -1,0 +1,197 @@
+"""AppTest for the analysis pages (Vergleich, Altersgruppen, Kanäle, Beiträge, Methodik): rendered
+figures on the demo database, empty states, shared links with query parameters."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics import age, benchmark, channels, content, peers
+from analytics.metrics import METRIC_BREAKS, METRICS
+from ui import fmt
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analytics"))
+import golden_data
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGES = ["views/vergleich.py", "views/altersgruppen.py", "views/kanaele.py", "views/beitraege.py", "views/methodik.py"]
+
+
+def open_page(db_path, monkeypatch, page: str, params: dict | None = None) -> AppTest:
+    monkeypatch.setenv("BUERGERNAH_DB", str(db_path))
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def downloads(at: AppTest) -> list[str]:
+    return [b.label for b in at.get("download_button")]
+
+
+def default_period(store) -> tuple[date, date]:
+    last = content.data_span(store)[1]
+    return last - timedelta(days=89), last
+
+
+@pytest.mark.parametrize("page", PAGES[:4])
+def test_empty_database_shows_helpful_state(store, monkeypatch, page):
+    at = open_page(store.path, monkeypatch, page)
+    assert "Noch keine Daten" in at.info[0].value
+    assert not at.get("vega_lite_chart")
+
+
+def test_methodik_on_empty_database(store, monkeypatch):
+    at = open_page(store.path, monkeypatch, "views/methodik.py")
+    assert at.title[0].value == "Methodik"
+    assert len(at.dataframe[0].value) == len(METRICS)
+
+
+def test_vergleich_demo_figures(demo_store, monkeypatch):
+    start, end = default_period(demo_store)
+    towns = benchmark.town_metrics(demo_store, "nordkreis", start, end)
+    stats = benchmark.group_stats(towns).set_index("metric").loc["followers_per_1k_inhabitants"]
+    at = open_page(demo_store.path, monkeypatch, "views/vergleich.py")
+    assert at.title[0].value == "Vergleich"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Median"] == fmt.number(stats["median"], "de", 1)
+    assert metrics["25.–75. Perzentil"] == f"{fmt.number(stats['q25'], 'de', 1)} – {fmt.number(stats['q75'], 'de', 1)}"
+    assert metrics["n"] == "4"
+    table = at.dataframe[0].value
+    ranked = benchmark.ranked(towns, "followers_per_1k_inhabitants")
+    assert table["Gemeinde"].tolist() == ranked["name"].map(lambda n: n.split(",")[0]).tolist()
+    assert table["Follower je 1.000 Einwohner"].iloc[0] == fmt.number(ranked["followers_per_1k_inhabitants"].iloc[0], "de", 1)
+    assert table["Rang"].tolist() == ["1", "2", "3", "4"]
+    spec = charts(at)[0]
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    assert downloads(at).count("PNG") == 1 and downloads(at).count("XLSX") == 1
+    assert any("Hyndman" in c.value for c in at.caption)
+
+
+def test_vergleich_shared_link_reopens_identically(demo_store, monkeypatch):
+    params = {"gruppe": "kreis:05334", "plattform": "instagram", "von": "2026-06-01", "bis": "2026-09-30",
+              "kennzahl": "er_follower_period"}
+    at = open_page(demo_store.path, monkeypatch, "views/vergleich.py", params)
+    assert at.selectbox(key="peer_group").value == "kreis:05334"
+    assert at.selectbox(key="platform").value == "instagram"
+    assert at.selectbox(key="benchmark_metric").value == "er_follower_period"
+    assert at.date_input(key="period_from").value == date(2026, 6, 1)
+    assert at.date_input(key="period_to").value == date(2026, 9, 30)
+    for key, value in params.items():
+        assert at.query_params[key] == [value] or at.query_params[key] == value
+    table = at.dataframe[0].value
+    assert len(table) == 10  # all ten towns of the Kreis, ranked or marked
+    assert (table["Hinweis"] == "kein Konto").sum() == 8  # only Herzogenrath and Würselen have Instagram
+
+
+def test_vergleich_custom_group_via_form(demo_store, monkeypatch):
+    at = open_page(demo_store.path, monkeypatch, "views/vergleich.py")
+    at.text_input(key="new_group_name").input("Zwei Städte")
+    at.multiselect(key="new_group_members").select("05334004").select("05334016")
+    next(b for b in at.button if b.label == "Gruppe speichern").click()
+    at.run()
+    assert not at.exception
+    assert peers.members(demo_store, "eigene-zwei-stadte")["ags"].tolist() == ["05334004", "05334016"]
+    assert at.selectbox(key="peer_group").value == "eigene-zwei-stadte"
+    assert at.query_params["gruppe"] in ("eigene-zwei-stadte", ["eigene-zwei-stadte"])
+    assert len(at.dataframe[0].value) == 2
+    at.button(key="delete_group").click()
+    at.run()
+    assert at.selectbox(key="peer_group").value == "nordkreis"
+    assert peers.members(demo_store, "eigene-zwei-stadte").empty
+
+
+def test_altersgruppen_demo(demo_store, monkeypatch):
+    at = open_page(demo_store.path, monkeypatch, "views/altersgruppen.py", {"ags": "05334004"})
+    rows = age.age_distribution(demo_store, "05334004")
+    assert at.success[0].value == age.finding(rows, "YouTube")
+    assert at.success[0].value.startswith("YouTube erreicht die 18- bis 24-Jährigen ")
+    table = at.dataframe[0].value
+    assert table["Altersgruppe"].tolist() == ["13-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+"]
+    assert table["Index"].iloc[1] == fmt.number(rows["index"].iloc[1], "de", 2)
+    notes = " ".join(c.value for c in at.caption)
+    assert "geschätzt" in notes and "Aufrufen" in notes and "100 Personen" in notes
+    assert len(charts(at)) == 2
+
+
+def test_altersgruppen_town_without_age_data(demo_store, monkeypatch):
+    at = open_page(demo_store.path, monkeypatch, "views/altersgruppen.py", {"ags": "05334036"})
+    assert "keine Altersdaten" in at.info[0].value
+
+
+def test_altersgruppen_suppressed_bucket_shown_as_too_little_data(store, monkeypatch):
+    golden_data.load(store)
+    at = open_page(store.path, monkeypatch, "views/altersgruppen.py", {"ags": golden_data.A, "plattform": "instagram"})
+    assert at.success[0].value.startswith("Instagram erreicht die 18- bis 24-Jährigen 3,0-mal so stark")
+    table = at.dataframe[0].value
+    assert table.iloc[0].tolist()[1] == "zu wenig Daten"
+    assert table.iloc[4].tolist()[1] == "nicht geliefert"
+
+
+def test_kanaele_demo(demo_store, monkeypatch):
+    at = open_page(demo_store.path, monkeypatch, "views/kanaele.py")
+    matrix = at.dataframe[0].value.set_index("Gemeinde")
+    presence = channels.presence(demo_store, "nordkreis").set_index("account_key")
+    first = presence.loc[presence["platform"] == "facebook"].set_index("ags").loc["05334004", "first_activity_date"]
+    assert matrix.loc["Alsdorf", "Facebook"] == fmt.day(first)
+    assert matrix.loc["Baesweiler", "Instagram"] == "—"
+    accounts = at.dataframe[1].value
+    assert len(accounts) == len(presence.dropna(subset=["platform"]))
+    assert len(charts(at)) == 2
+
+
+def test_beitraege_demo(demo_store, monkeypatch):
+    start, end = default_period(demo_store)
+    at = open_page(demo_store.path, monkeypatch, "views/beitraege.py", {"ags": "05334016"})
+    top = content.top_posts(demo_store, "05334016", start, end)
+    table = at.dataframe[0].value
+    assert table["interactions"].iloc[0] == fmt.number(top["interactions"].iloc[0])
+    assert table["er_follower_post"].iloc[0] == fmt.number(top["er_follower_post"].iloc[0], "de", 2) + " %"
+    types = at.dataframe[1].value
+    assert set(types["Plattform"]) == {"Facebook", "Instagram"}
+    heat = [s for s in charts(at) if "rect" in json.dumps(s.get("mark", ""))]
+    assert heat, "heatmap rendered"
+    assert len(charts(at)) == 3 and downloads(at).count("SVG") == 3
+
+
+def test_beitraege_marks_the_metric_break(store, monkeypatch):
+    golden_data.load(store)
+    at = open_page(store.path, monkeypatch, "views/beitraege.py",
+                   {"ags": golden_data.A, "von": "2025-12-01", "bis": "2026-01-31"})
+    views_chart = json.dumps(charts(at)[-1])
+    assert "Ab hier: Aufrufe statt Impressionen" in views_chart
+    assert any("nicht vergleichbar" in c.value for c in at.caption)
+    at = open_page(store.path, monkeypatch, "views/beitraege.py",
+                   {"ags": golden_data.A, "von": "2026-01-05", "bis": "2026-07-31"})
+    assert len(charts(at)) == 3  # the views chart is there, but starts at the break: no rule
+    assert not any("Ab hier" in json.dumps(c) for c in charts(at))
+
+
+def test_methodik_lists_registry_and_breaks(demo_store, monkeypatch):
+    at = open_page(demo_store.path, monkeypatch, "views/methodik.py")
+    registry = at.dataframe[0].value
+    assert set(registry["Kennung"]) == set(METRICS)
+    assert registry.set_index("Kennung").loc["er_reach", "Definition nach"] == "Metricool, Later"
+    ledger = at.dataframe[1].value
+    assert ledger["Datum"].tolist() == [fmt.day(date.fromisoformat(b.day)) for b in METRIC_BREAKS]
+    assert "Ab hier: Aufrufe statt Impressionen" in " ".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("page, title", list(zip(PAGES, ["Comparison", "Age groups", "Channels", "Posts",
+                                                      "Methodology"], strict=True)))
+def test_english(demo_store, monkeypatch, page, title):
+    at = open_page(demo_store.path, monkeypatch, page, {"lang": "en"})
+    assert at.title[0].value == title
