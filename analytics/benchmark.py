@@ -52,20 +52,18 @@ def components_sql(group_id: str, rel: dict[str, str]) -> tuple[str, dict]:
             WHERE p.account_key IN (SELECT account_key FROM acc) AND p.day BETWEEN $start AND $end
             GROUP BY p.ags
         ),
-        series AS (SELECT d.account_key, d.day, d.followers FROM {rel['daily']} d
-                   WHERE d.account_key IN (SELECT account_key FROM acc) AND d.followers IS NOT NULL
-                     AND d.day <= $end),
-        edges AS (SELECT account_key, ags, e.edge, e.day FROM acc
-                  CROSS JOIN (VALUES ('start', CAST($start AS DATE)), ('end', CAST($end AS DATE))) e(edge, day)
-                  WHERE account_key IN (SELECT account_key FROM series)),
+        fa AS (   -- per account: the last known running total on or before the period's first and last day
+            SELECT d.account_key, any_value(d.ags) AS ags,
+                   arg_max(d.followers, d.day) FILTER (WHERE d.day <= $start) AS f_start,
+                   arg_max(d.followers, d.day) AS f_end
+            FROM {rel['daily']} d
+            WHERE d.account_key IN (SELECT account_key FROM acc) AND d.followers IS NOT NULL AND d.day <= $end
+            GROUP BY d.account_key
+        ),
         f AS (
-            SELECT e.ags,
-                   CASE WHEN count(s.followers) FILTER (WHERE e.edge = 'start') = count(*) FILTER (WHERE e.edge = 'start')
-                        THEN sum(s.followers) FILTER (WHERE e.edge = 'start') END AS followers_start,
-                   sum(s.followers) FILTER (WHERE e.edge = 'end') AS followers_end,
-                   count(DISTINCT e.account_key) AS follower_accounts
-            FROM edges e ASOF LEFT JOIN series s ON e.account_key = s.account_key AND e.day >= s.day
-            GROUP BY e.ags
+            SELECT ags, CASE WHEN count(f_start) = count(*) THEN sum(f_start) END AS followers_start,
+                   sum(f_end) AS followers_end, count(*) AS follower_accounts
+            FROM fa GROUP BY ags
         ),
         n AS (SELECT ags, count(*) AS accounts FROM acc GROUP BY ags)
         SELECT m.ags, m.name, m.population_total AS inhabitants, coalesce(n.accounts, 0) AS accounts,

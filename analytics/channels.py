@@ -39,16 +39,24 @@ def presence(store: Store, group_id: str, platform: str | None = None) -> pd.Dat
     )
 
 
-def follower_development(store: Store, group_id: str, platform: str | None = None) -> pd.DataFrame:
+def follower_development(store: Store, group_id: str, platform: str | None = None,
+                         top_towns: int | None = 12) -> pd.DataFrame:
     """Weekly follower totals (last known value of each ISO week) per town and platform since each
-    account's first day, with `weeks_since_launch` for a launch-aligned view."""
+    account's first day, with `weeks_since_launch` for a launch-aligned view. In large groups only
+    the `top_towns` towns with the most followers today (all platforms of the filter summed)."""
     rel = relations(store)
     members, params = members_sql(group_id)
     return store.query_df(
         f"""
         WITH m AS ({members}),
-        acc AS (SELECT account_key, ags, platform FROM {rel['accounts']} WHERE ags IN (SELECT ags FROM m)
-                AND ($platform IS NULL OR platform = $platform)),
+        acc0 AS (SELECT account_key, ags, platform FROM {rel['accounts']} WHERE ags IN (SELECT ags FROM m)
+                 AND ($platform IS NULL OR platform = $platform)),
+        latest AS (SELECT a.ags, sum(d.followers) AS followers FROM acc0 a
+                   JOIN (SELECT account_key, arg_max(followers, day) AS followers FROM {rel['daily']}
+                         WHERE followers IS NOT NULL AND account_key IN (SELECT account_key FROM acc0)
+                         GROUP BY account_key) d USING (account_key)
+                   GROUP BY a.ags ORDER BY followers DESC, a.ags LIMIT coalesce($top, 100000)),
+        acc AS (SELECT * FROM acc0 WHERE ags IN (SELECT ags FROM latest)),
         weekly AS (
             SELECT d.account_key, CAST(date_trunc('week', d.day) AS DATE) AS week_start,
                    arg_max(d.followers, d.day) AS followers
@@ -61,5 +69,5 @@ def follower_development(store: Store, group_id: str, platform: str | None = Non
         FROM weekly w JOIN acc USING (account_key) JOIN m USING (ags)
         ORDER BY acc.ags, acc.platform, w.week_start
         """,
-        {**params, "platform": platform},
+        {**params, "platform": platform, "top": top_towns},
     )

@@ -20,7 +20,8 @@ def _posts_with_followers(rel: dict[str, str]) -> str:
         SELECT p.*, {INTERACTIONS_SQL} AS interactions, d.followers AS followers_at_post
         FROM (SELECT * FROM {rel['posts']} WHERE ags = $ags AND day BETWEEN $start AND $end
               AND ($platform IS NULL OR platform = $platform)) p
-        ASOF LEFT JOIN (SELECT account_key, day, followers FROM {rel['daily']} WHERE followers IS NOT NULL) d
+        ASOF LEFT JOIN (SELECT account_key, day, followers FROM {rel['daily']} WHERE followers IS NOT NULL
+                        AND ags = $ags AND day <= $end) d
           ON p.account_key = d.account_key AND p.day >= d.day
     """
 

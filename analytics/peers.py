@@ -69,18 +69,18 @@ def groups(store: Store, lang: str = "de") -> pd.DataFrame:
                count(DISTINCT a.ags) AS with_accounts
         FROM core.peer_groups g
         LEFT JOIN core.peer_group_members pm USING (group_id)
-        LEFT JOIN mart.accounts a ON a.ags = pm.ags
+        LEFT JOIN core.accounts a ON a.ags = pm.ags
         GROUP BY g.group_id, g.name, g.kind ORDER BY g.kind = 'default' DESC, g.name
         """
     )
     derived = store.query_df(
         """
         WITH towns AS (
-            SELECT m.*, (m.ags IN (SELECT ags FROM mart.accounts)) AS has_account FROM mart.municipalities m
+            SELECT m.*, (m.ags IN (SELECT ags FROM core.accounts)) AS has_account FROM mart.municipalities m
             WHERE m.kreis_ags IN (SELECT m2.kreis_ags FROM mart.municipalities m2
-                                  WHERE m2.ags IN (SELECT ags FROM mart.accounts))
+                                  WHERE m2.ags IN (SELECT ags FROM core.accounts))
                OR m.land_code IN (SELECT m3.land_code FROM mart.municipalities m3
-                                  WHERE m3.ags IN (SELECT ags FROM mart.accounts))
+                                  WHERE m3.ags IN (SELECT ags FROM core.accounts))
         )
         SELECT 'kreis:' || kreis_ags AS group_id, any_value(kreis_name) AS name, 'kreis' AS kind,
                count(*) AS members, count(*) FILTER (has_account) AS with_accounts
@@ -156,8 +156,21 @@ def choices(store: Store) -> pd.DataFrame:
         """
         SELECT m.ags, split_part(m.name, ',', 1) || ' (' || m.kreis_name || ', ' || m.ags || ')' AS label
         FROM mart.municipalities m
-        WHERE m.land_code IN (SELECT land_code FROM mart.municipalities WHERE ags IN (SELECT ags FROM mart.accounts))
-           OR NOT EXISTS (SELECT 1 FROM mart.accounts)
+        WHERE m.land_code IN (SELECT land_code FROM mart.municipalities WHERE ags IN (SELECT ags FROM core.accounts))
+           OR NOT EXISTS (SELECT 1 FROM core.accounts)
         ORDER BY m.name
+        """
+    )
+
+
+def towns_with_accounts(store: Store) -> pd.DataFrame:
+    """Towns with at least one registered account (ags, name, population_total, accounts, platforms),
+    read from the account registry directly (cheap at state-wide scale)."""
+    return store.query_df(
+        """
+        SELECT m.ags, m.name, m.population_total, count(a.account_key) AS accounts,
+               list(DISTINCT a.platform ORDER BY a.platform) AS platforms
+        FROM mart.municipalities m JOIN core.accounts a USING (ags)
+        GROUP BY ALL ORDER BY m.name
         """
     )

@@ -7,14 +7,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analytics import age
+from analytics import age, peers
 from analytics.metrics import METRICS, MIN_BUCKET_PEOPLE
 from ui import fmt
 from ui.charts import localized
 from ui.downloads import chart_downloads, table_downloads
 from ui.filters import platform_picker
 from ui.i18n import lang, platform_name, t
-from ui.layout import municipality_picker, short_name, towns_with_accounts
+from ui.layout import municipality_picker, short_name
 from ui.state import query
 
 L = lang()
@@ -58,7 +58,7 @@ TXT = {
 }[L]
 
 st.title(TXT["title"])
-towns = towns_with_accounts()
+towns = query(peers.towns_with_accounts)
 if towns.empty:
     st.info(t("no_accounts"), icon=":material/inbox:")
     st.stop()

@@ -6,14 +6,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analytics import content
+from analytics import content, peers
 from analytics.metrics import METRICS, MIN_POSTS_FOR_RATE
 from ui import fmt
 from ui.charts import localized, platform_scale
 from ui.downloads import chart_downloads, table_downloads
 from ui.filters import period_picker, platform_picker
 from ui.i18n import lang, platform_name, t
-from ui.layout import municipality_picker, short_name, towns_with_accounts
+from ui.layout import municipality_picker, short_name
 from ui.state import query
 from ui.viz import break_rules
 
@@ -49,7 +49,7 @@ TXT = {
 }[L]
 
 st.title(TXT["title"])
-towns = towns_with_accounts()
+towns = query(peers.towns_with_accounts)
 if towns.empty:
     st.info(t("no_accounts"), icon=":material/inbox:")
     st.stop()

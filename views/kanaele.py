@@ -6,13 +6,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analytics import channels
+from analytics import channels, peers
 from ui import fmt
 from ui.charts import localized, platform_scale
 from ui.downloads import chart_downloads, table_downloads
 from ui.filters import peer_group_picker, platform_picker
 from ui.i18n import lang, platform_name, t
-from ui.layout import short_name, towns_with_accounts
+from ui.layout import short_name
 from ui.state import query
 from ui.viz import town_scale
 
@@ -29,6 +29,7 @@ TXT = {
         "first_note": "Erste Aktivität = frühester Beitrag oder erster Tag mit Zugängen, Aufrufen oder Interaktionen "
                       "in den importierten Daten (nicht unbedingt der Start des Kontos).",
         "no_series": "Für diese Auswahl gibt es keine Followerreihe.",
+        "top_note": "Gezeigt: die {n} Gemeinden mit den meisten Followern.",
     },
     "en": {
         "title": "Channels", "intro": "Which municipality is on which platform since when, and how did its followers "
@@ -41,11 +42,12 @@ TXT = {
         "first_note": "First activity = the earliest post or first day with gains, views or interactions in the "
                       "imported data (not necessarily the account's start).",
         "no_series": "There is no follower series for this selection.",
+        "top_note": "Shown: the {n} municipalities with the most followers.",
     },
 }[L]
 
 st.title(TXT["title"])
-if towns_with_accounts().empty:
+if query(peers.towns_with_accounts).empty:
     st.info(t("no_accounts"), icon=":material/inbox:")
     st.stop()
 group_id, group_name = peer_group_picker()
@@ -111,6 +113,8 @@ else:
     chart = localized(development, L)
     st.altair_chart(chart, width="stretch")
     chart_downloads(chart, f"kanaele_{group_id}_follower", "development_chart", L)
+    if series["ags"].nunique() < presence.dropna(subset=["platform"])["ags"].nunique():
+        st.caption(TXT["top_note"].format(n=series["ags"].nunique()))
 
 st.subheader(TXT["account"])
 table = accounts[["town", "platform_label", "account", "first_activity_date", "last_data_date", "followers", "posts", "url"]]

@@ -14,7 +14,7 @@ from ui.charts import localized
 from ui.downloads import chart_downloads, table_downloads
 from ui.filters import peer_group_picker, period_picker, platform_picker, select_group_next_run
 from ui.i18n import lang, platform_name, t
-from ui.layout import short_name, towns_with_accounts
+from ui.layout import short_name
 from ui.state import clear_caches, query, store
 from ui.viz import town_scale
 
@@ -68,7 +68,7 @@ def show(metric_id: str, value) -> str:
 
 
 st.title(TXT["title"])
-if towns_with_accounts().empty:
+if query(peers.towns_with_accounts).empty:
     st.info(t("no_accounts"), icon=":material/inbox:")
     st.stop()
 
@@ -111,7 +111,12 @@ else:
     plot = towns.dropna(subset=[metric_id]).assign(value=lambda d: d[metric_id] * scale,
                                                    shown=lambda d: d[metric_id].map(lambda v: show(metric_id, v)))
     order = plot.sort_values("value", ascending=False)["town"].tolist()
-    y = alt.Y("town:N", sort=order, title=TXT["town"])
+    many = len(plot) > 40  # large groups: one strip of points instead of one row per town
+    if many:
+        plot = plot.assign(jitter=(plot["ags"].map(lambda a: int(a) % 97) / 97.0))
+        y = alt.Y("jitter:Q", axis=None, title=None)
+    else:
+        y = alt.Y("town:N", sort=order, title=TXT["town"])
     x_title = f"{metric.label(L)} ({'%' if metric_id in FRACTION_METRICS else unit})"
     points = alt.Chart(plot).mark_circle(size=120, opacity=1).encode(
         x=alt.X("value:Q", title=x_title), y=y,
@@ -120,7 +125,7 @@ else:
     band_df = pd.DataFrame({"q25": [row["q25"] * scale], "q75": [row["q75"] * scale], "median": [row["median"] * scale]})
     band = alt.Chart(band_df).mark_rect(opacity=0.18, color="#888").encode(x="q25:Q", x2="q75:Q")
     median = alt.Chart(band_df).mark_rule(color="#333", strokeWidth=2).encode(x="median:Q")
-    chart = (band + median + points).properties(height=max(140, 26 * len(plot)))
+    chart = (band + median + points).properties(height=220 if many else max(140, 26 * len(plot)))
     st.altair_chart(localized(chart, L), width="stretch")
     chart_downloads(localized(chart, L), f"vergleich_{group_id}_{metric_id}", "bench_chart", L)
     st.caption(TXT["n"].format(n=int(row["n"])) + " · " +
