@@ -14,7 +14,7 @@ from rich.table import Table
 from analytics.store import StoreError, open_store
 from connectors import demo
 from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
-from connectors.loader import import_file, undo_import
+from connectors.loader import commit, prepare, undo_import
 
 console = Console(stderr=True)
 # Tables on stdout; not squeezed to 80 columns when piped into a file or another program.
@@ -61,8 +61,10 @@ def cmd_import(args) -> int:
             try:
                 if not path.is_file():
                     raise ImportRejected("Datei nicht gefunden.", str(path))
-                source = SourceFile(path.name, path.read_bytes(), export_date=date.fromtimestamp(path.stat().st_mtime))
-                plan, import_id = import_file(store, source, ctx)
+                # no name for the SourceFile: its bytes are freed once parsed, before the write
+                plan = prepare(store, SourceFile(path.name, path.read_bytes(),
+                                                 export_date=date.fromtimestamp(path.stat().st_mtime)), ctx)
+                import_id = commit(store, plan)
                 status = "importiert" if import_id else "bereits importiert"
                 results.append((path.name, status, plan.platform or "–", plan.format, str(plan.rows)))
                 for column in plan.unmapped_columns:

@@ -7,15 +7,18 @@ These helpers detect each from the content instead of assuming it.
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from connectors.base import ImportRejected
@@ -91,52 +94,97 @@ def sniff_delimiter(line: str) -> str:
 
 
 def parse_csv_line(line: str, delimiter: str = ",") -> list[str]:
-    return next(csv.reader([line], delimiter=delimiter), [])
-
-
-def read_table(text: str, *, skip_lines: int = 0, delimiter: str | None = None) -> tuple[list[str], pd.DataFrame]:
-    """Header and rows (all text) of a delimited table starting `skip_lines` lines down.
-
-    Quoted fields may hold delimiters, doubled quotes and newlines. Uses Arrow's CSV reader,
-    which is fast enough for million-row exports.
-    """
-    lines = text.split("\n", skip_lines + 1)
-    if len(lines) <= skip_lines:
-        raise ImportRejected("Die Datei endet vor der Kopfzeile.")
-    header_line = lines[skip_lines].rstrip("\r")
-    delimiter = delimiter or sniff_delimiter(header_line)
-    body = "\n".join(lines[skip_lines:]) if skip_lines else text
     try:
-        table = pacsv.read_csv(
-            io.BytesIO(body.encode("utf-8")),
-            read_options=pacsv.ReadOptions(autogenerate_column_names=True, block_size=1 << 24),
-            parse_options=pacsv.ParseOptions(
-                delimiter=delimiter, newlines_in_values=True, invalid_row_handler=_reject_row
+        return next(csv.reader([line.replace("\r", "")], delimiter=delimiter), [])
+    except csv.Error as exc:
+        raise ImportRejected(f"Zeile nicht lesbar ({exc}).") from None
+
+
+@dataclass
+class DelimitedTable:
+    """A delimited table with its header read; rows are read on demand (see `open_table`)."""
+
+    data: bytes  # UTF-8
+    header: list[str]
+    skip_rows: int  # physical rows before the first data row
+    delimiter: str
+
+    @property
+    def _names(self) -> list[str]:
+        return [f"f{i}" for i in range(max(len(self.header), 1))]
+
+    def _options(self, columns: list[int] | None, block_size: int) -> dict:
+        names = self._names
+        keep = [names[i] for i in columns] if columns is not None else None
+        return {
+            "read_options": pacsv.ReadOptions(skip_rows=self.skip_rows, column_names=names, block_size=block_size),
+            "parse_options": pacsv.ParseOptions(delimiter=self.delimiter, newlines_in_values=True),
+            "convert_options": pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names}, include_columns=keep,
+                strings_can_be_null=False, quoted_strings_can_be_null=False,
             ),
-            convert_options=pacsv.ConvertOptions(
-                column_types=_all_text(body, delimiter), strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except pa.ArrowInvalid as exc:
-        raise ImportRejected(f"Die Tabelle ist nicht lesbar ({_arrow_reason(exc)}).") from None
-    frame = table.to_pandas()
-    if frame.empty:
-        return [], frame
-    header = [str(v) for v in frame.iloc[0].tolist()]
-    rows = frame.iloc[1:].reset_index(drop=True)
-    rows.columns = range(len(header))
-    return header, rows
+        }
+
+    def read(self) -> pd.DataFrame:
+        """All rows at once, columns numbered by position."""
+        try:
+            frame = pacsv.read_csv(pa.BufferReader(self.data), **self._options(None, 1 << 24)).to_pandas()
+        except pa.ArrowInvalid as exc:
+            raise ImportRejected(f"Die Tabelle ist nicht lesbar ({_arrow_reason(exc)}).") from None
+        frame.columns = range(len(frame.columns))
+        return frame
+
+    def batches(self, columns: list[int], block_size: int = 1 << 24) -> Iterator[pd.DataFrame]:
+        """The chosen columns in blocks of rows (Arrow-backed), so that a million-row export never
+        sits in memory as text twice. Frames keep the column positions as names."""
+        try:
+            reader = pacsv.open_csv(pa.BufferReader(self.data), **self._options(sorted(columns), block_size))
+            for batch in reader:
+                frame = pa.Table.from_batches([batch]).to_pandas(types_mapper=pd.ArrowDtype)
+                frame.columns = sorted(columns)
+                yield frame
+        except pa.ArrowInvalid as exc:
+            raise ImportRejected(f"Die Tabelle ist nicht lesbar ({_arrow_reason(exc)}).") from None
 
 
-def _reject_row(row) -> str:
-    return "error"
+def open_table(content: str | bytes, *, skip_lines: int = 0, delimiter: str | None = None) -> DelimitedTable:
+    """The header of a delimited table whose header row is `skip_lines` lines down.
+
+    Quoted fields may hold delimiters, doubled quotes and newlines. UTF-8 bytes go to Arrow's
+    CSV reader as they are; other encodings (UTF-16, Windows-1252 after Excel) are decoded first.
+    """
+    if isinstance(content, bytes):
+        if content.startswith(b"\xef\xbb\xbf"):
+            content = memoryview(content)[3:]
+        elif content[:2] in (b"\xff\xfe", b"\xfe\xff") or not _is_utf8(content):
+            content = decode(bytes(content))
+    head = content[:65536] if isinstance(content, str) else decode_head(bytes(content[:65536]))
+    lines = split_lines(head)
+    if len(lines) <= skip_lines or not lines[skip_lines].strip():
+        raise ImportRejected("Die Datei endet vor der Kopfzeile.")
+    delimiter = delimiter or sniff_delimiter(lines[skip_lines])
+    header = [str(h).strip() for h in parse_csv_line(lines[skip_lines], delimiter)]
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return DelimitedTable(data, header, skip_lines + 1, delimiter)
 
 
-def _all_text(body: str, delimiter: str) -> dict:
-    first = body.split("\n", 1)[0]
-    width = max(len(parse_csv_line(first.rstrip("\r"), delimiter)), 1)
-    return {f"f{i}": pa.string() for i in range(width)}
+def read_table(content: str | bytes, *, skip_lines: int = 0, delimiter: str | None = None) -> tuple[list[str], pd.DataFrame]:
+    """Header and all rows (as text, columns numbered by position) of a delimited table."""
+    table = open_table(content, skip_lines=skip_lines, delimiter=delimiter)
+    return table.header, table.read()
+
+
+def _is_utf8(data) -> bool:
+    """Checked in slices, so a large file is never held as decoded text."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(view), 1 << 24):
+            decoder.decode(view[start:start + (1 << 24)])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _arrow_reason(exc: Exception) -> str:
@@ -233,6 +281,9 @@ def to_number(series: pd.Series | None, column: str, *, integer: bool = True, pe
     """
     if series is None:
         return None
+    fast = _plain_integers(series) if integer and not percent else None
+    if fast is not None:
+        return fast.astype("Float64")
     text = series.astype("string").str.strip().str.replace("\u00a0", "", regex=False)
     text = text.str.replace("\u2212", "-", regex=False).str.replace(" ", "", regex=False)
     if percent:
@@ -255,18 +306,38 @@ def to_number(series: pd.Series | None, column: str, *, integer: bool = True, pe
     return numbers.astype("Float64")
 
 
+_NULLS = pa.array(sorted(NULL_TOKENS))
+
+
+def _plain_integers(series: pd.Series) -> pd.Series | None:
+    """The common case, done in Arrow: a column of bare integers and NULL tokens. None otherwise."""
+    try:
+        arr = pa.array(series, type=pa.string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    stripped = pc.utf8_trim_whitespace(arr)
+    missing = pc.is_in(pc.utf8_lower(stripped), value_set=_NULLS)
+    values = pc.if_else(missing, pa.scalar(None, pa.string()), stripped)
+    if not pc.all(pc.match_substring_regex(values, r"^-?[0-9]{1,15}$"), skip_nulls=True).as_py():
+        return None
+    return pd.Series(pc.cast(values, pa.int64()).to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get),
+                     index=series.index)
+
+
 def to_count(series: pd.Series | None, column: str, *, allow_negative: bool = False) -> pd.Series | None:
     """A count column: whole numbers; negative values are an error unless the platform
     documents them (TikTok's comment counts)."""
-    numbers = to_number(series, column)
-    if numbers is None:
+    if series is None:
         return None
+    numbers = _plain_integers(series)
+    if numbers is None:
+        numbers = to_number(series, column)
     if not allow_negative and (numbers < 0).any():
         position = int((numbers < 0).fillna(False).to_numpy().nonzero()[0][0])
         raise ImportRejected(f"Spalte „{column}“, Datenzeile {position + 1}: negative Anzahl {numbers.iloc[position]:g}.")
     if (numbers.abs() > 1e12).any():
         raise ImportRejected(f"Spalte „{column}“ enthält unplausibel große Werte (über 10^12).")
-    return numbers.round().astype("Int64")
+    return numbers if numbers.dtype == "Int64" else numbers.round().astype("Int64")
 
 
 # -- dates -----------------------------------------------------------------------------------
@@ -274,6 +345,10 @@ def to_count(series: pd.Series | None, column: str, *, allow_negative: bool = Fa
 
 def to_datetime(series: pd.Series, column: str, formats: Iterable[str]) -> pd.Series:
     """Parse with the first format that reads every non-empty value; error otherwise."""
+    formats = list(formats)
+    fast = _arrow_datetime(series, formats)
+    if fast is not None:
+        return fast
     text = series.astype("string").str.strip()
     text = text.mask(text.str.casefold().isin(NULL_TOKENS))
     present = text.dropna()
@@ -285,9 +360,37 @@ def to_datetime(series: pd.Series, column: str, formats: Iterable[str]) -> pd.Se
     raise ImportRejected(f"Spalte „{column}“: Datumsformat von „{example}“ nicht erkannt.")
 
 
+_DIRECTIVES = {"d": r"(?P<day>\d{1,2})", "m": r"\d{1,2}", "Y": r"\d{4}", "y": r"\d{2}", "H": r"\d{1,2}",
+               "M": r"\d{2}", "S": r"\d{2}", "b": r"[A-Za-z]{3}", "a": r"[A-Za-z]{3}", "z": r"[+-]\d{4}"}
+
+
+def _arrow_datetime(series: pd.Series, formats: list[str]) -> pd.Series | None:
+    """Fast path in Arrow for gap-free columns. Arrow's strptime lets `31.02.` roll over into
+    March, so the parsed day is checked against the day digits in the text. None if unsure."""
+    try:
+        arr = pc.utf8_trim_whitespace(pa.array(series, type=pa.string(), from_pandas=True))
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    for fmt in formats:
+        pieces = re.split(r"%(.)", fmt)
+        if any(d not in _DIRECTIVES for d in pieces[1::2]) or "d" not in pieces[1::2]:
+            continue
+        try:
+            parsed = pc.strptime(arr, format=fmt, unit="s", error_is_null=False)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            continue
+        pattern = "^" + "".join(re.escape(p) if i % 2 == 0 else _DIRECTIVES[p] for i, p in enumerate(pieces)) + "$"
+        days = pc.cast(pc.struct_field(pc.extract_regex(arr, pattern), [0]), pa.int64())
+        if not pc.all(pc.equal(days, pc.day(parsed))).as_py():
+            return None  # an impossible date: let the careful path find and name it
+        return pd.Series(parsed.to_pandas(), index=series.index)
+    return None
+
+
 def localize(naive: pd.Series, timezone: str) -> pd.Series:
     """Local wall-clock times to UTC (ambiguous autumn hours read as standard time)."""
-    return naive.dt.tz_localize(timezone, ambiguous="NaT", nonexistent="shift_forward").dt.tz_convert("UTC")
+    standard_time = np.zeros(len(naive), dtype=bool)
+    return naive.dt.tz_localize(timezone, ambiguous=standard_time, nonexistent="shift_forward").dt.tz_convert("UTC")
 
 
 def check_not_future(moments: pd.Series, column: str, export_day) -> None:

@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
+import pyarrow as pa
 
 from analytics.store import Store
 from connectors import registry
 from connectors.base import (
     AUDIENCE_COLUMNS,
     DAILY_COLUMNS,
-    POPULATION_COLUMNS,
     PLATFORM_LABELS,
+    POPULATION_COLUMNS,
     POST_COLUMNS,
     AccountRef,
     ImportContext,
@@ -33,6 +34,8 @@ from connectors.base import (
     SourceFile,
 )
 from connectors.files import expand
+
+INSERT_ROWS = 200_000
 
 
 class NeedsMunicipality(ImportRejected):
@@ -51,7 +54,9 @@ class Item:
 
 @dataclass
 class Plan:
-    source: SourceFile
+    """What a file would import. It keeps the file's name and hash, not its bytes."""
+
+    file_name: str
     sha256: str
     items: list[Item] = field(default_factory=list)
     duplicate_of: int | None = None  # import_id of an earlier import of the same bytes
@@ -90,7 +95,7 @@ def sha256(data: bytes) -> str:
 def prepare(store: Store, source: SourceFile, ctx: ImportContext | None = None) -> Plan:
     """Parse and check a file and resolve its accounts, without writing anything."""
     ctx = ctx or ImportContext()
-    plan = Plan(source, sha256(source.data))
+    plan = Plan(source.name, sha256(source.data))
     plan.duplicate_of = store.query_value(
         "SELECT max(import_id) FROM core.imports WHERE sha256 = ? AND status = 'imported'", [plan.sha256]
     )
@@ -163,7 +168,7 @@ def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo:
         import_id = cur.execute(
             "INSERT INTO core.imports (file_name, sha256, platform, format, rows, imported_by, is_demo, details) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING import_id",
-            [plan.source.name, plan.sha256, plan.platform, plan.format, plan.rows,
+            [plan.file_name, plan.sha256, plan.platform, plan.format, plan.rows,
              imported_by or _user(), is_demo, details],
         ).fetchone()[0]
         for item in plan.items:
@@ -190,14 +195,18 @@ def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo:
 
 
 def _insert(cur, table: str, frame: pd.DataFrame, columns: list[str], constants: dict) -> None:
-    data = frame.reindex(columns=columns).copy()
-    for name, value in constants.items():
-        data[name] = value
-    cur.register("_incoming", data)
-    try:
-        cur.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
-    finally:
-        cur.unregister("_incoming")
+    """Insert `frame`'s `columns` plus per-file constants (given to SQL, not repeated per row)."""
+    data = frame.reindex(columns=columns)
+    extra = ", ".join(f"CAST(? AS {_SQL_TYPES.get(name, 'VARCHAR')}) AS {name}" for name in constants)
+    for start in range(0, len(data), INSERT_ROWS):  # slices keep a million-row import's memory flat
+        cur.register("_incoming", pa.Table.from_pandas(data.iloc[start:start + INSERT_ROWS], preserve_index=False))
+        try:
+            cur.execute(f"INSERT INTO {table} BY NAME SELECT *, {extra} FROM _incoming", list(constants.values()))
+        finally:
+            cur.unregister("_incoming")
+
+
+_SQL_TYPES = {"import_id": "BIGINT", "metrics_as_of": "DATE"}
 
 
 def _user() -> str:

@@ -10,18 +10,19 @@ Publish times are read as Europe/Berlin wall-clock time (see DECISIONLOG.md).
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
     Columns,
     check_not_future,
-    decode,
     decode_head,
     localize,
     match_synonyms,
+    open_table,
     parse_csv_line,
-    read_table,
     sniff_delimiter,
     split_lines,
     to_count,
@@ -95,40 +96,74 @@ def detect(source: SourceFile) -> bool:
 
 
 def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
-    header, rows = read_table(decode(source.data))
-    cols = Columns(header, SYNONYMS, IGNORED)
+    table = open_table(source.data)
+    cols = Columns(table.header, SYNONYMS, IGNORED)
     cols.require("post_id", "publish_time")
     platform = "facebook" if "page_id" in cols else "instagram"
     owner_id = "page_id" if platform == "facebook" else "account_id"
     cols.require(owner_id)
     if not set(METRICS) & set(cols.index):
         raise ImportRejected("Keine Kennzahlspalte (Views, Reach, Reactions, …) gefunden.")
-    rows = rows[cols.get(rows, "post_id").str.strip() != ""].reset_index(drop=True)
-    if rows.empty:
-        raise ImportRejected("Die Datei enthält keine Beiträge (nur die Kopfzeile).")
-
-    owners = cols.get(rows, owner_id).str.strip().unique()
-    if len(owners) > 1:
-        raise ImportRejected(
-            f"Die Datei enthält Beiträge mehrerer Konten ({', '.join(owners[:3])}); "
-            "bitte je Seite bzw. Konto einzeln exportieren."
-        )
 
     export_day = ctx.export_date(source)
+    frames, owners, dates, first = [], set(), set(), None
+    offset = 0  # rows of earlier blocks, so that errors name the right data row
+    for rows in table.batches(list(cols.index.values())):
+        rows = rows[cols.get(rows, "post_id").str.strip() != ""]
+        if rows.empty:
+            continue
+        first = rows.iloc[0] if first is None else first
+        owners |= {str(v).strip() for v in cols.get(rows, owner_id).unique()}
+        if "date" in cols:
+            dates |= {str(v).strip().casefold() for v in cols.get(rows, "date").unique()}
+        try:
+            frames.append(_posts(rows.reset_index(drop=True), cols, platform, export_day))
+        except ImportRejected as exc:
+            exc.reason = _shift_row_numbers(exc.reason, offset)
+            raise
+        offset += len(rows)
+    if first is None:
+        raise ImportRejected("Die Datei enthält keine Beiträge (nur die Kopfzeile).")
+    if len(owners) > 1:
+        raise ImportRejected(
+            f"Die Datei enthält Beiträge mehrerer Konten ({', '.join(sorted(owners)[:3])}); "
+            "bitte je Seite bzw. Konto einzeln exportieren."
+        )
+    posts = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if posts["post_id"].duplicated().any():
+        posts = posts.drop_duplicates("post_id", keep="last")
+
+    notes = []
+    if not dates <= {"lifetime", "gesamte laufzeit", "livstid", ""}:
+        notes.append("Spalte „Date“ enthält nicht nur „Lifetime“: Werte als Gesamtwerte zum Exportdatum gelesen.")
+    version = "views" if "views" in cols else ("impressions" if "impressions" in cols else None)
+    if version == "impressions":
+        notes.append("Älterer Export mit „Impressions“ statt „Views“: als Impressionen gespeichert, nicht als Aufrufe.")
+    return [Parsed(
+        platform=platform, format=FORMAT, format_label=LABEL, account=_account(platform, owners.pop(), first, cols),
+        posts=posts, metrics_as_of=export_day, metric_version=version, unmapped_columns=cols.unmapped, notes=notes,
+    )]
+
+
+def _shift_row_numbers(reason: str, offset: int) -> str:
+    return re.sub(r"Datenzeile (\d+)", lambda m: f"Datenzeile {int(m.group(1)) + offset}", reason)
+
+
+def _posts(rows: pd.DataFrame, cols: Columns, platform: str, export_day) -> pd.DataFrame:
+    """One block of rows as `core.post_snapshots` columns."""
     published = localize(to_datetime(cols.get(rows, "publish_time"), "Publish time", PUBLISH_FORMATS), TIMEZONE)
     check_not_future(published, "Publish time", export_day)
 
     def count(field: str) -> pd.Series | None:
         return to_count(cols.get(rows, field), cols.header[cols.index[field]]) if field in cols else None
 
-    title = cols.get(rows, "title")
-    description = cols.get(rows, "description")
-    if title is not None and description is not None:
+    title, description = cols.get(rows, "title"), cols.get(rows, "description")
+    if title is not None and description is not None:  # the caption is the longer of the two
         message = title.where(title.str.len() >= description.str.len(), description)
     else:
         message = title if title is not None else description
     seconds = cols.get(rows, "seconds_viewed")
-    posts = pd.DataFrame({
+    return pd.DataFrame({
         "post_id": cols.get(rows, "post_id").str.strip(),
         "published_at": published,
         "post_type": cols.get(rows, "post_type"),
@@ -137,8 +172,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
         "views": count("views"),
         "reach": count("reach"),
         "impressions": count("impressions"),
-        "likes": count("reactions" if platform == "facebook" else "likes")
-        if ("reactions" if platform == "facebook" else "likes") in cols else None,
+        "likes": count("reactions" if platform == "facebook" else "likes"),
         "comments": count("comments"),
         "shares": count("shares"),
         "saves": count("saves"),
@@ -146,28 +180,14 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
         "video_views": count("plays"),
         "watch_time_seconds": to_number(seconds, "Seconds viewed", integer=False) if seconds is not None else None,
     })
-    posts = posts.drop_duplicates("post_id", keep="last")
-    notes = []
-    if "date" in cols:
-        lifetime = cols.get(rows, "date").str.strip().str.casefold().unique()
-        if not set(lifetime) <= {"lifetime", "gesamte laufzeit", "livstid", ""}:
-            notes.append("Spalte „Date“ enthält nicht nur „Lifetime“: Werte als Gesamtwerte zum Exportdatum gelesen.")
-    version = "views" if "views" in cols else ("impressions" if "impressions" in cols else None)
-    if version == "impressions":
-        notes.append("Älterer Export mit „Impressions“ statt „Views“: als Impressionen gespeichert, nicht als Aufrufe.")
 
-    first = rows.iloc[0]
+
+def _account(platform: str, owner: str, first: pd.Series, cols: Columns) -> AccountRef:
+    def value(field: str) -> str | None:
+        return str(first[cols.index[field]]).strip() or None if field in cols else None
+
     if platform == "facebook":
-        name = first[cols.index["page_name"]] if "page_name" in cols else None
-        account = AccountRef("facebook", account_id=owners[0], name=name)
-    else:
-        handle = first[cols.index["account_username"]] if "account_username" in cols else None
-        name = first[cols.index["account_name"]] if "account_name" in cols else None
-        account = AccountRef(
-            "instagram", account_id=owners[0], handle=handle, name=name,
-            url=f"https://www.instagram.com/{handle}/" if handle else None,
-        )
-    return [Parsed(
-        platform=platform, format=FORMAT, format_label=LABEL, account=account, posts=posts,
-        metrics_as_of=export_day, metric_version=version, unmapped_columns=cols.unmapped, notes=notes,
-    )]
+        return AccountRef("facebook", account_id=owner, name=value("page_name"))
+    handle = value("account_username")
+    return AccountRef("instagram", account_id=owner, handle=handle, name=value("account_name"),
+                      url=f"https://www.instagram.com/{handle}/" if handle else None)

@@ -17,6 +17,8 @@ from connectors import (
     youtube_studio,
 )
 from connectors.base import ImportRejected, SourceFile
+from connectors.files import is_workbook
+from connectors.io import decode_head
 
 CONNECTORS: list[ModuleType] = [
     meta_posts,
@@ -34,6 +36,8 @@ CONNECTORS: list[ModuleType] = [
 
 def detect(source: SourceFile) -> ModuleType:
     """The connector that recognises this file's content; the file name is not consulted."""
+    if not is_workbook(source.data):
+        decode_head(source.data)  # empty, binary or undecodable files get their own message
     for connector in CONNECTORS:
         if connector.detect(source):
             return connector

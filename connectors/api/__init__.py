@@ -23,7 +23,6 @@ import pandas as pd
 from connectors.api import mastodon, meta_graph, youtube_analytics
 from connectors.api.common import PullResult, Target, canonical_bytes, sha256, today_berlin
 from connectors.api.http import ApiError, HttpClient, redact, token
-from connectors.base import SourceFile
 
 __all__ = ["PullResult", "last_pulls", "parse_source", "pull_account", "pull_all", "pull_target"]
 
@@ -112,7 +111,7 @@ def pull_target(store, target: Target, *, account_key: str | None = None, munici
             ags = row["ags"]
         fetched = _fetch(store, client, target, key, since, today)
         data = canonical_bytes(fetched.raw)
-        plan = Plan(source=SourceFile(name=target.spec, data=data, export_date=today), sha256=sha256(data))
+        plan = Plan(file_name=target.spec, sha256=sha256(data))
         plan.items = [Item(fetched.parsed, key, ags, new_account=fetched.account if row is None else None)]
         plan.duplicate_of = store.query_value(
             "SELECT max(import_id) FROM core.imports WHERE sha256 = ? AND status = 'imported'", [plan.sha256])
