@@ -3,7 +3,8 @@ Nordkreis towns, imported through the connectors exactly like an officer's uploa
 
 The situation mirrors the towns': Alsdorf, Herzogenrath and Würselen on Facebook for about two
 years, Baesweiler only for the last few weeks; Instagram only in Herzogenrath and Würselen;
-YouTube viewer-age tables for the towns with a channel. All names, texts and figures are invented.
+YouTube viewer-age tables for the towns with a channel; `Audience.csv` age × gender for the
+Facebook pages (older followers) and Instagram accounts (younger ones). All names, texts and figures are invented.
 """
 
 from __future__ import annotations
@@ -66,6 +67,10 @@ TOPICS = [
 STREETS = ["Hauptstraße", "Bahnhofstraße", "Kirchstraße", "Aachener Straße", "Roermonder Straße"]
 MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
           "Oktober", "November", "Dezember"]
+# Followers by age (percent of all followers, men + women): Facebook's audience is older than
+# Instagram's, as in the towns' real pages.
+FACEBOOK_AGE = {"18-24": 4.0, "25-34": 12.5, "35-44": 19.0, "45-54": 22.5, "55-64": 23.0, "65+": 19.0}
+INSTAGRAM_AGE = {"18-24": 17.0, "25-34": 31.0, "35-44": 24.0, "45-54": 15.0, "55-64": 9.0, "65+": 4.0}
 # Share of views per age group (percent): YouTube viewers of a town channel.
 YOUTUBE_AGE = {"13–17 years": 3.1, "18–24 years": 9.4, "25–34 years": 17.8, "35–44 years": 21.5,
                "45–54 years": 20.2, "55–64 years": 16.9, "65+ years": 11.1}
@@ -81,6 +86,18 @@ def _csv(rows: list[list], *, quote_all: bool = False) -> str:
 def _meta_daily(title: str, series: list[tuple[date, int]]) -> bytes:
     """UTF-16LE with BOM, `sep=,`, title line, `"Date","Primary"` (docs §3)."""
     body = "sep=,\n" + _csv([[title], ["Date", "Primary"]] + [[f"{d:%Y-%m-%d}T00:00:00", v] for d, v in series], quote_all=True)
+    return "\ufeff".encode("utf-16-le") + body.encode("utf-16-le")
+
+
+def _audience(rng: random.Random, ages: dict[str, float], town: str) -> bytes:
+    """MBS `Audience.csv`: UTF-16LE with BOM, `sep=,`, blocks separated by blank lines (docs §4)."""
+    rows = [["Age & gender"], ["", "Men", "Women"]]
+    for age, share in ages.items():
+        women = share * rng.uniform(0.5, 0.6)
+        rows.append([age, f"{share - women:.1f}", f"{women:.1f}"])
+    body = ("sep=,\n" + _csv(rows, quote_all=True) + "\n"
+            + _csv([["Top cities"], [f"{town}, Germany", "Aachen, Germany"], ["61.5", "8.2"]], quote_all=True) + "\n"
+            + _csv([["Top countries"], ["Germany", "Netherlands"], ["93.1", "3.4"]], quote_all=True))
     return "\ufeff".encode("utf-16-le") + body.encode("utf-16-le")
 
 
@@ -144,6 +161,8 @@ def generate(out_dir: Path, today: date | None = None) -> list[tuple[Path, str, 
                 write(f"Follows ({town.slug}-fb-{part // 365 + 1}).csv", _meta_daily("Facebook follows", follows[part:part + 365]), town.ags)
             views = [(d, int(town.facebook_followers * rng.uniform(0.15, 0.5))) for d, _ in follows[-WEEKS * 7:]]
             write(f"Views ({town.slug}).csv", _meta_daily("Views", views), town.ags, "facebook")
+            if town.facebook_followers > 1000:  # Meta shows demographics from 100 people on
+                write(f"Audience ({town.slug}-fb).csv", _audience(rng, FACEBOOK_AGE, town.name), town.ags, "facebook")
         if town.instagram_days:
             account_id = f"178414{town.ags}0{n}"
             handle = f"stadt.{town.slug}"
@@ -161,6 +180,7 @@ def generate(out_dir: Path, today: date | None = None) -> list[tuple[Path, str, 
             follows = _followers_series(rng, town.instagram_days, town.instagram_followers, end)
             # Instagram's follows file leaves out days with 0 (sparse), per docs §3.
             write(f"Follows ({town.slug}-ig).csv", _meta_daily("Instagram follows", [f for f in follows if f[1]]), town.ags)
+            write(f"Audience ({town.slug}-ig).csv", _audience(rng, INSTAGRAM_AGE, town.name), town.ags, "instagram")
         if town.youtube:
             rows = [["Viewer age", "Views (%)", "Average view duration", "Average percentage viewed (%)", "Watch time (hours) (%)"]]
             for label, share in YOUTUBE_AGE.items():

@@ -15,7 +15,7 @@ def test_generator_is_deterministic(tmp_path):
     first = {p.name: p.read_bytes() for p, _, _ in demo.generate(tmp_path / "a", FIXED)}
     second = {p.name: p.read_bytes() for p, _, _ in demo.generate(tmp_path / "b", FIXED)}
     assert first == second
-    assert len(first) == 22
+    assert len(first) == 27
 
 
 def test_files_are_in_the_platforms_real_formats(tmp_path):
@@ -24,10 +24,10 @@ def test_files_are_in_the_platforms_real_formats(tmp_path):
     for path, _, _ in files:
         data = path.read_bytes()
         kinds.setdefault(detect(SourceFile(path.name, data)).FORMAT, []).append(data)
-    assert set(kinds) == {"meta_posts", "meta_daily", "youtube_demographics"}
+    assert set(kinds) == {"meta_posts", "meta_daily", "meta_audience", "youtube_demographics"}
     assert all(d.startswith(b"\xef\xbb\xbf") for d in kinds["meta_posts"])  # UTF-8 BOM
     assert all(d.startswith(b"\xff\xfe") for d in kinds["meta_daily"])  # UTF-16LE BOM
-    assert all("sep=,".encode("utf-16-le") in d[:20] for d in kinds["meta_daily"])
+    assert all("sep=,".encode("utf-16-le") in d[:20] for d in kinds["meta_daily"] + kinds["meta_audience"])
     assert all("–".encode() in d for d in kinds["youtube_demographics"])  # en dash age labels
 
 
@@ -57,10 +57,20 @@ def test_demo_magnitudes_are_plausible(demo_store):
 
 
 def test_load_if_empty_respects_existing_data_and_removal(store):
-    assert demo.load_if_empty(store, FIXED) == 22
+    assert demo.load_if_empty(store, FIXED) == 27
     assert demo.load_if_empty(store, FIXED) == 0  # not twice
     from connectors.loader import remove_demo_data
 
-    assert remove_demo_data(store) == 22
+    assert remove_demo_data(store) == 27
     assert store.query_value("SELECT count(*) FROM mart.posts") == 0
     assert demo.load_if_empty(store, FIXED) == 0  # the user removed it: stays removed
+
+
+def test_facebook_audience_is_older_than_instagrams(demo_store):
+    shares = demo_store.query_df(
+        """SELECT platform, sum(share) FILTER (age_group IN ('18-24', '25-34')) AS young,
+                  sum(share) FILTER (age_group IN ('55-64', '65+')) AS old
+           FROM mart.audience WHERE audience = 'followers' AND ags = '05334016' GROUP BY platform"""
+    ).set_index("platform")
+    assert shares.at["instagram", "young"] > 0.4 > shares.at["facebook", "young"]
+    assert shares.at["facebook", "old"] > 0.35 > shares.at["instagram", "old"]
