@@ -66,14 +66,14 @@ for platform in this_week.index[has_figures]:
                       delta_description=t("vs_previous"), border=True)
 
 st.subheader(t("trend_title"))
-shown = trend[trend["platform"].isin(this_week.index[has_figures]) | trend[weekly.KPI_COLUMNS].notna().any(axis=1)]
 chosen = st.segmented_control(t("trend_metric"), weekly.KPI_COLUMNS, default="interactions",
                               format_func=lambda m: METRICS[m].label(L), key="trend_metric") or "interactions"
 metric = METRICS[chosen]
-data = shown.assign(week=shown["week_start"].map(lambda d: weekly.iso_week_label(d.date(), L)),
-                    platform_label=shown["platform"].map(platform_name))
+data = trend.dropna(subset=[chosen])
+data = data.assign(week=data["week_start"].map(lambda d: weekly.iso_week_label(d.date(), L)),
+                   platform_label=data["platform"].map(platform_name))
 chart = (
-    alt.Chart(data.dropna(subset=[chosen]))
+    alt.Chart(data)
     .mark_line(point=True)
     .encode(
         x=alt.X("week_start:T", title=t("week_start"), axis=alt.Axis(format="%d.%m.", labelAngle=0)),
