@@ -10,6 +10,7 @@ marked `filled`. The files carry no account: the municipality's account on the p
 from __future__ import annotations
 
 import re
+
 import pandas as pd
 
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile

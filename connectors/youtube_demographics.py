@@ -12,7 +12,16 @@ import pandas as pd
 
 from connectors.audience import canonical_age, canonical_gender
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
-from connectors.io import Columns, decode, decode_head, match_synonyms, parse_csv_line, read_table, split_lines, to_number
+from connectors.io import (
+    Columns,
+    decode,
+    decode_head,
+    match_synonyms,
+    parse_csv_line,
+    read_table,
+    split_lines,
+    to_number,
+)
 
 FORMAT = "youtube_demographics"
 PLATFORM = "youtube"

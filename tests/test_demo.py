@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from connectors import demo
-from connectors.registry import detect
 from connectors.base import SourceFile
+from connectors.registry import detect
 
 FIXED = date(2026, 11, 23)
 

@@ -74,9 +74,8 @@ def test_migrations_are_idempotent(tmp_path):
 
 def test_newer_database_is_refused_and_left_untouched(tmp_path):
     path = tmp_path / "future.duckdb"
-    with Store(path) as opened:
-        with opened.transaction() as cur:
-            cur.execute("INSERT INTO core.schema_migrations VALUES (999, 'from_the_future', now())")
+    with Store(path) as opened, opened.transaction() as cur:
+        cur.execute("INSERT INTO core.schema_migrations VALUES (999, 'from_the_future', now())")
     before = path.read_bytes()
     with pytest.raises(StoreError, match="Schema-Version 999"):
         Store(path)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_TODAY
 from streamlit.testing.v1 import AppTest
 
 from analytics import weekly
+from conftest import DEMO_TODAY
 from connectors.base import ImportContext, SourceFile
 from connectors.loader import import_file
 from ui import fmt
