@@ -52,7 +52,11 @@ def xlsx_bytes(df: pd.DataFrame, sheet: str = "Daten") -> bytes:
 
 
 def _spec(chart) -> dict:
-    return chart.to_dict()
+    """A Vega-Lite dict with inline data (an Altair chart or an already converted spec)."""
+    if isinstance(chart, dict):
+        return chart
+    with alt.data_transformers.enable("default", max_rows=None):
+        return chart.to_dict()
 
 
 def png_bytes(chart) -> bytes:
@@ -71,7 +75,7 @@ def _slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "download"
 
 
-def chart_downloads(chart: alt.TopLevelMixin, name: str, key: str, lang: str = "de") -> None:
+def chart_downloads(chart: alt.TopLevelMixin | dict, name: str, key: str, lang: str = "de") -> None:
     """PNG and SVG buttons under a chart."""
     left, right, _ = st.columns([1, 1, 4])
     left.download_button("PNG", lambda: png_bytes(chart), file_name=f"{_slug(name)}.png", mime="image/png",

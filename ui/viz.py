@@ -3,10 +3,13 @@ AGS, so it is the same on every page and in every peer group) and the labelled m
 
 from __future__ import annotations
 
+import contextlib
 import zlib
+from collections.abc import Callable
 
 import altair as alt
 import pandas as pd
+import streamlit as st
 
 from analytics.metrics import BREAK_LABEL
 
@@ -38,3 +41,49 @@ def break_rules(days: list, lang: str = "de") -> alt.LayerChart | None:
     text = base.mark_text(align="left", dx=4, dy=-6, fontSize=11, color="#333", text=BREAK_LABEL[lang]).encode(
         x="day:T", y=alt.value(8))
     return rule + text
+
+
+def _to_specs(chart) -> tuple[dict, dict]:
+    """(spec for Streamlit with Arrow-serialised datasets, spec with inline data for downloads),
+    built without Altair's JSON-schema validation (the charts are fixed and tested)."""
+    import copy
+
+    from streamlit import dataframe_util
+    from streamlit.elements import vega_charts
+
+    lock = getattr(vega_charts, "_altair_globals_lock", None) or contextlib.nullcontext()
+    with lock, alt.data_transformers.enable("default", max_rows=None):
+        inline = chart.to_dict(validate=False)
+    shown = copy.deepcopy(inline)
+    shown["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(records))
+                         for name, records in inline.get("datasets", {}).items()}
+    return shown, inline
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_specs(builder_key: str, _builder: Callable, args: tuple, kwargs: tuple) -> tuple[dict, dict]:
+    return _to_specs(_builder(*args, **dict(kwargs)))
+
+
+def show_chart(builder: Callable[..., alt.TopLevelMixin], *args, name: str, key: str, lang: str = "de",
+               **kwargs) -> dict:
+    """Build the chart with `builder(*args, **kwargs)` (cached on the arguments), show it and offer
+    PNG and SVG downloads. Returns the spec with inline data."""
+    from ui.downloads import chart_downloads
+
+    builder_key = f"{builder.__code__.co_filename}:{builder.__qualname__}"
+    shown, inline = _cached_specs(builder_key, builder, args, tuple(sorted(kwargs.items())))
+    st.vega_lite_chart(spec=shown, width="stretch", key=f"{key}_chart")
+    chart_downloads(inline, name, key, lang)
+    return inline
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_call(key: str, _fn: Callable, args: tuple, kwargs: tuple):
+    return _fn(*args, **dict(kwargs))
+
+
+def cached(fn: Callable, *args, **kwargs):
+    """`fn(*args, **kwargs)` through st.cache_data, for page-side preparation such as formatting a
+    large table in German (the arguments, e.g. DataFrames, are hashed; pass the language)."""
+    return _cached_call(f"{fn.__code__.co_filename}:{fn.__qualname__}", fn, args, tuple(sorted(kwargs.items())))

@@ -11,11 +11,12 @@ from analytics import age, peers
 from analytics.metrics import METRICS, MIN_BUCKET_PEOPLE
 from ui import fmt
 from ui.charts import localized
-from ui.downloads import chart_downloads, table_downloads
+from ui.downloads import table_downloads
 from ui.filters import platform_picker
 from ui.i18n import lang, platform_name, t
 from ui.layout import municipality_picker, short_name
 from ui.state import query
+from ui.viz import show_chart
 
 L = lang()
 TXT = {
@@ -74,6 +75,35 @@ if rows.empty:
     st.info(TXT["none"].format(town=town), icon=":material/groups:")
     st.stop()
 
+
+
+def share_chart(long: pd.DataFrame, order: tuple, plat: str, lang_: str) -> alt.Chart:
+    x_title = f"{TXT['group']} (Jahre)" if lang_ == "de" else f"{TXT['group']} (years)"
+    colour = {"instagram": "#c13584", "facebook": "#1877f2"}.get(plat, "#e62117")
+    bars = alt.Chart(long).mark_bar().encode(
+        x=alt.X("age_group:N", sort=list(order), title=x_title),
+        xOffset=alt.XOffset("kind:N", sort=[TXT["audience"], TXT["population"]]),
+        y=alt.Y("percent:Q", title=TXT["share_title"]),
+        color=alt.Color("kind:N", title=TXT["kind"], sort=[TXT["audience"], TXT["population"]],
+                        scale=alt.Scale(range=[colour, "#9e9e9e"])),
+        tooltip=[alt.Tooltip("age_group:N", title=TXT["group"]), alt.Tooltip("kind:N", title=TXT["kind"]),
+                 alt.Tooltip("shown:N", title=TXT["share_title"])],
+    ).properties(height=260)
+    return localized(bars, lang_)
+
+
+def index_chart(idx: pd.DataFrame, order: tuple, lang_: str) -> alt.LayerChart:
+    x_title = f"{TXT['group']} (Jahre)" if lang_ == "de" else f"{TXT['group']} (years)"
+    bars = alt.Chart(idx).mark_bar().encode(
+        x=alt.X("age_group:N", sort=list(order), title=x_title),
+        y=alt.Y("index:Q", title=TXT["index_title"]),
+        color=alt.condition("datum.index >= 1", alt.value("#2e7d32"), alt.value("#b0b0b0")),
+        tooltip=[alt.Tooltip("age_group:N", title=TXT["group"]), alt.Tooltip("shown:N", title=TXT["index"])],
+    )
+    one = alt.Chart(pd.DataFrame({"one": [1]})).mark_rule(color="#333", strokeDash=[4, 3]).encode(y="one:Q")
+    return localized((bars + one).properties(height=260), lang_)
+
+
 metric = METRICS["age_representation_index"]
 for (plat, account_key, audience_kind), block in rows.groupby(["platform", "account_key", "audience"], sort=False):
     label = platform_name(plat)
@@ -96,34 +126,18 @@ for (plat, account_key, audience_kind), block in rows.groupby(["platform", "acco
         block.assign(kind=TXT["population"], share=block["population_share"]),
     ])
     long = long.assign(percent=long["share"] * 100,
-                       shown=long["share"].map(lambda v: fmt.percent(v, L)))
+                       shown=long["share"].map(lambda v: fmt.percent(v, L)))[
+        ["age_group", "kind", "percent", "shown"]].dropna(subset=["percent"])
     order = block.sort_values("sort_order")["age_group"].tolist()
-    bars = alt.Chart(long.dropna(subset=["percent"])).mark_bar().encode(
-        x=alt.X("age_group:N", sort=order, title=f"{TXT['group']} (Jahre)" if L == "de" else f"{TXT['group']} (years)"),
-        xOffset=alt.XOffset("kind:N", sort=[TXT["audience"], TXT["population"]]),
-        y=alt.Y("percent:Q", title=TXT["share_title"]),
-        color=alt.Color("kind:N", title=TXT["kind"], sort=[TXT["audience"], TXT["population"]],
-                        scale=alt.Scale(range=["#c13584" if plat == "instagram" else "#1877f2" if plat == "facebook"
-                                               else "#e62117", "#9e9e9e"])),
-        tooltip=[alt.Tooltip("age_group:N", title=TXT["group"]), alt.Tooltip("kind:N", title=TXT["kind"]),
-                 alt.Tooltip("shown:N", title=TXT["share_title"])],
-    ).properties(height=260)
-    idx = block.dropna(subset=["index"]).assign(shown=lambda d: d["index"].map(lambda x: fmt.number(x, L, 2)))
-    index_chart = alt.Chart(idx).mark_bar().encode(
-        x=alt.X("age_group:N", sort=order, title=f"{TXT['group']} (Jahre)" if L == "de" else f"{TXT['group']} (years)"),
-        y=alt.Y("index:Q", title=TXT["index_title"]),
-        color=alt.condition("datum.index >= 1", alt.value("#2e7d32"), alt.value("#b0b0b0")),
-        tooltip=[alt.Tooltip("age_group:N", title=TXT["group"]), alt.Tooltip("shown:N", title=TXT["index"])],
-    ) + alt.Chart(pd.DataFrame({"one": [1]})).mark_rule(color="#333", strokeDash=[4, 3]).encode(y="one:Q")
+    idx = block.dropna(subset=["index"]).assign(shown=lambda d: d["index"].map(lambda x: fmt.number(x, L, 2)))[
+        ["age_group", "index", "shown"]]
     left, right = st.columns(2)
     with left:
-        chart = localized(bars, L)
-        st.altair_chart(chart, width="stretch")
-        chart_downloads(chart, f"altersgruppen_{ags}_{plat}_anteile", f"age_share_{account_key}_{audience_kind}", L)
+        show_chart(share_chart, long, tuple(order), plat, L, name=f"altersgruppen_{ags}_{plat}_anteile",
+                   key=f"age_share_{account_key}_{audience_kind}", lang=L)
     with right:
-        chart2 = localized(index_chart.properties(height=260), L)
-        st.altair_chart(chart2, width="stretch")
-        chart_downloads(chart2, f"altersgruppen_{ags}_{plat}_index", f"age_index_{account_key}_{audience_kind}", L)
+        show_chart(index_chart, idx, tuple(order), L, name=f"altersgruppen_{ags}_{plat}_index",
+                   key=f"age_index_{account_key}_{audience_kind}", lang=L)
 
     table = pd.DataFrame({
         TXT["group"]: block["age_group"],

@@ -10,12 +10,12 @@ from analytics import content, peers
 from analytics.metrics import METRICS, MIN_POSTS_FOR_RATE
 from ui import fmt
 from ui.charts import localized, platform_scale
-from ui.downloads import chart_downloads, table_downloads
+from ui.downloads import table_downloads
 from ui.filters import period_picker, platform_picker
 from ui.i18n import lang, platform_name, t
 from ui.layout import municipality_picker, short_name
 from ui.state import query
-from ui.viz import break_rules
+from ui.viz import break_rules, show_chart
 
 L = lang()
 TXT = {
@@ -47,6 +47,49 @@ TXT = {
         "impressions": "Impressions", "views_v": "Views",
     },
 }[L]
+
+def types_chart(types: pd.DataFrame, lang_: str) -> alt.Chart:
+    er = METRICS["er_follower_post"]
+    chart = alt.Chart(types).mark_bar().encode(
+        x=alt.X("posts:Q", title=f"{TXT['posts']} (Anzahl)" if lang_ == "de" else f"{TXT['posts']} (count)"),
+        y=alt.Y("post_type:N", title=TXT["type"], sort="-x"),
+        color=alt.Color("platform_label:N", title=TXT["platform"], scale=platform_scale(types["platform"])),
+        tooltip=[alt.Tooltip("platform_label:N", title=TXT["platform"]), alt.Tooltip("post_type:N", title=TXT["type"]),
+                 alt.Tooltip("posts:Q", title=TXT["posts"], format=",d"),
+                 alt.Tooltip("interactions_mean:Q", title=TXT["mean_i"], format=",.1f"),
+                 alt.Tooltip("er_follower_post:Q", title=er.label(lang_) + " (%)", format=",.2f")],
+    ).properties(height=max(120, 28 * len(types)))
+    return localized(chart, lang_)
+
+
+def heatmap_chart(heat: pd.DataFrame, lang_: str) -> alt.Chart:
+    days = content.WEEKDAYS[lang_]
+    chart = alt.Chart(heat).mark_rect().encode(
+        x=alt.X("hour:O", title=TXT["hour"]),
+        y=alt.Y("day_label:N", sort=days, title=TXT["weekday"]),
+        color=alt.Color("posts:Q", title=f"{TXT['posts']} (Anzahl)" if lang_ == "de" else f"{TXT['posts']} (count)",
+                        scale=alt.Scale(scheme="blues")),
+        tooltip=[alt.Tooltip("day_label:N", title=TXT["weekday"]), alt.Tooltip("hour:O", title=TXT["hour"]),
+                 alt.Tooltip("posts:Q", title=TXT["posts"]),
+                 alt.Tooltip("interactions_mean:Q", title=TXT["mean_i"], format=",.1f")],
+    ).properties(height=230)
+    return localized(chart, lang_)
+
+
+def views_chart(views: pd.DataFrame, breaks: tuple, lang_: str):
+    """Views per week; impressions and views as separate strokes, a labelled rule at each break."""
+    line = alt.Chart(views).mark_line(point=True).encode(
+        x=alt.X("week_start:T", title=TXT["week"], axis=alt.Axis(format="%d.%m.")),
+        y=alt.Y("value:Q", title=TXT["value"]),
+        color=alt.Color("platform_label:N", title=TXT["platform"], scale=platform_scale(views["platform"])),
+        strokeDash=alt.StrokeDash("version:N", title=TXT["version"]),
+        detail="series:N",
+        tooltip=[alt.Tooltip("week_start:T", title=TXT["week"], format="%d.%m.%Y"),
+                 alt.Tooltip("series:N", title=TXT["version"]), alt.Tooltip("value:Q", format=",d")],
+    ).properties(height=280)
+    rule = break_rules(list(breaks), lang_)
+    return localized(line + rule if rule is not None else line, lang_)
+
 
 st.title(TXT["title"])
 towns = query(peers.towns_with_accounts)
@@ -89,18 +132,7 @@ table_downloads(top, f"beitraege_{ags}_top", "top_dl", L)
 st.subheader(TXT["types"])
 types = query(content.content_types, ags, start, end, platform)
 types = types.assign(platform_label=types["platform"].map(platform_name), percent=types["share"] * 100)
-bars = alt.Chart(types).mark_bar().encode(
-    x=alt.X("posts:Q", title=f"{TXT['posts']} (Anzahl)" if L == "de" else f"{TXT['posts']} (count)"),
-    y=alt.Y("post_type:N", title=TXT["type"], sort="-x"),
-    color=alt.Color("platform_label:N", title=TXT["platform"], scale=platform_scale(types["platform"])),
-    tooltip=[alt.Tooltip("platform_label:N", title=TXT["platform"]), alt.Tooltip("post_type:N", title=TXT["type"]),
-             alt.Tooltip("posts:Q", title=TXT["posts"], format=",d"),
-             alt.Tooltip("interactions_mean:Q", title=TXT["mean_i"], format=",.1f"),
-             alt.Tooltip("er_follower_post:Q", title=er.label(L) + " (%)", format=",.2f")],
-).properties(height=max(120, 28 * len(types)))
-chart = localized(bars, L)
-st.altair_chart(chart, width="stretch")
-chart_downloads(chart, f"beitraege_{ags}_typen", "types_chart", L)
+show_chart(types_chart, types, L, name=f"beitraege_{ags}_typen", key="types", lang=L)
 types_table = pd.DataFrame({
     TXT["platform"]: types["platform_label"], TXT["type"]: types["post_type"],
     TXT["posts"]: types["posts"].map(lambda v: fmt.number(v, L)),
@@ -116,18 +148,7 @@ st.subheader(TXT["heatmap"])
 heat = query(content.posting_heatmap, ags, start, end, platform)
 days = content.WEEKDAYS[L]
 heat = heat.assign(day_label=heat["weekday"].map(lambda i: days[i]))
-heatmap = alt.Chart(heat).mark_rect().encode(
-    x=alt.X("hour:O", title=TXT["hour"]),
-    y=alt.Y("day_label:N", sort=days, title=TXT["weekday"]),
-    color=alt.Color("posts:Q", title=f"{TXT['posts']} (Anzahl)" if L == "de" else f"{TXT['posts']} (count)",
-                    scale=alt.Scale(scheme="blues")),
-    tooltip=[alt.Tooltip("day_label:N", title=TXT["weekday"]), alt.Tooltip("hour:O", title=TXT["hour"]),
-             alt.Tooltip("posts:Q", title=TXT["posts"]),
-             alt.Tooltip("interactions_mean:Q", title=TXT["mean_i"], format=",.1f")],
-).properties(height=230)
-chart = localized(heatmap, L)
-st.altair_chart(chart, width="stretch")
-chart_downloads(chart, f"beitraege_{ags}_zeiten", "heat_chart", L)
+show_chart(heatmap_chart, heat, L, name=f"beitraege_{ags}_zeiten", key="heat", lang=L)
 st.caption(TXT["heat_note"])
 table_downloads(heat, f"beitraege_{ags}_zeiten", "heat_dl", L)
 
@@ -137,21 +158,9 @@ if not views.empty:
     views = views.assign(platform_label=views["platform"].map(platform_name),
                          version=views["metric_version"].map({"views": TXT["views_v"], "impressions": TXT["impressions"]}))
     views["series"] = views["platform_label"] + " · " + views["version"]
-    line = alt.Chart(views).mark_line(point=True).encode(
-        x=alt.X("week_start:T", title=TXT["week"], axis=alt.Axis(format="%d.%m.")),
-        y=alt.Y("value:Q", title=TXT["value"]),
-        color=alt.Color("platform_label:N", title=TXT["platform"], scale=platform_scale(views["platform"])),
-        strokeDash=alt.StrokeDash("version:N", title=TXT["version"]),
-        detail="series:N",
-        tooltip=[alt.Tooltip("week_start:T", title=TXT["week"], format="%d.%m.%Y"),
-                 alt.Tooltip("series:N", title=TXT["version"]), alt.Tooltip("value:Q", format=",d")],
-    ).properties(height=280)
     breaks = query(content.metric_breaks, ags)
     if platform:
         breaks = breaks[breaks["platform"] == platform]
-    inside = [d for d in breaks["break_day"] if start < pd.Timestamp(d).date() <= end]
-    rule = break_rules(inside, L)
-    chart = localized(line + rule if rule is not None else line, L)
-    st.altair_chart(chart, width="stretch")
-    chart_downloads(chart, f"beitraege_{ags}_aufrufe", "views_chart", L)
+    inside = tuple(pd.Timestamp(d).isoformat() for d in breaks["break_day"] if start < pd.Timestamp(d).date() <= end)
+    show_chart(views_chart, views, inside, L, name=f"beitraege_{ags}_aufrufe", key="views", lang=L)
     st.caption(METRICS["views"].help(L) + (" " + TXT["break_note"] if inside else ""))

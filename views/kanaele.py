@@ -9,12 +9,12 @@ import streamlit as st
 from analytics import channels, peers
 from ui import fmt
 from ui.charts import localized, platform_scale
-from ui.downloads import chart_downloads, table_downloads
+from ui.downloads import table_downloads
 from ui.filters import peer_group_picker, platform_picker
 from ui.i18n import lang, platform_name, t
 from ui.layout import short_name
 from ui.state import query
-from ui.viz import town_scale
+from ui.viz import cached, show_chart, town_scale
 
 L = lang()
 TXT = {
@@ -46,6 +46,33 @@ TXT = {
     },
 }[L]
 
+def timeline_chart(tl: pd.DataFrame, lang_: str) -> alt.Chart:
+    chart = alt.Chart(tl).mark_bar(height=12, cornerRadius=3).encode(
+        x=alt.X("start:T", title=TXT["axis_time"], axis=alt.Axis(format="%m/%Y")), x2="end:T",
+        y=alt.Y("town:N", title=TXT["town"]), yOffset=alt.YOffset("platform_label:N"),
+        color=alt.Color("platform_label:N", title=TXT["platform"], scale=platform_scale(tl["platform"])),
+        tooltip=[alt.Tooltip("town:N", title=TXT["town"]), alt.Tooltip("platform_label:N", title=TXT["platform"]),
+                 alt.Tooltip("start_s:N", title=TXT["since"]), alt.Tooltip("end_s:N", title=TXT["last"])],
+    ).properties(height=max(120, 34 * tl["town"].nunique()))
+    return localized(chart, lang_)
+
+
+def development_chart(series: pd.DataFrame, aligned: bool, lang_: str) -> alt.Chart:
+    x = (alt.X("weeks_since_launch:Q", title=TXT["axis_weeks"]) if aligned
+         else alt.X("week_start:T", title=TXT["axis_time"], axis=alt.Axis(format="%m/%Y")))
+    y_title = f"{TXT['followers']} (Anzahl)" if lang_ == "de" else f"{TXT['followers']} (count)"
+    chart = alt.Chart(series).mark_line().encode(
+        x=x, y=alt.Y("followers:Q", title=y_title),
+        color=alt.Color("town:N", title=TXT["town"], scale=town_scale(series)),
+        strokeDash=alt.StrokeDash("platform_label:N", title=TXT["platform"]),
+        detail="line:N",
+        tooltip=[alt.Tooltip("town:N", title=TXT["town"]), alt.Tooltip("platform_label:N", title=TXT["platform"]),
+                 alt.Tooltip("week_start:T", title=TXT["axis_time"], format="%d.%m.%Y"),
+                 alt.Tooltip("followers:Q", title=TXT["followers"], format=",d")],
+    ).properties(height=340)
+    return localized(chart, lang_)
+
+
 st.title(TXT["title"])
 if query(peers.towns_with_accounts).empty:
     st.info(t("no_accounts"), icon=":material/inbox:")
@@ -55,37 +82,45 @@ platform = platform_picker()
 st.caption(group_name + (" · " + platform_name(platform) if platform else ""))
 st.markdown(TXT["intro"])
 
+
+
+def prepare(presence: pd.DataFrame, lang_: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Presence matrix, accounts, timeline rows and the formatted accounts table (German numbers)."""
+    presence = presence.assign(town=presence["name"].map(short_name))
+    accounts = presence.dropna(subset=["platform"]).copy()
+    accounts["platform_label"] = accounts["platform"].map(platform_name)
+    cells = [fmt.day(d, lang_) if isinstance(p, str) and not pd.isna(d) else ("✓" if isinstance(p, str) else "")
+             for p, d in zip(presence["platform"], presence["first_activity_date"], strict=True)]
+    matrix = presence.assign(cell=cells).dropna(subset=["platform"])
+    pivot = (matrix.assign(platform_label=matrix["platform"].map(platform_name))
+             .pivot_table(index="town", columns="platform_label", values="cell", aggfunc="first"))
+    pivot = (pivot.reindex(sorted(presence["town"].unique())).fillna("—").reset_index()
+             .rename(columns={"town": TXT["town"]}))
+    pivot.columns.name = None
+    tl = accounts.assign(start=accounts["first_activity_date"].fillna(accounts["last_data_date"]),
+                         end=accounts["last_data_date"]).dropna(subset=["start"])
+    tl = tl.assign(start_s=tl["start"].map(lambda d: fmt.day(d, lang_)), end_s=tl["end"].map(lambda d: fmt.day(d, lang_)))
+    tl = tl[["town", "platform", "platform_label", "start", "end", "start_s", "end_s"]]
+    table = accounts[["town", "platform_label", "account", "first_activity_date", "last_data_date", "followers",
+                      "posts", "url"]]
+    shown = table.assign(first_activity_date=table["first_activity_date"].map(lambda d: fmt.day(d, lang_)),
+                         last_data_date=table["last_data_date"].map(lambda d: fmt.day(d, lang_)),
+                         followers=table["followers"].map(lambda v: fmt.number(v, lang_)),
+                         posts=table["posts"].map(lambda v: fmt.number(v, lang_)))
+    return pivot, accounts, tl, shown
+
+
 presence = query(channels.presence, group_id, platform)
-presence = presence.assign(town=presence["name"].map(short_name))
-accounts = presence.dropna(subset=["platform"]).copy()
-accounts["platform_label"] = accounts["platform"].map(platform_name)
+pivot, accounts, tl, accounts_shown = cached(prepare, presence, L)
 
 st.subheader(TXT["matrix"])
-matrix = presence.assign(cell=[fmt.day(d, L) if isinstance(p, str) and not pd.isna(d) else ("✓" if isinstance(p, str) else "")
-                               for p, d in zip(presence["platform"], presence["first_activity_date"], strict=True)])
-pivot = (matrix.dropna(subset=["platform"]).assign(platform_label=lambda d: d["platform"].map(platform_name))
-         .pivot_table(index="town", columns="platform_label", values="cell", aggfunc="first"))
-pivot = pivot.reindex(sorted(presence["town"].unique())).fillna("—").reset_index().rename(columns={"town": TXT["town"]})
 st.dataframe(pivot, hide_index=True, width="stretch", key="presence_matrix")
 st.caption(TXT["first_note"])
 table_downloads(pivot, f"kanaele_{group_id}_praesenz", "presence_dl", L)
 
-if not accounts.empty:
+if not tl.empty:
     st.subheader(TXT["timeline"])
-    tl = accounts.assign(start=accounts["first_activity_date"].fillna(accounts["last_data_date"]),
-                         end=accounts["last_data_date"])
-    tl = tl.dropna(subset=["start"])
-    tl = tl.assign(start_s=tl["start"].map(lambda d: fmt.day(d, L)), end_s=tl["end"].map(lambda d: fmt.day(d, L)))
-    timeline = alt.Chart(tl).mark_bar(height=12, cornerRadius=3).encode(
-        x=alt.X("start:T", title=TXT["axis_time"], axis=alt.Axis(format="%m/%Y")), x2="end:T",
-        y=alt.Y("town:N", title=TXT["town"]), yOffset=alt.YOffset("platform_label:N"),
-        color=alt.Color("platform_label:N", title=TXT["platform"], scale=platform_scale(tl["platform"])),
-        tooltip=[alt.Tooltip("town:N", title=TXT["town"]), alt.Tooltip("platform_label:N", title=TXT["platform"]),
-                 alt.Tooltip("start_s:N", title=TXT["since"]), alt.Tooltip("end_s:N", title=TXT["last"])],
-    ).properties(height=max(120, 34 * tl["town"].nunique()))
-    chart = localized(timeline, L)
-    st.altair_chart(chart, width="stretch")
-    chart_downloads(chart, f"kanaele_{group_id}_zeitleiste", "timeline_chart", L)
+    show_chart(timeline_chart, tl, L, name=f"kanaele_{group_id}_zeitleiste", key="timeline", lang=L)
 
 st.subheader(TXT["development"])
 series = query(channels.follower_development, group_id, platform)
@@ -99,34 +134,19 @@ else:
         st.query_params["ausrichten"] = "start"
     else:
         st.query_params.pop("ausrichten", None)
-    x = (alt.X("weeks_since_launch:Q", title=TXT["axis_weeks"]) if aligned
-         else alt.X("week_start:T", title=TXT["axis_time"], axis=alt.Axis(format="%m/%Y")))
-    development = alt.Chart(series).mark_line().encode(
-        x=x, y=alt.Y("followers:Q", title=f"{TXT['followers']} (Anzahl)" if L == "de" else f"{TXT['followers']} (count)"),
-        color=alt.Color("town:N", title=TXT["town"], scale=town_scale(series)),
-        strokeDash=alt.StrokeDash("platform_label:N", title=TXT["platform"]),
-        detail="line:N",
-        tooltip=[alt.Tooltip("town:N", title=TXT["town"]), alt.Tooltip("platform_label:N", title=TXT["platform"]),
-                 alt.Tooltip("week_start:T", title=TXT["axis_time"], format="%d.%m.%Y"),
-                 alt.Tooltip("followers:Q", title=TXT["followers"], format=",d")],
-    ).properties(height=340)
-    chart = localized(development, L)
-    st.altair_chart(chart, width="stretch")
-    chart_downloads(chart, f"kanaele_{group_id}_follower", "development_chart", L)
+    series = series[["ags", "town", "platform", "platform_label", "line", "week_start", "weeks_since_launch",
+                     "followers"]]
+    show_chart(development_chart, series, aligned, L, name=f"kanaele_{group_id}_follower", key="development", lang=L)
     if series["ags"].nunique() < presence.dropna(subset=["platform"])["ags"].nunique():
         st.caption(TXT["top_note"].format(n=series["ags"].nunique()))
 
 st.subheader(TXT["account"])
-table = accounts[["town", "platform_label", "account", "first_activity_date", "last_data_date", "followers", "posts", "url"]]
 st.dataframe(
-    table.assign(first_activity_date=table["first_activity_date"].map(lambda d: fmt.day(d, L)),
-                 last_data_date=table["last_data_date"].map(lambda d: fmt.day(d, L)),
-                 followers=table["followers"].map(lambda v: fmt.number(v, L)),
-                 posts=table["posts"].map(lambda v: fmt.number(v, L))),
-    hide_index=True, width="stretch", key="accounts_table",
+    accounts_shown, hide_index=True, width="stretch", key="accounts_table",
     column_config={"town": TXT["town"], "platform_label": TXT["platform"], "account": TXT["account"],
                    "first_activity_date": TXT["since"], "last_data_date": TXT["last"],
                    "followers": TXT["followers"], "posts": TXT["posts"],
                    "url": st.column_config.LinkColumn("Link")},
 )
-table_downloads(table, f"kanaele_{group_id}_konten", "accounts_dl", L)
+table_downloads(accounts[["town", "platform_label", "account", "first_activity_date", "last_data_date", "followers",
+                          "posts", "url"]], f"kanaele_{group_id}_konten", "accounts_dl", L)

@@ -11,12 +11,12 @@ from analytics import benchmark, peers
 from analytics.metrics import METRICS, MIN_POSTS_FOR_RATE
 from ui import fmt
 from ui.charts import localized
-from ui.downloads import chart_downloads, table_downloads
+from ui.downloads import table_downloads
 from ui.filters import peer_group_picker, period_picker, platform_picker, select_group_next_run
 from ui.i18n import lang, platform_name, t
 from ui.layout import short_name
 from ui.state import clear_caches, query, store
-from ui.viz import town_scale
+from ui.viz import cached, show_chart, town_scale
 
 L = lang()
 TXT = {
@@ -67,6 +67,49 @@ def show(metric_id: str, value) -> str:
     return fmt.number(value, L, 1)
 
 
+def note(r) -> str:
+    if r["no_account"]:
+        return TXT["no_account"]
+    notes = []
+    if r["few_posts"]:
+        notes.append("⚠ " + TXT["few_posts"].format(n=MIN_POSTS_FOR_RATE))
+    if pd.isna(r["followers_start"]):
+        notes.append(TXT["no_start"])
+    return "; ".join(notes)
+
+
+def ranking_table(table: pd.DataFrame, lang_: str) -> pd.DataFrame:
+    """The ranked table with German (or English) number formats and the small-number notes."""
+    shown = pd.DataFrame({TXT["rank"]: table["rank"].map(lambda r: "–" if pd.isna(r) else str(r)),
+                          TXT["town"]: table["town"]})
+    for mid in benchmark.BENCHMARK_METRICS:
+        shown[METRICS[mid].label(lang_)] = table[mid].map(lambda v, m=mid: show(m, v))
+    shown[TXT["note"]] = table.apply(note, axis=1)
+    return shown
+
+
+def group_chart(plot: pd.DataFrame, band: tuple, metric_id: str, lang_: str) -> alt.LayerChart:
+    """One point per town, the group's 25–75 % band and median."""
+    metric = METRICS[metric_id]
+    order = plot.sort_values("value", ascending=False)["town"].tolist()
+    many = len(plot) > 40  # large groups: one strip of points instead of one row per town
+    if many:
+        plot = plot.assign(jitter=plot["ags"].map(lambda a: int(a) % 97) / 97.0)
+        y = alt.Y("jitter:Q", axis=None, title=None)
+    else:
+        y = alt.Y("town:N", sort=order, title=TXT["town"])
+    x_title = f"{metric.label(lang_)} ({'%' if metric_id in FRACTION_METRICS else metric.unit})"
+    points = alt.Chart(plot).mark_circle(size=120, opacity=1).encode(
+        x=alt.X("value:Q", title=x_title), y=y,
+        color=alt.Color("town:N", scale=town_scale(plot), legend=None),
+        tooltip=[alt.Tooltip("town:N", title=TXT["town"]), alt.Tooltip("shown:N", title=metric.label(lang_))])
+    band_df = pd.DataFrame({"q25": [band[0]], "q75": [band[1]], "median": [band[2]]})
+    rect = alt.Chart(band_df).mark_rect(opacity=0.18, color="#888").encode(x="q25:Q", x2="q75:Q")
+    median = alt.Chart(band_df).mark_rule(color="#333", strokeWidth=2).encode(x="median:Q")
+    chart = (rect + median + points).properties(height=220 if many else max(140, 26 * len(plot)))
+    return localized(chart, lang_)
+
+
 st.title(TXT["title"])
 if query(peers.towns_with_accounts).empty:
     st.info(t("no_accounts"), icon=":material/inbox:")
@@ -106,28 +149,12 @@ else:
     cols[3].metric(TXT["rank"] + " 1", best["town"], show(metric_id, best[metric_id]), delta_color="off", border=True)
 
     st.subheader(TXT["chart"])
-    unit = metric.unit
     scale = 100 if metric_id in FRACTION_METRICS else 1
     plot = towns.dropna(subset=[metric_id]).assign(value=lambda d: d[metric_id] * scale,
                                                    shown=lambda d: d[metric_id].map(lambda v: show(metric_id, v)))
-    order = plot.sort_values("value", ascending=False)["town"].tolist()
-    many = len(plot) > 40  # large groups: one strip of points instead of one row per town
-    if many:
-        plot = plot.assign(jitter=(plot["ags"].map(lambda a: int(a) % 97) / 97.0))
-        y = alt.Y("jitter:Q", axis=None, title=None)
-    else:
-        y = alt.Y("town:N", sort=order, title=TXT["town"])
-    x_title = f"{metric.label(L)} ({'%' if metric_id in FRACTION_METRICS else unit})"
-    points = alt.Chart(plot).mark_circle(size=120, opacity=1).encode(
-        x=alt.X("value:Q", title=x_title), y=y,
-        color=alt.Color("town:N", scale=town_scale(plot), legend=None),
-        tooltip=[alt.Tooltip("town:N", title=TXT["town"]), alt.Tooltip("shown:N", title=metric.label(L))])
-    band_df = pd.DataFrame({"q25": [row["q25"] * scale], "q75": [row["q75"] * scale], "median": [row["median"] * scale]})
-    band = alt.Chart(band_df).mark_rect(opacity=0.18, color="#888").encode(x="q25:Q", x2="q75:Q")
-    median = alt.Chart(band_df).mark_rule(color="#333", strokeWidth=2).encode(x="median:Q")
-    chart = (band + median + points).properties(height=220 if many else max(140, 26 * len(plot)))
-    st.altair_chart(localized(chart, L), width="stretch")
-    chart_downloads(localized(chart, L), f"vergleich_{group_id}_{metric_id}", "bench_chart", L)
+    plot = plot[["ags", "town", "value", "shown"]]
+    band = (row["q25"] * scale, row["q75"] * scale, row["median"] * scale)
+    show_chart(group_chart, plot, band, metric_id, L, name=f"vergleich_{group_id}_{metric_id}", key="bench", lang=L)
     st.caption(TXT["n"].format(n=int(row["n"])) + " · " +
                TXT["method"].format(method=benchmark.QUANTILE_METHOD[L]) + " " + metric.help(L) +
                (" " + TXT["all_platforms_note"] if platform is None else ""))
@@ -135,21 +162,7 @@ else:
     st.subheader(TXT["table"])
     table = benchmark.ranked(towns, metric_id)
 
-    def note(r) -> str:
-        if r["no_account"]:
-            return TXT["no_account"]
-        notes = []
-        if r["few_posts"]:
-            notes.append("⚠ " + TXT["few_posts"].format(n=MIN_POSTS_FOR_RATE))
-        if pd.isna(r["followers_start"]):
-            notes.append(TXT["no_start"])
-        return "; ".join(notes)
-
-    shown = pd.DataFrame({TXT["rank"]: table["rank"].map(lambda r: "–" if pd.isna(r) else str(r)),
-                          TXT["town"]: table["town"]})
-    for mid in benchmark.BENCHMARK_METRICS:
-        shown[METRICS[mid].label(L)] = table[mid].map(lambda v, m=mid: show(m, v))
-    shown[TXT["note"]] = table.apply(note, axis=1)
+    shown = cached(ranking_table, table, L)
     st.dataframe(shown, hide_index=True, width="stretch", key="benchmark_table")
     st.caption(TXT["flags"].format(n=MIN_POSTS_FOR_RATE))
     export = table[["rank", "ags", "town", "inhabitants", "accounts", "posts", "interactions", "reach", "views",

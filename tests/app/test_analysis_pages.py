@@ -115,20 +115,27 @@ def test_vergleich_custom_group_via_form(demo_store, monkeypatch):
 
 
 def test_altersgruppen_demo(demo_store, monkeypatch):
-    at = open_page(demo_store.path, monkeypatch, "views/altersgruppen.py", {"ags": "05334004"})
-    rows = age.age_distribution(demo_store, "05334004")
-    assert at.success[0].value == age.finding(rows, "YouTube")
-    assert at.success[0].value.startswith("YouTube erreicht die 18- bis 24-Jährigen ")
-    table = at.dataframe[0].value
+    at = open_page(demo_store.path, monkeypatch, "views/altersgruppen.py", {"ags": "05334016"})
+    rows = age.age_distribution(demo_store, "05334016")
+    blocks = list(rows.groupby(["platform", "account_key", "audience"], sort=False))
+    names = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube"}
+    assert [s.value for s in at.subheader] == [names[key[0]] for key, _ in blocks]
+    assert [s.value for s in at.success] == [age.finding(b, names[key[0]]) for key, b in blocks]
+    assert any(s.value.startswith("YouTube erreicht die 18- bis 24-Jährigen ") for s in at.success)
+    youtube = next(i for i, (key, _) in enumerate(blocks) if key[0] == "youtube")
+    table = at.dataframe[youtube].value
     assert table["Altersgruppe"].tolist() == ["13-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+"]
-    assert table["Index"].iloc[1] == fmt.number(rows["index"].iloc[1], "de", 2)
+    yt = blocks[youtube][1]
+    assert table["Index"].iloc[1] == fmt.number(yt["index"].iloc[1], "de", 2)
+    facebook = next(i for i, (key, _) in enumerate(blocks) if key[0] == "facebook")
+    assert at.dataframe[facebook].value["Altersgruppe"].iloc[0] == "18-24"  # Audience.csv starts at 18
     notes = " ".join(c.value for c in at.caption)
     assert "geschätzt" in notes and "Aufrufen" in notes and "100 Personen" in notes
-    assert len(charts(at)) == 2
+    assert len(charts(at)) == 2 * len(blocks)
 
 
 def test_altersgruppen_town_without_age_data(demo_store, monkeypatch):
-    at = open_page(demo_store.path, monkeypatch, "views/altersgruppen.py", {"ags": "05334036"})
+    at = open_page(demo_store.path, monkeypatch, "views/altersgruppen.py", {"ags": "05334008"})
     assert "keine Altersdaten" in at.info[0].value
 
 
