@@ -13,8 +13,11 @@ Targets (issue 4): page ≤ 1.5 × bare queries, < 1 s warm, ≥ 10 × faster th
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
+import subprocess
+import sys
 import time
 from contextlib import contextmanager
 from datetime import date, timedelta
@@ -51,16 +54,16 @@ def _median_time(fn, runs: int) -> float:
 
 @contextmanager
 def recording():
-    """Record every (sql, params) the Store runs while the block is active."""
-    calls: list[tuple[str, object]] = []
+    """Record every (store, sql, params) the Store runs while the block is active."""
+    calls: list[tuple[Store, str, object]] = []
     original_df, original_value = Store.query_df, Store.query_value
 
     def query_df(self, sql, params=None):
-        calls.append((sql, params))
+        calls.append((self, sql, params))
         return original_df(self, sql, params)
 
     def query_value(self, sql, params=None):
-        calls.append((sql, params))
+        calls.append((self, sql, params))
         return original_value(self, sql, params)
 
     Store.query_df, Store.query_value = query_df, query_value
@@ -70,39 +73,47 @@ def recording():
         Store.query_df, Store.query_value = original_df, original_value
 
 
-def page_timings(db: Path, runs: int) -> dict[str, dict]:
-    from streamlit.testing.v1 import AppTest
-
-    from ui.state import clear_caches
-
-    os.environ["BUERGERNAH_DB"] = str(db)
-    results = {}
-    for name, (page, params) in PAGES.items():
-        at = AppTest.from_file(APP, default_timeout=600)
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.run()
-        at.switch_page(page)
-        clear_caches()
-        with recording() as calls:
-            t0 = time.perf_counter()
-            at.run()
-            cold = time.perf_counter() - t0
-        if at.exception:
-            raise RuntimeError(f"{name}: {at.exception[0].message}")
-        warm = _median_time(at.run, runs)
-        results[name] = {"cold": cold, "warm": warm, "queries": list(calls)}
-    return results
-
-
-def bare_timing(store: Store, calls: list, runs: int) -> float:
+def bare_timing(calls: list, runs: int) -> float:
     """Replay the page's recorded statements on a fresh cursor, fetching results as DataFrames."""
     def replay():
-        with store.cursor() as cur:
-            for sql, params in calls:
+        for store, sql, params in calls:
+            with store.cursor() as cur:
                 cur.execute(sql, params or []).df()
     replay()  # warm DuckDB's buffers like the page's warm runs
     return _median_time(replay, runs)
+
+
+def one_page(db: Path, name: str, runs: int) -> dict:
+    """In a fresh process: the page cold (empty caches, every statement recorded), warm, and the
+    recorded statements replayed bare on the same connection."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["BUERGERNAH_DB"] = str(db)
+    page, params = PAGES[name]
+    at = AppTest.from_file(APP, default_timeout=600)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()  # the default page (Wochenbericht) and the app frame
+    at.switch_page(page)
+    with recording() as calls:
+        t0 = time.perf_counter()
+        at.run()
+        cold = time.perf_counter() - t0
+    if at.exception:
+        raise RuntimeError(f"{name}: {at.exception[0].message}")
+    warm = _median_time(at.run, runs)
+    return {"cold": cold, "warm": warm, "queries": len(calls), "bare": bare_timing(calls, runs)}
+
+
+def page_timings(db: Path, runs: int) -> dict[str, dict]:
+    results = {}
+    for name in PAGES:
+        out = subprocess.run([sys.executable, "-m", "bench.pages", "--db", str(db), "--runs", str(runs),
+                              "--one-page", name], cwd=PROJECT, capture_output=True, text=True, check=False)
+        if out.returncode:
+            raise RuntimeError(f"{name}: {out.stderr[-2000:]}")
+        results[name] = json.loads(out.stdout.strip().splitlines()[-1])
+    return results
 
 
 # -- the pandas way ------------------------------------------------------------------------
@@ -229,7 +240,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--db", type=Path, default=scale.DEFAULT_DB)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument("--one-page", choices=list(PAGES), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.one_page:
+        print(json.dumps(one_page(args.db, args.one_page, args.runs)))
+        return
     if args.regenerate or not args.db.exists():
         scale.main(["--db", str(args.db)])
 
@@ -256,13 +271,13 @@ def main(argv: list[str] | None = None) -> None:
         }
         rows = []
         for name, result in pages.items():
-            bare = bare_timing(store, result["queries"], args.runs)
+            bare = result["bare"]
             compute = _median_time(pandas_fns[name], args.runs) if name in pandas_fns else float("nan")
             pandas_total = load_time + compute
             rows.append({
-                "page": name, "warm_s": result["warm"], "cold_s": result["cold"], "queries": len(result["queries"]),
-                "bare_s": bare, "page/bare": result["warm"] / bare if bare else float("nan"),
-                "cold/bare": result["cold"] / bare if bare else float("nan"),
+                "page": name, "warm_s": result["warm"], "cold_s": result["cold"], "queries": result["queries"],
+                "bare_s": bare, "page/bare": result["warm"] / bare if result["queries"] else float("nan"),
+                "cold/bare": result["cold"] / bare if result["queries"] else float("nan"),
                 "pandas_s": pandas_total, "pandas/page": pandas_total / result["warm"],
                 "pandas_compute_s": compute, "pandas_compute/page": compute / result["warm"],
             })

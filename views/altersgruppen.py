@@ -16,7 +16,7 @@ from ui.filters import platform_picker
 from ui.i18n import lang, platform_name, t
 from ui.layout import municipality_picker, short_name
 from ui.state import query
-from ui.viz import show_chart
+from ui.viz import cached, show_chart
 
 L = lang()
 TXT = {
@@ -104,57 +104,67 @@ def index_chart(idx: pd.DataFrame, order: tuple, lang_: str) -> alt.LayerChart:
     return localized((bars + one).properties(height=260), lang_)
 
 
+def status(r) -> str:
+    if r["missing"]:
+        return TXT["missing"]
+    if r["suppressed"]:
+        return TXT["suppressed"]
+    return ""
+
+
+def prepare(rows: pd.DataFrame, lang_: str) -> list[dict]:
+    """Everything one account block shows, formatted once per data and language."""
+    blocks = []
+    for (plat, account_key, audience_kind), block in rows.groupby(["platform", "account_key", "audience"], sort=False):
+        label = platform_name(plat)
+        audience_label = age.AUDIENCE_LABEL.get(audience_kind, (audience_kind, audience_kind))[0 if lang_ == "de" else 1]
+        long = pd.concat([
+            block.assign(kind=TXT["audience"], share=block["audience_share"].where(~block["suppressed"])),
+            block.assign(kind=TXT["population"], share=block["population_share"]),
+        ])
+        long = long.assign(percent=long["share"] * 100, shown=long["share"].map(lambda v: fmt.percent(v, lang_)))[
+            ["age_group", "kind", "percent", "shown"]].dropna(subset=["percent"])
+        idx = block.dropna(subset=["index"]).assign(shown=lambda d: d["index"].map(lambda x: fmt.number(x, lang_, 2)))[
+            ["age_group", "index", "shown"]]
+        table = pd.DataFrame({
+            TXT["group"]: block["age_group"],
+            f"{TXT['audience']} (%)": [TXT["suppressed"] if s else fmt.percent(v, lang_) if not m else TXT["missing"]
+                                       for v, s, m in zip(block["audience_share"], block["suppressed"],
+                                                          block["missing"], strict=True)],
+            f"{TXT['population']} (%)": block["population_share"].map(lambda v: fmt.percent(v, lang_)),
+            TXT["index"]: [fmt.number(v, lang_, 2) if not pd.isna(v) else (status(r) or "–")
+                           for v, (_, r) in zip(block["index"], block.iterrows(), strict=True)],
+        })
+        notes = [TXT["span"].format(age=age.PLATFORM_MIN_AGE.get(plat, 18), platform=label)]
+        if block["estimate"].any():
+            notes.append(TXT["estimate"].format(day=fmt.day(block["population_date"].iloc[0], lang_)))
+        if plat == "youtube":
+            notes.append(TXT["youtube"])
+        blocks.append({
+            "platform": plat, "label": label, "key": f"{account_key}_{audience_kind}",
+            "finding": age.finding(block, label, lang_),
+            "as_of": TXT["as_of"].format(day=fmt.day(block["as_of"].iloc[0], lang_), audience=audience_label),
+            "long": long, "index": idx, "order": tuple(block.sort_values("sort_order")["age_group"]),
+            "table": table, "export": block.drop(columns=["account_key"]), "notes": " ".join(notes),
+        })
+    return blocks
+
+
 metric = METRICS["age_representation_index"]
-for (plat, account_key, audience_kind), block in rows.groupby(["platform", "account_key", "audience"], sort=False):
-    label = platform_name(plat)
-    st.subheader(label)
-    sentence = age.finding(block, label, L)
-    if sentence:
-        st.success(sentence, icon=":material/lightbulb:")
-    audience_label = age.AUDIENCE_LABEL.get(audience_kind, (audience_kind, audience_kind))[0 if L == "de" else 1]
-    st.caption(TXT["as_of"].format(day=fmt.day(block["as_of"].iloc[0], L), audience=audience_label))
-
-    def status(r) -> str:
-        if r["missing"]:
-            return TXT["missing"]
-        if r["suppressed"]:
-            return TXT["suppressed"]
-        return ""
-
-    long = pd.concat([
-        block.assign(kind=TXT["audience"], share=block["audience_share"].where(~block["suppressed"])),
-        block.assign(kind=TXT["population"], share=block["population_share"]),
-    ])
-    long = long.assign(percent=long["share"] * 100,
-                       shown=long["share"].map(lambda v: fmt.percent(v, L)))[
-        ["age_group", "kind", "percent", "shown"]].dropna(subset=["percent"])
-    order = block.sort_values("sort_order")["age_group"].tolist()
-    idx = block.dropna(subset=["index"]).assign(shown=lambda d: d["index"].map(lambda x: fmt.number(x, L, 2)))[
-        ["age_group", "index", "shown"]]
+for b in cached(prepare, rows, L):
+    st.subheader(b["label"])
+    if b["finding"]:
+        st.success(b["finding"], icon=":material/lightbulb:")
+    st.caption(b["as_of"])
     left, right = st.columns(2)
     with left:
-        show_chart(share_chart, long, tuple(order), plat, L, name=f"altersgruppen_{ags}_{plat}_anteile",
-                   key=f"age_share_{account_key}_{audience_kind}", lang=L)
+        show_chart(share_chart, b["long"], b["order"], b["platform"], L,
+                   name=f"altersgruppen_{ags}_{b['platform']}_anteile", key=f"age_share_{b['key']}", lang=L)
     with right:
-        show_chart(index_chart, idx, tuple(order), L, name=f"altersgruppen_{ags}_{plat}_index",
-                   key=f"age_index_{account_key}_{audience_kind}", lang=L)
-
-    table = pd.DataFrame({
-        TXT["group"]: block["age_group"],
-        f"{TXT['audience']} (%)": [TXT["suppressed"] if s else fmt.percent(v, L) if not m else TXT["missing"]
-                                   for v, s, m in zip(block["audience_share"], block["suppressed"], block["missing"], strict=True)],
-        f"{TXT['population']} (%)": block["population_share"].map(lambda v: fmt.percent(v, L)),
-        TXT["index"]: [fmt.number(v, L, 2) if not pd.isna(v) else (status(r) or "–")
-                       for v, (_, r) in zip(block["index"], block.iterrows(), strict=True)],
-    })
-    st.dataframe(table, hide_index=True, width="stretch", key=f"age_table_{account_key}_{audience_kind}")
-    table_downloads(block.drop(columns=["account_key"]), f"altersgruppen_{ags}_{plat}",
-                    f"age_dl_{account_key}_{audience_kind}", L)
-    notes = [TXT["span"].format(age=age.PLATFORM_MIN_AGE.get(plat, 18), platform=label)]
-    if block["estimate"].any():
-        notes.append(TXT["estimate"].format(day=fmt.day(block["population_date"].iloc[0], L)))
-    if plat == "youtube":
-        notes.append(TXT["youtube"])
-    st.caption(" ".join(notes))
+        show_chart(index_chart, b["index"], b["order"], L, name=f"altersgruppen_{ags}_{b['platform']}_index",
+                   key=f"age_index_{b['key']}", lang=L)
+    st.dataframe(b["table"], hide_index=True, width="stretch", key=f"age_table_{b['key']}")
+    table_downloads(b["export"], f"altersgruppen_{ags}_{b['platform']}", f"age_dl_{b['key']}", L)
+    st.caption(b["notes"])
 
 st.caption(TXT["thresholds"].format(n=MIN_BUCKET_PEOPLE) + " " + TXT["followers_note"] + " " + metric.help(L))
