@@ -22,12 +22,20 @@ def _has_mat(store: Store) -> bool:
         "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'core' AND table_name = 'mat_state'"))
 
 
+def imports_version(store: Store) -> str:
+    """Changes whenever an import is added or undone (peer-group edits do not rebuild the copies)."""
+    return str(store.query_value(
+        "SELECT count(*) || '-' || coalesce(max(import_id), 0) || '-' || "
+        "coalesce(max(epoch(coalesce(undone_at, imported_at))), 0) || '-' || count(*) FILTER (WHERE status = 'undone') "
+        "FROM core.imports"))
+
+
 def refresh(store: Store, *, force: bool = False) -> bool:
     """Rebuild the materialised copies if the data changed since the last build; True if rebuilt."""
     if store.read_only or not _has_mat(store):
         return False
     with _lock:
-        version = store.data_version()
+        version = imports_version(store)
         if not force and store.query_value("SELECT version FROM core.mat_state") == version:
             return False
         with store.transaction() as cur:
