@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import statistics
 import subprocess
 import sys
 import time
+import warnings
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
@@ -88,6 +90,8 @@ def one_page(db: Path, name: str, runs: int) -> dict:
     recorded statements replayed bare on the same connection."""
     from streamlit.testing.v1 import AppTest
 
+    for name_ in ("streamlit", "streamlit.runtime.scriptrunner_utils.script_run_context"):
+        logging.getLogger(name_).setLevel(logging.ERROR)
     os.environ["BUERGERNAH_DB"] = str(db)
     page, params = PAGES[name]
     at = AppTest.from_file(APP, default_timeout=600)
@@ -236,6 +240,8 @@ def check_same_numbers(store: Store, tables: dict, start: date, end: date) -> No
 
 
 def main(argv: list[str] | None = None) -> None:
+    warnings.filterwarnings("ignore", message="The inplace keyword")  # DuckDB's .df() on pandas 3
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, default=scale.DEFAULT_DB)
     parser.add_argument("--runs", type=int, default=5)
