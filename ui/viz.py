@@ -55,6 +55,7 @@ def _to_specs(chart) -> tuple[dict, dict]:
     with lock, alt.data_transformers.enable("default", max_rows=None):
         inline = chart.to_dict(validate=False)
     shown = copy.deepcopy(inline)
+    inline.setdefault("width", 640)  # downloads have no container to stretch into
     shown["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(records))
                          for name, records in inline.get("datasets", {}).items()}
     return shown, inline

@@ -98,7 +98,8 @@ def group_chart(plot: pd.DataFrame, band: tuple, metric_id: str, lang_: str) -> 
         y = alt.Y("jitter:Q", axis=None, title=None)
     else:
         y = alt.Y("town:N", sort=order, title=TXT["town"])
-    x_title = f"{metric.label(lang_)} ({'%' if metric_id in FRACTION_METRICS else metric.unit})"
+    unit = "%" if metric_id in FRACTION_METRICS | PERCENT_METRICS else metric.unit
+    x_title = metric.label(lang_) if unit in metric.label_de or unit in metric.label_en else f"{metric.label(lang_)} ({unit})"
     points = alt.Chart(plot).mark_circle(size=120, opacity=1).encode(
         x=alt.X("value:Q", title=x_title), y=y,
         color=alt.Color("town:N", scale=town_scale(plot), legend=None),
