@@ -86,9 +86,12 @@ def representation(df: pd.DataFrame) -> pd.DataFrame:
     if df.empty:
         return df.assign(population_share=pd.Series(dtype="float64"), index=pd.Series(dtype="float64"),
                          suppressed=pd.Series(dtype=bool), estimate=pd.Series(dtype=bool))
-    min_age = df["platform"].map(PLATFORM_MIN_AGE).fillna(18)
-    out = df[df["age_from"] >= min_age].copy()
     keys = ["platform", "account_key", "audience"]
+    # The span starts at the platform's minimum age, or later where the export starts later
+    # (MBS Audience.csv has no 13-17 row for Instagram either): leading unsupplied groups are out.
+    supplied_from = df["age_from"].where(~df["missing"]).groupby([df[k] for k in keys]).transform("min")
+    min_age = df["platform"].map(PLATFORM_MIN_AGE).fillna(18).combine(supplied_from.fillna(0), max)
+    out = df[df["age_from"] >= min_age].copy()
     total = out.groupby(keys)["population"].transform("sum")
     out["population_share"] = rates.share(out["population"], total)
     small = out["audience_count"].notna() & (out["audience_count"] < MIN_BUCKET_PEOPLE)

@@ -38,7 +38,7 @@ def municipalities_with_accounts(store: Store) -> pd.DataFrame:
         """
         SELECT m.ags, m.name, m.population_total, count(a.account_key) AS accounts,
                list(DISTINCT a.platform ORDER BY a.platform) AS platforms
-        FROM mart.municipalities m JOIN mart.accounts a USING (ags)
+        FROM mart.municipalities m JOIN core.accounts a USING (ags)  -- the registry: no scan of posts
         GROUP BY ALL ORDER BY m.name
         """
     )

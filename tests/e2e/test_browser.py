@@ -44,3 +44,28 @@ def test_switching_town_in_the_sidebar_updates_url_and_kpis(demo_server, browser
     values = page.get_by_test_id("stMetricValue").all_inner_texts()
     assert values[0] == fmt.number(kpis.at["facebook", "followers"])
     page.close()
+
+
+def test_shared_link_reopens_the_same_selection(demo_server, browser):
+    """A link with query parameters (peer group, platform, period, metric) reopens identically."""
+    page = browser.new_page(locale="de-DE")
+    link = (f"{demo_server.url}/vergleich?gruppe=kreis:05334&plattform=facebook"
+            "&von=2026-09-01&bis=2026-10-31&kennzahl=interactions_per_1k_inhabitants")
+    page.goto(link, wait_until="domcontentloaded")
+    page.get_by_role("heading", name="Vergleich").wait_for(timeout=60_000)
+    caption = page.get_by_text("Kreis: Städteregion Aachen ·").first
+    caption.wait_for(timeout=60_000)
+    assert caption.inner_text() == "Kreis: Städteregion Aachen · Facebook · 01.09.2026 – 31.10.2026"
+    sidebar = page.get_by_test_id("stSidebar")
+    group = sidebar.get_by_role("combobox", name="Vergleichsgruppe")
+    platform = sidebar.get_by_role("combobox", name="Plattform")
+    platform.wait_for(timeout=30_000)
+    assert group.input_value() == "Kreis: Städteregion Aachen"
+    assert platform.input_value() == "Facebook"
+    metric = page.get_by_role("combobox", name="Kennzahl")
+    metric.wait_for(timeout=30_000)
+    assert metric.input_value() == "Interaktionen je 1.000 Einwohner"
+    # the app keeps the parameters in the URL, so the link can be passed on again
+    assert "gruppe=kreis%3A05334" in page.url or "gruppe=kreis:05334" in page.url
+    assert "plattform=facebook" in page.url
+    page.close()
