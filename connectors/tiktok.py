@@ -37,7 +37,6 @@ note, not an error. German headers are unverified hints.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import zipfile
@@ -298,7 +297,7 @@ def _table(source: SourceFile) -> tuple[list[str], pd.DataFrame]:
     if len(lines) == 1:  # header only (small accounts); Arrow cannot read a lone unterminated line
         header = parse_csv_line(lines[0])
         return header, pd.DataFrame(columns=range(len(header)), dtype="string")
-    return _read_table(text)
+    return read_table(text)
 
 
 def _head(source: SourceFile) -> list[str]:
@@ -440,11 +439,3 @@ def _content(cols: Columns, rows: pd.DataFrame, export_day: date) -> tuple[pd.Da
         "shares": _count(cols, rows, "total_shares"),
     }).drop_duplicates("post_id", keep="last")
     return posts, (handles[0] if len(handles) == 1 else None)
-
-
-def _read_table(text: str) -> tuple[list[str], pd.DataFrame]:
-    """`io.read_table`, with the csv module's own errors (stray carriage returns) as rejections."""
-    try:
-        return read_table(text)
-    except csv.Error as exc:
-        raise ImportRejected(f"Die Tabelle ist nicht lesbar ({exc}).") from None

@@ -25,8 +25,6 @@ verified; German ones are unverified hints.
 
 from __future__ import annotations
 
-import csv
-
 import pandas as pd
 
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
@@ -116,7 +114,7 @@ def detect(source: SourceFile) -> bool:
 
 
 def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
-    header, rows = _read_table(decode(source.data))
+    header, rows = read_table(decode(source.data))
     kind = _kind(header)
     if kind is None:
         raise ImportRejected("Kein YouTube-Studio-Export: die Spalten „Content“ bzw. „Date“ und „Views“ fehlen.")
@@ -201,11 +199,3 @@ def _daily(cols: Columns, rows: pd.DataFrame, source: SourceFile, ctx: ImportCon
         daily=series[["day", "metric", "value", "filled"]].reset_index(drop=True), metrics_as_of=export_day,
         unmapped_columns=cols.unmapped,
     )
-
-
-def _read_table(text: str) -> tuple[list[str], pd.DataFrame]:
-    """`io.read_table`, with the csv module's own errors (stray carriage returns) as rejections."""
-    try:
-        return read_table(text)
-    except csv.Error as exc:
-        raise ImportRejected(f"Die Tabelle ist nicht lesbar ({exc}).") from None
