@@ -136,11 +136,13 @@ class DelimitedTable:
 
     def batches(self, columns: list[int], block_size: int = 1 << 24) -> Iterator[pd.DataFrame]:
         """The chosen columns in blocks of rows (Arrow-backed), so that a million-row export never
-        sits in memory as text twice. Frames keep the column positions as names."""
+        sits in memory as text and as converted values at once. Frames keep column positions as names."""
         try:
-            reader = pacsv.open_csv(pa.BufferReader(self.data), **self._options(sorted(columns), block_size))
-            for batch in reader:
-                frame = pa.Table.from_batches([batch]).to_pandas(types_mapper=pd.ArrowDtype)
+            # Arrow parses blocks in parallel; each block is released once the caller converted it
+            pending = pacsv.read_csv(pa.BufferReader(self.data), **self._options(sorted(columns), block_size)).to_batches()
+            pending.reverse()
+            while pending:
+                frame = pa.Table.from_batches([pending.pop()]).to_pandas(types_mapper=pd.ArrowDtype)
                 frame.columns = sorted(columns)
                 yield frame
         except pa.ArrowInvalid as exc:
@@ -315,6 +317,12 @@ def _plain_integers(series: pd.Series) -> pd.Series | None:
         arr = pa.array(series, type=pa.string(), from_pandas=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
+    try:  # bare digits only: one cast does it
+        if pc.all(pc.match_substring_regex(arr, r"^-?[0-9]{1,15}$")).as_py():
+            return pd.Series(pc.cast(arr, pa.int64()).to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get),
+                             index=series.index)
+    except pa.ArrowInvalid:
+        pass
     stripped = pc.utf8_trim_whitespace(arr)
     missing = pc.is_in(pc.utf8_lower(stripped), value_set=_NULLS)
     values = pc.if_else(missing, pa.scalar(None, pa.string()), stripped)

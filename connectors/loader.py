@@ -112,6 +112,7 @@ def prepare(store: Store, source: SourceFile, ctx: ImportContext | None = None) 
                 f"Das ZIP-Archiv mischt Plattformen ({', '.join(sorted(platforms))}); bitte je Plattform einzeln hochladen."
             )
         plan.items = [_resolve(store, p, ctx) for p in parsed]
+        pa.default_memory_pool().release_unused()  # hand parsing buffers back before the write
     except ImportRejected as exc:
         exc.file_name = source.display_name
         raise

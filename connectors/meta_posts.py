@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
@@ -130,7 +132,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
             "bitte je Seite bzw. Konto einzeln exportieren."
         )
     posts = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    if posts["post_id"].duplicated().any():
+    if pc.count_distinct(pa.array(posts["post_id"])).as_py() < len(posts):
         posts = posts.drop_duplicates("post_id", keep="last")
 
     notes = []
@@ -158,8 +160,8 @@ def _posts(rows: pd.DataFrame, cols: Columns, platform: str, export_day) -> pd.D
         return to_count(cols.get(rows, field), cols.header[cols.index[field]]) if field in cols else None
 
     title, description = cols.get(rows, "title"), cols.get(rows, "description")
-    if title is not None and description is not None:  # the caption is the longer of the two
-        message = title.where(title.str.len() >= description.str.len(), description)
+    if title is not None and description is not None and (description.str.len() > 0).any():
+        message = title.where(title.str.len() >= description.str.len(), description)  # the longer one
     else:
         message = title if title is not None else description
     seconds = cols.get(rows, "seconds_viewed")
