@@ -44,7 +44,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "message": ("Text", "Text"),
     "link": ("Link", "Link"),
     "open": ("öffnen", "open"),
-    "download_csv": ("CSV herunterladen", "Download CSV"),
     "week_start": ("Wochenbeginn", "Week starting"),
     "definitions": ("Definitionen der Kennzahlen", "Metric definitions"),
     "source_note": (

@@ -12,6 +12,7 @@ from analytics import weekly
 from analytics.metrics import METRICS
 from ui import fmt
 from ui.charts import localized, platform_scale
+from ui.downloads import chart_downloads, table_downloads
 from ui.i18n import lang, platform_name, t
 from ui.layout import municipality_picker, short_name, towns_with_accounts
 from ui.state import query
@@ -84,10 +85,11 @@ chart = (
     )
     .properties(height=320)
 )
-st.altair_chart(localized(chart, L), width="stretch")
+chart = localized(chart, L)
+st.altair_chart(chart, width="stretch")
+chart_downloads(chart, f"wochenbericht_{ags}_{chosen}", "trend", L)
 st.caption(metric.help(L))
-st.download_button(t("download_csv"), data.drop(columns=["platform_label"]).to_csv(index=False).encode("utf-8"),
-                   file_name=f"wochenbericht_{ags}_{monday.isoformat()}.csv", mime="text/csv", icon=":material/download:")
+table_downloads(trend, f"wochenbericht_{ags}_{monday.isoformat()}", "trend_table", L)
 
 st.subheader(t("top_posts"))
 posts = query(weekly.top_posts, ags, monday)
@@ -112,6 +114,7 @@ else:
             "url": st.column_config.LinkColumn(t("link"), display_text=t("open")),
         },
     )
+    table_downloads(posts, f"top_beitraege_{ags}_{monday.isoformat()}", "top_posts", L)
 
 with st.expander(t("definitions")):
     for metric_id in weekly.KPI_COLUMNS:

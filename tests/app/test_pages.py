@@ -53,6 +53,9 @@ def test_weekly_report_demo_shows_kpis_with_german_numbers(demo_store, monkeypat
     # the demo banner and its removal action
     assert any("Demodaten" in m.value for m in at.markdown)
     assert at.button(key="remove_demo").label == "Demodaten entfernen"
+    # the trend chart as PNG/SVG, its figures and the top posts as CSV/XLSX
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["PNG", "SVG", "CSV", "XLSX", "CSV", "XLSX"]
 
 
 def test_unknown_week_in_url_falls_back_to_latest_week(demo_store, monkeypatch):
