@@ -55,7 +55,7 @@ def test_wide_classic_csv_replaces_the_estimate_for_that_town(store):
     assert plan.platform == "population" and plan.format == "genesis_wide"
     after = by_age(store, "05334004")
     assert {g: p for g, (p, _, _) in after.items()} == ALSDORF_2023
-    assert {s for _, s, _ in after.values()} == {"official"}
+    assert {g: s for g, (_, s, _) in after.items() if s != "official"} == {"13-17": "estimate"}  # derived
     assert {d for _, _, d in after.values()} == {date(2023, 12, 31)}
     # Baesweiler too; Herzogenrath (all `.`) and towns not in the file stay estimates.
     assert by_age(store, "05334008")["18-24"] == (1980, "official", date(2023, 12, 31))
@@ -94,7 +94,8 @@ def test_ffcsv_with_bom_and_a_newer_import_wins(store):
     assert plan.format == "genesis_ffcsv"
     after = by_age(store, "05334004")
     # 31.12.2024: three more people in each of the 17 groups.
-    assert after["13-17"] == (2274, "official", date(2024, 12, 31))  # 2/5 × 2253 + 1373
+    # 13-17 is derived (2/5 × 2253 + 1373), so it is marked as an estimate
+    assert after["13-17"] == (2274, "estimate", date(2024, 12, 31))
     assert after["18-24"] == (3506, "official", date(2024, 12, 31))
     assert after["65+"][0] == 11304
     # Baesweiler is not in the ffcsv: its earlier official figures remain.
@@ -105,7 +106,7 @@ def test_real_kreise_file_stores_only_its_municipalities(store):
     plan, _ = import_file(store, source(REAL_KREISE), CTX)
     aachen = by_age(store, "05334002")
     # Aachen, krfr. Stadt in the real file: 10–15 = 9197, 15–18 = 5768, 18–20 = 7110, 20–25 = 30370, …
-    assert aachen["13-17"] == (9447, "official", date(2018, 12, 31))
+    assert aachen["13-17"] == (9447, "estimate", date(2018, 12, 31))  # derived, not an official group
     assert aachen["18-24"][0] == 37480
     assert aachen["25-34"][0] == 27401 + 18242
     assert aachen["65+"][0] == 20784 + 24391
