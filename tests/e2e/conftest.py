@@ -41,6 +41,9 @@ class Server:
     process: subprocess.Popen
     log: Path
 
+    def stop(self) -> None:
+        stop(self)
+
 
 def start_streamlit(script: Path, db: Path, log: Path, timeout: float = 60) -> Server:
     port = free_port()

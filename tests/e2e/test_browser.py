@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from analytics import weekly
 from analytics.store import Store
 from ui import fmt
@@ -69,3 +71,38 @@ def test_shared_link_reopens_the_same_selection(demo_server, browser):
     assert "gruppe=kreis%3A05334" in page.url or "gruppe=kreis:05334" in page.url
     assert "plattform=facebook" in page.url
     page.close()
+
+
+def test_upload_preview_import_and_history_in_the_browser(demo_server, browser, tmp_path):
+    """An officer drops two files: a Meta export for a new page and a broken file. The preview
+    names what was recognised and the error; the import lands in the history."""
+    broken = tmp_path / "kaputt.csv"
+    broken.write_bytes(b"\x00\x01binary\x00")
+    export = Path(__file__).parents[1] / "fixtures" / "exports" / "meta" / "Sep-01-2025_Sep-30-2025_4444.csv"
+    page = browser.new_page(locale="de-DE", viewport={"width": 1400, "height": 1200})
+    page.goto(f"{demo_server.url}/importieren", wait_until="domcontentloaded")
+    page.get_by_role("heading", name="Daten importieren").wait_for(timeout=60_000)
+    page.get_by_role("combobox", name="Gemeinde für noch unbekannte Konten").click()
+    page.keyboard.type("Baesweiler")
+    page.get_by_role("option", name="Baesweiler (Städteregion Aachen, 05334008)").click()
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files([str(export), str(broken)])
+    # the preview table (a canvas grid; its cells are mirrored for screen readers)
+    cells = page.locator("td[role=gridcell]")
+    cells.filter(has_text="Meta Business Suite – Beitragsexport").first.wait_for(state="attached", timeout=60_000)
+    row = [c.strip() for c in cells.all_text_contents()]
+    for shown in ("bereit", "Stadt Musterstadt", "Baesweiler (Städteregion Aachen, 05334008)",
+                  "06.09.2025 – 07.09.2025", "Fehler"):
+        assert shown in row
+    error = page.get_by_test_id("stAlertContentError")
+    error.wait_for(timeout=30_000)
+    assert "kaputt.csv" in error.inner_text() and "keine Textdatei" in error.inner_text()
+    page.get_by_role("button", name="1 Datei(en) importieren").click()
+    page.get_by_text("1 Datei(en) importiert.").wait_for(timeout=60_000)
+    page.close()
+    demo_server.stop()  # the app holds the database; read it once the server is gone
+    with Store(demo_server.db, read_only=True) as store:
+        latest = store.query_df("SELECT file_name, platform, rows, imported_by FROM mart.imports "
+                                "ORDER BY import_id DESC LIMIT 1").iloc[0]
+        assert (latest["file_name"], latest["platform"], latest["rows"], latest["imported_by"]) == (
+            export.name, "instagram", 2, "upload")
+        assert store.query_value("SELECT ags FROM mart.accounts WHERE handle = 'stadt.musterstadt'") == "05334008"
