@@ -28,11 +28,18 @@ class Metric:
     def label(self, lang: str = "de") -> str:
         return self.label_de if lang == "de" else self.label_en
 
+    def unit_text(self, lang: str = "de") -> str:
+        return self.unit if lang == "de" else UNITS_EN.get(self.unit, self.unit)
+
+    def formula_text(self, lang: str = "de") -> str:
+        return self.formula if lang == "de" else FORMULAS_EN[self.id]
+
     def help(self, lang: str = "de") -> str:
         """The definition shown next to the number."""
         if lang == "de":
             return f"**{self.label_de}** ({self.unit}) = {self.formula}. Quelle der Definition: {self.source}."
-        return f"**{self.label_en}** ({self.unit}) = {self.formula}. Definition follows: {self.source}."
+        return (f"**{self.label_en}** ({self.unit_text(lang)}) = {self.formula_text(lang)}. "
+                f"Definition follows: {self.source}.")
 
 
 # Interactions per post (docs/metrics.md §1): reactions/likes + comments + shares, NULL when the
@@ -196,3 +203,40 @@ METRIC_BREAKS = [
 
 def metric(metric_id: str) -> Metric:
     return METRICS[metric_id]
+
+
+# English texts for the language switch (the German ones above are the reference).
+UNITS_EN = {
+    "Anzahl": "count", "Konten": "accounts", "Aufrufe": "views", "je 1.000 Follower": "per 1,000 followers",
+    "Follower": "followers", "% pro Woche": "% per week", "Beiträge pro Woche": "posts per week",
+    "je 1.000 Einwohner": "per 1,000 inhabitants", "Faktor": "factor",
+}
+FORMULAS_EN = {
+    "followers": "followers on the last day of the period (running sum of gains, anchored at a dated total where available)",
+    "followers_gained": "sum of the daily new follows in the period",
+    "reach": "sum of the reach (accounts reached, lifetime value) of the posts published in the period",
+    "views": "sum of the views (lifetime value, repeat views included) of the posts published in the period",
+    "interactions": "reactions/likes + comments + shares of the posts published in the period",
+    "posts": "number of posts published in the period",
+    "er_follower_post": "interactions of the post ÷ followers on the posting day × 100",
+    "er_follower_period": "(Σ interactions ÷ posts) ÷ average followers × 100; 0 without posts. Average = (followers at "
+                          "start + at end) ÷ 2; interactions dated by the post's creation",
+    "er_follower_group": "Σ interactions ÷ Σ posts ÷ mean of the members' latest followers × 100",
+    "engagement_daily": "mean over all days of the period of (interactions of the day ÷ followers of the day) × 100; "
+                        "days without posts count as 0",
+    "post_interaction": "like the daily engagement, but only over days with posts and per post: mean of "
+                        "(interactions of the day ÷ posts of the day ÷ followers of the day) × 100",
+    "er_reach": "Σ interactions ÷ Σ reach × 100 (posts with reach only)",
+    "er_views": "Σ interactions ÷ Σ views × 100 (posts with views only); impressions before Meta's switch, never "
+                "mixed across the break",
+    "interactions_per_1k_followers": "interactions of the post ÷ followers on the posting day × 1,000",
+    "follower_net_growth": "followers at the end − followers at the start of the period",
+    "follower_growth_weekly": "(followers at the end ÷ followers at the start)^(7 ÷ days) − 1, compounded",
+    "posts_per_week": "posts ÷ calendar days of the period (days without posts included) × 7",
+    "reels_share": "reels ÷ all posts (post type as exported)",
+    "followers_per_1k_inhabitants": "followers at the end of the period ÷ inhabitants × 1,000",
+    "reach_per_1k_inhabitants": "Σ reach of the period's posts ÷ inhabitants × 1,000",
+    "interactions_per_1k_inhabitants": "Σ interactions of the period's posts ÷ inhabitants × 1,000",
+    "age_representation_index": "share of the age group in the audience ÷ its share of the inhabitants within the "
+                                "platform's age span; above 1 = over-represented",
+}

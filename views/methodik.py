@@ -58,7 +58,7 @@ st.markdown(TXT["intro"])
 
 st.subheader(TXT["metrics"])
 registry = pd.DataFrame([{
-    TXT["id"]: m.id, TXT["label"]: m.label(L), TXT["unit"]: m.unit, TXT["formula"]: m.formula,
+    TXT["id"]: m.id, TXT["label"]: m.label(L), TXT["unit"]: m.unit_text(L), TXT["formula"]: m.formula_text(L),
     TXT["denominator"]: m.denominator, TXT["source"]: m.source,
     TXT["platforms"]: ", ".join(platform_name(p) for p in m.platforms), TXT["version"]: m.version, TXT["sql"]: m.sql,
 } for m in METRICS.values()])
@@ -66,7 +66,7 @@ st.dataframe(registry, hide_index=True, width="stretch", key="registry",
              column_config={TXT["formula"]: st.column_config.TextColumn(width="large")})
 table_downloads(registry, "methodik_kennzahlen", "registry_dl", L)
 for m in METRICS.values():
-    with st.expander(f"{m.label(L)} ({m.unit})"):
+    with st.expander(f"{m.label(L)} ({m.unit_text(L)})"):
         st.markdown(m.help(L))
         st.markdown(f"**{TXT['denominator']}:** {m.denominator} · **{TXT['platforms']}:** "
                     + ", ".join(platform_name(p) for p in m.platforms))

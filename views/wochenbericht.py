@@ -78,7 +78,7 @@ chart = (
     .mark_line(point=True)
     .encode(
         x=alt.X("week_start:T", title=t("week_start"), axis=alt.Axis(format="%d.%m.", labelAngle=0)),
-        y=alt.Y(f"{chosen}:Q", title=f"{metric.label(L)} ({metric.unit})"),
+        y=alt.Y(f"{chosen}:Q", title=f"{metric.label(L)} ({metric.unit_text(L)})"),
         color=alt.Color("platform_label:N", title=t("platform"), scale=platform_scale(data["platform"])),
         tooltip=[alt.Tooltip("week:N", title=t("week")), alt.Tooltip("platform_label:N", title=t("platform")),
                  alt.Tooltip(f"{chosen}:Q", title=metric.label(L), format=",d")],

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from analytics import benchmark
-from analytics.metrics import ALL_PLATFORMS, METRICS, Metric
+from analytics.metrics import ALL_PLATFORMS, METRICS, UNITS_EN, Metric
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = [  # docs/metrics.md §2
@@ -32,6 +32,8 @@ def test_every_metric_has_every_field(metric: Metric):
     assert set(metric.platforms) <= set(ALL_PLATFORMS)
     assert re.fullmatch(r"[a-z0-9_]+", metric.id)
     assert metric.help("de") and metric.help("en")
+    assert metric.formula_text("en") != metric.formula  # the English UI explains in English
+    assert metric.unit_text("en") in {metric.unit, UNITS_EN.get(metric.unit)}
 
 
 def test_catalogue_and_weekly_ids_are_registered():
