@@ -13,7 +13,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 
 import numpy as np
 import pandas as pd
@@ -411,10 +410,3 @@ def check_not_future(moments: pd.Series, column: str, export_day) -> None:
             f"Spalte „{column}“ enthält Zeitpunkte in der Zukunft ({late.iloc[0]:%d.%m.%Y}), "
             f"nach dem Exportdatum {export_day:%d.%m.%Y}."
         )
-
-
-def parse_iso_date(text: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(text.strip())
-    except ValueError:
-        return None
