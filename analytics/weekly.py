@@ -32,18 +32,6 @@ def iso_week_label(monday: date, lang: str = "de") -> str:
     return f"KW {week}/{year}" if lang == "de" else f"CW {week}/{year}"
 
 
-def municipalities_with_accounts(store: Store) -> pd.DataFrame:
-    """Towns that have at least one account, with their population (for the pickers)."""
-    return store.query_df(
-        """
-        SELECT m.ags, m.name, m.population_total, count(a.account_key) AS accounts,
-               list(DISTINCT a.platform ORDER BY a.platform) AS platforms
-        FROM mart.municipalities m JOIN core.accounts a USING (ags)  -- the registry: no scan of posts
-        GROUP BY ALL ORDER BY m.name
-        """
-    )
-
-
 def weekly_metrics(store: Store, ags: str, first_week: date, last_week: date) -> pd.DataFrame:
     """One row per platform and ISO week from `first_week` to `last_week` (Mondays)."""
     return store.query_df(

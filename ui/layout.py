@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import weekly
+from analytics import peers
 from connectors import demo
 from connectors.loader import remove_demo_data
 from ui.i18n import lang, t
@@ -57,5 +57,17 @@ def municipality_picker(towns: pd.DataFrame) -> str:
     return ags
 
 
-def towns_with_accounts() -> pd.DataFrame:
-    return query(weekly.municipalities_with_accounts)
+def towns_with_data() -> pd.DataFrame:
+    """Towns with at least one account; on an empty database a helpful note ends the page."""
+    towns = query(peers.towns_with_accounts)
+    if towns.empty:
+        st.info(t("no_accounts"), icon=":material/inbox:")
+        st.stop()
+    return towns
+
+
+def town_picker() -> tuple[pd.DataFrame, str, str]:
+    """(towns with data, chosen AGS, its short name) for the pages about one town."""
+    towns = towns_with_data()
+    ags = municipality_picker(towns)
+    return towns, ags, short_name(towns.set_index("ags").loc[ags, "name"])

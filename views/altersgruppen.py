@@ -7,14 +7,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analytics import age, peers
+from analytics import age
 from analytics.metrics import METRICS, MIN_BUCKET_PEOPLE
 from ui import fmt
 from ui.charts import localized
 from ui.downloads import table_downloads
 from ui.filters import platform_picker
-from ui.i18n import lang, platform_name, t
-from ui.layout import municipality_picker, short_name
+from ui.i18n import lang, platform_name
+from ui.layout import town_picker
 from ui.state import query
 from ui.viz import cached, show_chart
 
@@ -59,12 +59,7 @@ TXT = {
 }[L]
 
 st.title(TXT["title"])
-towns = query(peers.towns_with_accounts)
-if towns.empty:
-    st.info(t("no_accounts"), icon=":material/inbox:")
-    st.stop()
-ags = municipality_picker(towns)
-town = short_name(towns.set_index("ags").loc[ags, "name"])
+towns, ags, town = town_picker()
 accounts = query(age.audience_accounts, ags)
 platform = platform_picker(accounts["platform"].tolist() if not accounts.empty else [])
 st.caption(town + (" · " + platform_name(platform) if platform else ""))

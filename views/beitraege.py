@@ -6,14 +6,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analytics import content, peers
+from analytics import content
 from analytics.metrics import METRICS, MIN_POSTS_FOR_RATE
 from ui import fmt
 from ui.charts import localized, platform_scale
 from ui.downloads import table_downloads
 from ui.filters import period_picker, platform_picker
-from ui.i18n import lang, platform_name, t
-from ui.layout import municipality_picker, short_name
+from ui.i18n import lang, platform_name
+from ui.layout import town_picker
 from ui.state import query
 from ui.viz import break_rules, show_chart
 
@@ -92,12 +92,7 @@ def views_chart(views: pd.DataFrame, breaks: tuple, lang_: str):
 
 
 st.title(TXT["title"])
-towns = query(peers.towns_with_accounts)
-if towns.empty:
-    st.info(t("no_accounts"), icon=":material/inbox:")
-    st.stop()
-ags = municipality_picker(towns)
-town = short_name(towns.set_index("ags").loc[ags, "name"])
+towns, ags, town = town_picker()
 platform = platform_picker(list(towns.set_index("ags").loc[ags, "platforms"]))
 start, end = period_picker()
 st.caption(f"{town} · {platform_name(platform) if platform else ('Alle Plattformen' if L == 'de' else 'All platforms')}"

@@ -6,13 +6,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analytics import channels, peers
+from analytics import channels
 from ui import fmt
 from ui.charts import localized, platform_scale
 from ui.downloads import table_downloads
 from ui.filters import peer_group_picker, platform_picker
-from ui.i18n import lang, platform_name, t
-from ui.layout import short_name
+from ui.i18n import lang, platform_name
+from ui.layout import short_name, towns_with_data
 from ui.state import query
 from ui.viz import cached, show_chart, town_scale
 
@@ -74,9 +74,7 @@ def development_chart(series: pd.DataFrame, aligned: bool, lang_: str) -> alt.Ch
 
 
 st.title(TXT["title"])
-if query(peers.towns_with_accounts).empty:
-    st.info(t("no_accounts"), icon=":material/inbox:")
-    st.stop()
+towns_with_data()
 group_id, group_name = peer_group_picker()
 platform = platform_picker()
 st.caption(group_name + (" · " + platform_name(platform) if platform else ""))

@@ -13,8 +13,8 @@ from ui import fmt
 from ui.charts import localized
 from ui.downloads import table_downloads
 from ui.filters import peer_group_picker, period_picker, platform_picker, select_group_next_run
-from ui.i18n import lang, platform_name, t
-from ui.layout import short_name
+from ui.i18n import lang, platform_name
+from ui.layout import short_name, towns_with_data
 from ui.state import clear_caches, query, store
 from ui.viz import cached, show_chart, town_scale
 
@@ -112,9 +112,7 @@ def group_chart(plot: pd.DataFrame, band: tuple, metric_id: str, lang_: str) -> 
 
 
 st.title(TXT["title"])
-if query(peers.towns_with_accounts).empty:
-    st.info(t("no_accounts"), icon=":material/inbox:")
-    st.stop()
+towns_with_data()
 
 group_id, group_name = peer_group_picker()
 platform = platform_picker()

@@ -14,18 +14,12 @@ from ui import fmt
 from ui.charts import localized, platform_scale
 from ui.downloads import chart_downloads, table_downloads
 from ui.i18n import lang, platform_name, t
-from ui.layout import municipality_picker, short_name, towns_with_accounts
+from ui.layout import town_picker
 from ui.state import query
 
 L = lang()
 st.title(t("weekly_title"))
-towns = towns_with_accounts()
-if towns.empty:
-    st.info(t("no_accounts"), icon=":material/inbox:")
-    st.stop()
-
-ags = municipality_picker(towns)
-town = short_name(towns.set_index("ags").loc[ags, "name"])
+_, ags, town = town_picker()
 span = query(weekly.data_weeks, ags)
 default_week = weekly.last_complete_week()
 if span:

@@ -127,3 +127,15 @@ def json_safe(value):
     if isinstance(value, datetime | date | pd.Timestamp):
         return value.isoformat()
     return value
+
+
+def pull_window(last_day: date | None, since: date | None, today: date, first_days: int) -> tuple[date, date]:
+    """Days to read, up to yesterday: from `since` if given; else re-read the last three stored
+    days (platforms revise them for a while); on a first pull, the last `first_days` days."""
+    if since is not None:
+        start = since
+    elif last_day is not None:
+        start = last_day - timedelta(days=3)
+    else:
+        start = today - timedelta(days=first_days)
+    return min(start, today - timedelta(days=1)), today - timedelta(days=1)

@@ -15,7 +15,15 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from connectors.api.common import Fetched, Target, daily_frame, days_between, raw_from_parsed, utc_timestamps
+from connectors.api.common import (
+    Fetched,
+    Target,
+    daily_frame,
+    days_between,
+    pull_window,
+    raw_from_parsed,
+    utc_timestamps,
+)
 from connectors.api.http import ApiError, AuthError, HttpClient, MetricUnavailable, setting, token
 from connectors.audience import canonical_age, canonical_gender
 from connectors.base import AUDIENCE_COLUMNS, POST_COLUMNS, AccountRef, ImportRejected, Parsed
@@ -128,16 +136,6 @@ def _require_token(target: Target) -> str:
     return found
 
 
-def _window(last_day: date | None, since: date | None, today: date, first_days: int) -> tuple[date, date]:
-    if since is not None:
-        start = since
-    elif last_day is not None:
-        start = last_day - timedelta(days=3)  # the last days are revised for a while
-    else:
-        start = today - timedelta(days=first_days)
-    return min(start, today - timedelta(days=1)), today - timedelta(days=1)
-
-
 def _daily_from_series(data: list[dict], mapping: dict[str, str], start: date, end: date) -> list[tuple]:
     rows = []
     for entry in data:
@@ -193,7 +191,7 @@ def fetch_page(client: HttpClient, target: Target, *, last_day: date | None, new
     graph = Insights(client, _require_token(target))
     root = target.base_url
     page = graph.get(f"{root}/{target.ident}", {"fields": "id,name,link,followers_count"})
-    start, end = _window(last_day, since, today, FIRST_PULL_DAYS)
+    start, end = pull_window(last_day, since, today, FIRST_PULL_DAYS)
     daily_rows = []
     for chunk_start, chunk_end in days_between(start, end, 90):
         data = graph.insights(f"{root}/{target.ident}", list(PAGE_METRICS), {
@@ -243,7 +241,7 @@ def fetch_instagram(client: HttpClient, target: Target, *, last_day: date | None
     root = target.base_url
     node = f"{root}/{target.ident}"
     user = graph.get(node, {"fields": "id,username,name,followers_count,media_count"})
-    start, end = _window(last_day, since, today, IG_TOTAL_DAYS)
+    start, end = pull_window(last_day, since, today, IG_TOTAL_DAYS)
     daily_rows = []
     for chunk_start, chunk_end in days_between(start, end, 30):
         data = graph.insights(node, list(IG_SERIES), {

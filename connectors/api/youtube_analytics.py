@@ -8,12 +8,12 @@ Needs an OAuth access token of the channel (`BUERGERNAH_YOUTUBE_TOKEN` or `youtu
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from urllib.parse import urlsplit
 
 import pandas as pd
 
-from connectors.api.common import Fetched, Target, daily_frame, raw_from_parsed
+from connectors.api.common import Fetched, Target, daily_frame, pull_window, raw_from_parsed
 from connectors.api.http import ApiError, AuthError, HttpClient, setting, token
 from connectors.audience import canonical_age, canonical_gender
 from connectors.base import AUDIENCE_COLUMNS, AccountRef, ImportRejected, Parsed
@@ -62,14 +62,7 @@ def fetch(client: HttpClient, target: Target, *, last_day: date | None, since: d
         raise AuthError("Kein YouTube-Zugangstoken: BUERGERNAH_YOUTUBE_TOKEN setzen oder youtube_token im "
                         "Abschnitt [buergernah] von .streamlit/secrets.toml eintragen.")
     headers = {"Authorization": f"Bearer {access}"}
-    end = today - timedelta(days=1)
-    if since is not None:
-        start = since
-    elif last_day is not None:
-        start = last_day - timedelta(days=3)  # YouTube revises the last two or three days
-    else:
-        start = today - timedelta(days=FIRST_PULL_DAYS)
-    start = min(start, end)
+    start, end = pull_window(last_day, since, today, FIRST_PULL_DAYS)
     common = {"ids": f"channel=={target.ident}", "startDate": start.isoformat(), "endDate": end.isoformat()}
     body = client.get_json(target.base_url, headers=headers, params={
         **common, "dimensions": "day", "metrics": ",".join(DAILY_METRICS), "sort": "day"})
