@@ -27,3 +27,15 @@ def import_history(store: Store) -> pd.DataFrame:
 
 def import_count(store: Store) -> int:
     return int(store.query_value("SELECT count(*) FROM core.imports"))
+
+
+def accounts(store: Store) -> pd.DataFrame:
+    """Every registered account with its town, as `Name (Plattform) · Gemeinde`, for the account forms."""
+    return store.query_df(
+        """
+        SELECT a.account_key, a.platform, coalesce(a.name, a.handle, a.account_key) AS name, a.ags,
+               split_part(m.name, ',', 1) AS town
+        FROM mart.accounts a LEFT JOIN mart.municipalities m USING (ags)
+        ORDER BY town, a.platform, name
+        """
+    )

@@ -23,11 +23,12 @@ def _has_mat(store: Store) -> bool:
 
 
 def imports_version(store: Store) -> str:
-    """Changes whenever an import is added or undone (peer-group edits do not rebuild the copies)."""
+    """Changes whenever an import is added or undone or an account moves to another town
+    (peer-group edits do not rebuild the copies)."""
     return str(store.query_value(
         "SELECT count(*) || '-' || coalesce(max(import_id), 0) || '-' || "
         "coalesce(max(epoch(coalesce(undone_at, imported_at))), 0) || '-' || count(*) FILTER (WHERE status = 'undone') "
-        "FROM core.imports"))
+        "|| '-' || (SELECT count(*) FROM core.audit) FROM core.imports"))
 
 
 def refresh(store: Store, *, force: bool = False) -> bool:

@@ -176,7 +176,8 @@ class Store:
                 "coalesce(max(epoch(coalesce(undone_at, imported_at))), 0) FROM core.imports"
             ).fetchone()
             groups = cur.execute("SELECT count(*) FROM core.peer_group_members").fetchone()[0]
-        return f"{row[0]}-{row[1]}-{row[2]}-{groups}"
+            moves = cur.execute("SELECT count(*) FROM core.audit").fetchone()[0]
+        return f"{row[0]}-{row[1]}-{row[2]}-{groups}-{moves}"
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         value = self.query_value("SELECT value FROM core.settings WHERE key = ?", [key])

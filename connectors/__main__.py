@@ -14,7 +14,7 @@ from rich.table import Table
 from analytics.store import StoreError, open_store
 from connectors import demo
 from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
-from connectors.loader import commit, prepare, undo_import
+from connectors.loader import commit, enter_followers, move_account, prepare, town_name, undo_import
 
 console = Console(stderr=True)
 # Tables on stdout; not squeezed to 80 columns when piped into a file or another program.
@@ -37,6 +37,14 @@ def _parser() -> argparse.ArgumentParser:
     dem.add_argument("--remove", action="store_true", help="Demodaten entfernen")
 
     sub.add_parser("history", parents=[db], help="Importe auflisten")
+    sub.add_parser("accounts", parents=[db], help="Konten und ihre Gemeinden auflisten")
+    fol = sub.add_parser("followers", parents=[db], help="Follower-Stand eines Kontos eintragen")
+    fol.add_argument("--account", required=True, metavar="KONTO", help="Konto-Schlüssel, z. B. facebook:1000010533400")
+    fol.add_argument("--date", required=True, type=date.fromisoformat, metavar="JJJJ-MM-TT", help="Stichtag")
+    fol.add_argument("--count", required=True, type=int, metavar="N", help="Follower-Gesamtzahl an dem Tag")
+    mov = sub.add_parser("move-account", parents=[db], help="ein Konto einer anderen Gemeinde zuordnen")
+    mov.add_argument("account", metavar="KONTO")
+    mov.add_argument("municipality", metavar="AGS")
     und = sub.add_parser("undo", parents=[db], help="einen Import rückgängig machen")
     und.add_argument("import_id", type=int)
     sub.add_parser("migrate", parents=[db], help="Datenbank anlegen bzw. migrieren")
@@ -48,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_import(args) -> int:
-    ctx = ImportContext(municipality=args.municipality, platform=args.platform)
+    ctx = ImportContext(municipality=args.municipality, platform=args.platform,
+                        siblings=tuple(path.name for path in args.files))
     results: list[tuple[str, str, str, str, str]] = []
     failed = 0
     with open_store(args.db) as store, Progress(
@@ -69,6 +78,8 @@ def cmd_import(args) -> int:
                 results.append((path.name, status, plan.platform or "–", plan.format, str(plan.rows)))
                 for column in plan.unmapped_columns:
                     console.print(f"[yellow]{path.name}: unbekannte Spalte „{column}“ nicht übernommen[/]")
+                for note in plan.town_notes + plan.notes:
+                    console.print(f"{path.name}: {note}", markup=False, highlight=False)
             except ImportRejected as exc:
                 failed += 1
                 exc.file_name = exc.file_name or path.name
@@ -103,12 +114,42 @@ def cmd_history(args) -> int:
     with open_store(args.db, read_only=False) as store:
         frame = store.query_df("SELECT * FROM mart.imports ORDER BY import_id")
     table = Table(title="Importe")
-    for column in ("ID", "Datei", "Plattform", "Format", "Zeilen", "Importiert", "Status"):
+    for column in ("ID", "Datei", "Plattform", "Format", "Zeilen", "Importiert", "Von", "Status"):
         table.add_column(column)
     for row in frame.itertuples():
         table.add_row(str(row.import_id), row.file_name, row.platform or "–", row.format or "–", str(row.rows),
-                      f"{row.imported_at:%d.%m.%Y %H:%M}", row.status)
+                      f"{row.imported_at:%d.%m.%Y %H:%M}", row.imported_by or "–", row.status)
     out.print(table)
+    return 0
+
+
+def cmd_accounts(args) -> int:
+    with open_store(args.db) as store:
+        frame = store.query_df(
+            "SELECT a.account_key, a.platform, coalesce(a.name, a.handle) AS name, a.ags, m.name AS town "
+            "FROM mart.accounts a LEFT JOIN mart.municipalities m USING (ags) ORDER BY m.name, a.platform")
+    table = Table(title="Konten")
+    for column in ("Konto", "Plattform", "Name", "AGS", "Gemeinde"):
+        table.add_column(column)
+    for row in frame.itertuples():
+        table.add_row(row.account_key, row.platform, row.name or "–", row.ags, row.town or "–")
+    out.print(table)
+    return 0
+
+
+def cmd_followers(args) -> int:
+    with open_store(args.db) as store:
+        import_id = enter_followers(store, args.account, args.date, args.count)
+    print(f"Follower-Stand {args.count} für {args.account} am {args.date:%d.%m.%Y} eingetragen (Import {import_id}; "
+          f"rückgängig: undo {import_id}).")
+    return 0
+
+
+def cmd_move_account(args) -> int:
+    with open_store(args.db) as store:
+        before = move_account(store, args.account, args.municipality)
+        town = town_name(store, args.municipality)
+    print(f"Konto {args.account} gehört jetzt zu {town} ({args.municipality}); vorher {before}.")
     return 0
 
 
@@ -134,7 +175,8 @@ def cmd_pull(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"import": cmd_import, "demo": cmd_demo, "history": cmd_history, "undo": cmd_undo,
-                "migrate": cmd_migrate, "pull": cmd_pull}
+                "migrate": cmd_migrate, "pull": cmd_pull, "accounts": cmd_accounts, "followers": cmd_followers,
+                "move-account": cmd_move_account}
     try:
         return handlers[args.command](args)
     except (StoreError, ImportRejected) as exc:

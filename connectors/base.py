@@ -68,6 +68,9 @@ class ImportContext:
     municipality: str | None = None  # AGS for accounts the registry does not know yet
     platform: str | None = None  # for files that do not say which platform they are from
     today: date | None = None  # "now" for tests and the demo; defaults to date.today()
+    # Names of every file uploaded (or given on the command line) together with this one: a
+    # download's sibling files tell the period of files whose dates have no year (TikTok).
+    siblings: tuple[str, ...] = ()
 
     def export_date(self, source: SourceFile) -> date:
         return source.export_date or self.today or date.today()

@@ -3,6 +3,8 @@ Nordkreis towns, imported through the connectors exactly like an officer's uploa
 
 The situation mirrors the towns': Alsdorf, Herzogenrath and Würselen on Facebook for about two
 years, Baesweiler only for the last few weeks; Instagram only in Herzogenrath and Würselen;
+Meta's `Follows.csv` holds gains only, so the officers of Alsdorf, Herzogenrath and Würselen have
+entered their pages' follower counts of the export day, Baesweiler's has not (its total is unknown);
 YouTube viewer-age tables for the towns with a channel; `Audience.csv` age × gender for the
 Facebook pages (older followers) and Instagram accounts (younger ones). All names, texts and figures are invented.
 """
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from analytics.store import PROJECT_DIR, Store
 from connectors.base import ImportContext, SourceFile
-from connectors.loader import import_file
+from connectors.loader import enter_followers, import_file
 
 DEMO_DIR = PROJECT_DIR / "data" / "demo"
 WEEKS = 26
@@ -208,7 +210,21 @@ def load(store: Store, today: date | None = None, out_dir: Path = DEMO_DIR, prog
                     imported_by="demo", is_demo=True)
         if progress:
             progress(i + 1, len(files), path.name)
+    for account_key, count in follower_counts(store):
+        enter_followers(store, account_key, today - timedelta(days=1), count, actor="demo", is_demo=True)
     return len(files)
+
+
+def follower_counts(store: Store) -> list[tuple[str, int]]:
+    """The follower counts the demo's officers entered: the page's total on the export day (the
+    gains of the demo's exports, which start with the page), except Baesweiler's."""
+    totals = {t.ags: t for t in TOWNS}
+    frame = store.query_df(
+        "SELECT a.account_key, a.ags, sum(d.followers_gained) AS gained FROM mart.account_daily d "
+        "JOIN core.accounts a USING (account_key) WHERE a.platform IN ('facebook', 'instagram') "
+        "GROUP BY ALL ORDER BY a.account_key")
+    return [(row.account_key, int(row.gained)) for row in frame.itertuples()
+            if totals[row.ags].name != "Baesweiler"]
 
 
 def load_if_empty(store: Store, today: date | None = None) -> int:

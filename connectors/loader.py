@@ -14,13 +14,13 @@ import getpass
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import pyarrow as pa
 
 from analytics.store import Store
-from connectors import registry
+from connectors import municipality, registry
 from connectors.base import (
     AUDIENCE_COLUMNS,
     DAILY_COLUMNS,
@@ -50,6 +50,7 @@ class Item:
     account_key: str | None
     ags: str | None
     new_account: AccountRef | None = None
+    town_note: str | None = None  # how the municipality was found, for the preview
 
 
 @dataclass
@@ -82,6 +83,20 @@ class Plan:
     @property
     def unmapped_columns(self) -> list[str]:
         return list(dict.fromkeys(c for i in self.items for c in i.parsed.unmapped_columns))
+
+    @property
+    def municipalities(self) -> list[str]:
+        """AGS of the towns the file's accounts belong to."""
+        return list(dict.fromkeys(i.ags for i in self.items if i.ags))
+
+    @property
+    def town_notes(self) -> list[str]:
+        return list(dict.fromkeys(i.town_note for i in self.items if i.town_note))
+
+    @property
+    def town_is_open(self) -> bool:
+        """True when the file brings accounts the registry does not know: the user may choose their town."""
+        return any(i.new_account is not None for i in self.items)
 
     @property
     def notes(self) -> list[str]:
@@ -130,34 +145,54 @@ def _resolve(store: Store, parsed: Parsed, ctx: ImportContext) -> Item:
     if ref.key:
         known = store.query_value("SELECT ags FROM core.accounts WHERE account_key = ?", [ref.key])
         if known:
-            return Item(parsed, ref.key, known)
-        if not ctx.municipality:
-            raise NeedsMunicipality(
-                f"Das Konto „{ref.label}“ ({ref.key}) ist noch keiner Gemeinde zugeordnet: "
-                "bitte die Gemeinde angeben (Upload-Seite: Auswahl „Gemeinde“, Kommandozeile: --municipality AGS)."
-            )
-        return Item(parsed, ref.key, ctx.municipality, new_account=ref)
+            return Item(parsed, ref.key, known, town_note=f"{town_name(store, known)}: Konto bereits zugeordnet")
+        ags, note = _choose_town(store, ref, ctx)
+        return Item(parsed, ref.key, ags, new_account=ref, town_note=note)
     # The file names no account (daily metric files, YouTube tables): use the town's account.
-    if not ctx.municipality:
-        raise NeedsMunicipality(
-            f"Die Datei nennt kein {PLATFORM_LABELS.get(ref.platform, ref.platform)}-Konto: bitte die Gemeinde angeben "
-            "(Upload-Seite: Auswahl „Gemeinde“, Kommandozeile: --municipality AGS)."
-        )
+    ags, note = _choose_town(store, ref, ctx)
+    label = PLATFORM_LABELS.get(ref.platform, ref.platform)
     keys = store.query_df(
         "SELECT account_key FROM core.accounts WHERE ags = ? AND platform = ? ORDER BY account_key",
-        [ctx.municipality, ref.platform],
+        [ags, ref.platform],
     )["account_key"].tolist()
     if len(keys) > 1:
         raise ImportRejected(
-            f"Die Gemeinde hat mehrere {PLATFORM_LABELS.get(ref.platform, ref.platform)}-Konten ({', '.join(keys)}); "
-            "die Datei nennt keins davon."
+            f"Die Gemeinde hat mehrere {label}-Konten ({', '.join(keys)}); die Datei nennt keins davon."
         )
     if keys:
-        return Item(parsed, keys[0], ctx.municipality)
-    town = store.query_value("SELECT name FROM core.municipalities WHERE ags = ?", [ctx.municipality])
-    label = PLATFORM_LABELS.get(ref.platform, ref.platform)
-    placeholder = AccountRef(ref.platform, handle=f"ags-{ctx.municipality}", name=f"{town.split(',')[0]} ({label})")
-    return Item(parsed, placeholder.key, ctx.municipality, new_account=placeholder)
+        return Item(parsed, keys[0], ags, town_note=note)
+    placeholder = AccountRef(ref.platform, handle=f"ags-{ags}", name=ref.name or f"{town_name(store, ags)} ({label})")
+    return Item(parsed, placeholder.key, ags, new_account=placeholder, town_note=note)
+
+
+def town_name(store: Store, ags: str) -> str:
+    """"Baesweiler" for "Baesweiler, Stadt"."""
+    name = store.query_value("SELECT name FROM core.municipalities WHERE ags = ?", [ags])
+    return name.split(",")[0] if name else ags
+
+
+def _choose_town(store: Store, ref: AccountRef, ctx: ImportContext) -> tuple[str, str]:
+    """The municipality of an account the registry does not know, with a note for the preview:
+    the user's choice for this file, else the one town the account's name points to."""
+    found = municipality.match(store, ref.name, ref.handle)
+    named = ref.name or ref.handle
+    if ctx.municipality:
+        note = f"{town_name(store, ctx.municipality)}: gewählt"
+        if found.ags and found.ags != ctx.municipality:
+            note += (f" – Achtung: „{named}“ passt zu {town_name(store, found.ags)}, nicht zu "
+                     f"{town_name(store, ctx.municipality)}")
+        return ctx.municipality, note
+    if found.ags:
+        return found.ags, f"{town_name(store, found.ags)}: am Namen „{named}“ erkannt"
+    ask = ": bitte die Gemeinde für diese Datei wählen (Upload-Seite: Gemeinde in der Vorschau, Kommandozeile: --municipality AGS)."
+    if not named:
+        raise NeedsMunicipality(f"Die Datei nennt kein {PLATFORM_LABELS.get(ref.platform, ref.platform)}-Konto" + ask)
+    if len(found.candidates) > 1:
+        towns = ", ".join(sorted(f"{town_name(store, a)} ({a})" for a in found.candidates[:5]))
+        why = f"der Name passt zu mehreren Gemeinden ({towns})"
+    else:
+        why = "der Name passt zu keiner Gemeinde"
+    raise NeedsMunicipality(f"Das Konto „{named}“ ist noch keiner Gemeinde zugeordnet, und {why}" + ask)
 
 
 def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo: bool = False) -> int | None:
@@ -264,3 +299,51 @@ def _drop_orphan_accounts(cur) -> None:
         DELETE FROM core.accounts WHERE account_key IN (SELECT account_key FROM orphans)
         """
     )
+
+
+def enter_followers(store: Store, account_key: str, day: date, count: int, *, actor: str | None = None,
+                    is_demo: bool = False) -> int:
+    """An officer's follower count for an account on a day ("Follower-Stand eintragen").
+
+    It anchors the account's follower series (`followers_source = 'entered'`), shows in the import
+    history like a file, and is taken back with `undo_import`."""
+    account = store.query_df("SELECT platform, coalesce(name, handle, account_key) AS name FROM core.accounts "
+                             "WHERE account_key = ?", [account_key])
+    if account.empty:
+        raise ImportRejected(f"Das Konto „{account_key}“ gibt es nicht.")
+    if isinstance(count, float) and not count.is_integer() or int(count) < 0:
+        raise ImportRejected(f"Follower-Stand „{count}“: bitte eine ganze Zahl ab 0 angeben.")
+    if day > date.today():
+        raise ImportRejected(f"Der Tag {day:%d.%m.%Y} liegt in der Zukunft.")
+    platform, name = account.iloc[0]
+    label = f"Follower-Stand eingetragen: {name}, {day:%d.%m.%Y}: {int(count)}"
+    with store.transaction() as cur:
+        import_id = cur.execute(
+            "INSERT INTO core.imports (file_name, sha256, platform, format, rows, imported_by, is_demo, details) "
+            "VALUES (?, ?, ?, 'follower_entry', 1, ?, ?, ?) RETURNING import_id",
+            [label, sha256(f"{account_key}|{day}|{int(count)}|{datetime.now().isoformat()}".encode()), platform,
+             actor or _user(), is_demo,
+             json.dumps({"account_key": account_key, "day": day.isoformat(), "count": int(count)})],
+        ).fetchone()[0]
+        cur.execute(
+            "INSERT INTO core.daily_values (import_id, account_key, day, metric, value) "
+            "VALUES (?, ?, ?, 'followers_entered', ?)", [import_id, account_key, day, int(count)])
+    return import_id
+
+
+def move_account(store: Store, account_key: str, ags: str, *, actor: str | None = None) -> str:
+    """Assign an account (and all its figures) to another municipality, without a re-import.
+    Returns the AGS it belonged to before; the move is recorded in `core.audit`."""
+    before = store.query_value("SELECT ags FROM core.accounts WHERE account_key = ?", [account_key])
+    if before is None:
+        raise ImportRejected(f"Das Konto „{account_key}“ gibt es nicht.")
+    if not store.query_value("SELECT 1 FROM core.municipalities WHERE ags = ?", [ags]):
+        raise ImportRejected(f"Unbekannter Gemeindeschlüssel (AGS) „{ags}“.")
+    if before == ags:
+        return before
+    with store.transaction() as cur:
+        cur.execute("UPDATE core.accounts SET ags = ? WHERE account_key = ?", [ags, account_key])
+        cur.execute(
+            "INSERT INTO core.audit (actor, action, target, details) VALUES (?, 'account_move', ?, ?)",
+            [actor or _user(), account_key, json.dumps({"from": before, "to": ags})])
+    return before

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -9,7 +11,7 @@ from analytics import imports as import_queries
 from connectors.api import last_pulls, pull_account
 from connectors.api.common import STATUS_LABELS
 from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
-from connectors.loader import NeedsMunicipality, commit, prepare, undo_import
+from connectors.loader import NeedsMunicipality, commit, enter_followers, move_account, prepare, undo_import
 from ui import fmt
 from ui.i18n import lang, platform_name
 from ui.state import clear_caches, query, store
@@ -21,7 +23,9 @@ TXT = {
         "intro": "Laden Sie die Exporte hoch, die Facebook, Instagram, YouTube, TikTok, LinkedIn und X "
                  "Ihnen geben (CSV, XLSX, XLS oder ZIP), auch viele auf einmal. Bürgernah erkennt Plattform "
                  "und Format am Inhalt. Dieselbe Datei zweimal ändert nichts.",
-        "files": "Exporte", "town": "Gemeinde für noch unbekannte Konten", "platform": "Plattform für Dateien ohne Plattformangabe",
+        "files": "Exporte", "town_for": "Gemeinde für {name}", "platform": "Plattform für Dateien ohne Plattformangabe",
+        "town_intro": "Jede Datei bekommt ihre Gemeinde: aus dem Kontoverzeichnis oder, wenn der Seiten- bzw. "
+                      "Kontoname eindeutig zu einer Gemeinde passt, vorausgefüllt. Bitte prüfen und bei Bedarf ändern.",
         "none": "— bitte wählen —", "preview": "Vorschau", "checking": "Prüfe {name} …",
         "ready": "bereit", "duplicate": "bereits importiert", "rejected": "Fehler", "needs_town": "Gemeinde fehlt",
         "import": "{n} Datei(en) importieren", "importing": "Importiere {name} …",
@@ -35,14 +39,26 @@ TXT = {
         "pulls_intro": "Konten mit Schnittstelle (Mastodon ohne Token; Facebook, Instagram und YouTube mit "
                        "Zugangstoken) werden wöchentlich per `python -m connectors pull` abgerufen – oder hier sofort.",
         "pull_now": "jetzt abrufen", "last_pull": "Letzter Abruf", "never": "noch nie", "pulling": "Rufe {name} ab …",
-        "result": "Ergebnis",
+        "result": "Ergebnis", "imported": "importiert", "undone": "rückgängig gemacht",
+        "accounts": "Konten", "account_pick": "Konto",
+        "followers_title": "Follower-Stand eintragen",
+        "followers_intro": "Exporte wie Metas „Follows.csv“ enthalten nur Zugänge. Ein eingetragener Stand (die Zahl, "
+                           "die die Plattform an dem Tag zeigt) verankert die Follower-Reihe; er erscheint im "
+                           "Importverlauf und lässt sich rückgängig machen.",
+        "followers_day": "Stichtag", "followers_count": "Follower-Gesamtzahl", "followers_save": "Eintragen",
+        "followers_saved": "Follower-Stand eingetragen (Import {id}).",
+        "move_title": "Konto einer anderen Gemeinde zuordnen",
+        "move_intro": "Ein falsch zugeordnetes Konto wechselt mit allen Zahlen die Gemeinde, ohne neuen Import.",
+        "move_to": "Neue Gemeinde", "move_save": "Zuordnen", "moved": "{account} gehört jetzt zu {town}.",
     },
     "en": {
         "title": "Import data",
         "intro": "Upload the exports Facebook, Instagram, YouTube, TikTok, LinkedIn and X give you (CSV, XLSX, "
                  "XLS or ZIP), many at once. Bürgernah recognises platform and format from the content. "
                  "Uploading the same file twice changes nothing.",
-        "files": "Exports", "town": "Municipality for accounts not yet known", "platform": "Platform for files that do not name one",
+        "files": "Exports", "town_for": "Municipality for {name}", "platform": "Platform for files that do not name one",
+        "town_intro": "Each file gets its own municipality: from the account registry or, where the page or account "
+                      "name fits exactly one municipality, pre-filled. Please check and change where needed.",
         "none": "— please choose —", "preview": "Preview", "checking": "Checking {name} …",
         "ready": "ready", "duplicate": "already imported", "rejected": "error", "needs_town": "municipality missing",
         "import": "Import {n} file(s)", "importing": "Importing {name} …",
@@ -56,7 +72,17 @@ TXT = {
         "pulls_intro": "Accounts with an API (Mastodon without a token; Facebook, Instagram and YouTube with an "
                        "access token) are pulled weekly by `python -m connectors pull`, or right now here.",
         "pull_now": "pull now", "last_pull": "Last pull", "never": "never", "pulling": "Pulling {name} …",
-        "result": "Result",
+        "result": "Result", "imported": "imported", "undone": "undone",
+        "accounts": "Accounts", "account_pick": "Account",
+        "followers_title": "Enter a follower count",
+        "followers_intro": "Exports such as Meta's “Follows.csv” hold gains only. An entered count (the number the "
+                           "platform shows on that day) anchors the follower series; it appears in the import "
+                           "history and can be undone.",
+        "followers_day": "Date", "followers_count": "Total followers", "followers_save": "Enter",
+        "followers_saved": "Follower count entered (import {id}).",
+        "move_title": "Assign an account to another municipality",
+        "move_intro": "A wrongly assigned account moves with all its figures, without a new import.",
+        "move_to": "New municipality", "move_save": "Assign", "moved": "{account} now belongs to {town}.",
     },
 }[L]
 
@@ -65,22 +91,19 @@ st.markdown(TXT["intro"])
 
 towns = query(import_queries.municipality_choices)
 names = dict(zip(towns["ags"], towns["label"], strict=True))
-left, right = st.columns(2)
-ags = left.selectbox(TXT["town"], [None, *towns["ags"]], format_func=lambda a: TXT["none"] if a is None else names[a],
-                     key="import_town")
-platform = right.selectbox(TXT["platform"], [None, *PLATFORMS], key="import_platform",
-                           format_func=lambda p: TXT["none"] if p is None else platform_name(p))
+platform = st.selectbox(TXT["platform"], [None, *PLATFORMS], key="import_platform",
+                        format_func=lambda p: TXT["none"] if p is None else platform_name(p))
 uploads = st.file_uploader(TXT["files"], type=["csv", "xlsx", "xls", "zip"], accept_multiple_files=True,
                            key="uploads")
-ctx = ImportContext(municipality=ags, platform=platform)
 
 
-def check(upload) -> dict:
-    """Parse one upload without writing; the result is kept per file and choice."""
-    key = (upload.file_id, ags, platform, query(import_queries.import_count))
+def check(upload, town: str | None, siblings: tuple[str, ...]) -> dict:
+    """Parse one upload without writing; the result is kept per file, town choice and platform."""
+    key = (upload.file_id, town, platform, siblings, query(import_queries.import_count))
     cache = st.session_state.setdefault("import_plans", {})
     if key not in cache:
         source = SourceFile(upload.name, upload.getvalue())
+        ctx = ImportContext(municipality=town, platform=platform, siblings=siblings)
         try:
             plan = prepare(store(), source, ctx)
             cache[key] = {"plan": plan, "status": "duplicate" if plan.duplicate_of else "ready", "error": None}
@@ -91,39 +114,62 @@ def check(upload) -> dict:
     return cache[key]
 
 
+def checked(upload, siblings: tuple[str, ...]) -> tuple[dict, str | None, bool]:
+    """(result, the file's town, whether the user may choose it). The town is the registry's or the
+    unique name match, unless the user chose another one for this file."""
+    found = check(upload, None, siblings)
+    plan = found["plan"]
+    suggested = plan.municipalities[0] if plan and len(plan.municipalities) == 1 else None
+    open_ = found["status"] == "needs_town" or bool(plan and plan.town_is_open)
+    chosen = st.session_state.get(f"town_{upload.file_id}", suggested) if open_ else suggested
+    if open_ and chosen is not None and chosen != suggested:
+        return check(upload, chosen, siblings), chosen, open_
+    return found, suggested, open_
+
+
 def describe(upload, result: dict) -> dict:
     plan = result["plan"]
     row = {TXT["file"]: upload.name, TXT["status"]: TXT[result["status"]]}
     if plan is None:
         return {**row, TXT["notes"]: result["error"]}
     accounts = {i.new_account.label if i.new_account else i.account_key for i in plan.items if i.account_key}
-    towns_of_items = {names.get(i.ags, i.ags) for i in plan.items if i.ags}
     period = plan.period
     return {
         **row,
         TXT["format"]: " · ".join(dict.fromkeys(i.parsed.format_label for i in plan.items)),
         TXT["account"]: ", ".join(sorted(accounts)),
-        TXT["municipality"]: ", ".join(sorted(towns_of_items)),
+        TXT["municipality"]: ", ".join(names.get(a, a) for a in plan.municipalities),
         TXT["period"]: f"{fmt.day(period[0], L)} – {fmt.day(period[1], L)}" if period else "–",
         TXT["rows"]: plan.rows,
         TXT["unmapped"]: ", ".join(plan.unmapped_columns),
-        TXT["notes"]: " ".join(plan.notes),
+        TXT["notes"]: " ".join(plan.town_notes + plan.notes),
     }
 
 
 if uploads:
     st.subheader(TXT["preview"])
+    siblings = tuple(u.name for u in uploads)
     progress = st.progress(0.0)
     results = []
     for i, upload in enumerate(uploads):
         progress.progress(i / len(uploads), TXT["checking"].format(name=upload.name))
-        results.append((upload, check(upload)))
+        results.append((upload, *checked(upload, siblings)))
     progress.empty()
-    st.dataframe(pd.DataFrame([describe(u, r) for u, r in results]), hide_index=True, width="stretch")
-    for upload, result in results:
+    choosable = [(u, r, town) for u, r, town, open_ in results if open_]
+    if choosable:
+        st.caption(TXT["town_intro"])
+        options = [None, *towns["ags"]]
+        for upload, result, town in choosable:
+            st.selectbox(TXT["town_for"].format(name=upload.name), options, index=options.index(town),
+                         format_func=lambda a: TXT["none"] if a is None else names[a], key=f"town_{upload.file_id}")
+            if result["plan"]:
+                st.caption(" · ".join(result["plan"].town_notes))
+    st.dataframe(pd.DataFrame([describe(u, r) for u, r, _, _ in results]).fillna(""), hide_index=True,
+                 width="stretch")
+    for upload, result, _, _ in results:
         if result["error"]:
             st.error(f"**{upload.name}**: {result['error']}", icon=":material/error:")
-    ready = [(u, r) for u, r in results if r["status"] == "ready"]
+    ready = [(u, r) for u, r, _, _ in results if r["status"] == "ready"]
     if st.button(TXT["import"].format(n=len(ready)), type="primary", disabled=not ready, key="do_import"):
         bar = st.progress(0.0)
         for i, (upload, result) in enumerate(ready):
@@ -139,7 +185,8 @@ history = query(import_queries.import_history)
 if history.empty:
     st.caption(TXT["no_history"])
 else:
-    shown = history.assign(platform=history["platform"].map(lambda p: platform_name(p) if p else "–"))
+    shown = history.assign(platform=history["platform"].map(lambda p: platform_name(p) if p else "–"),
+                           status=history["status"].map(lambda s: TXT.get(s, s)))
     st.dataframe(
         shown, hide_index=True, width="stretch",
         column_config={
@@ -161,6 +208,39 @@ else:
             st.toast(TXT["undone"].format(id=pick))
             st.rerun()
 
+
+st.subheader(TXT["accounts"])
+accounts = query(import_queries.accounts)
+if not accounts.empty:
+    account_labels = {row.account_key: f"{row.name} ({platform_name(row.platform)}) · {row.town}"
+                      for row in accounts.itertuples()}
+    pick_account = dict(options=list(account_labels), format_func=account_labels.get)
+    with st.form("enter_followers", border=True):
+        st.markdown(f"**{TXT['followers_title']}**")
+        st.caption(TXT["followers_intro"])
+        left, middle, right = st.columns([3, 1, 1])
+        account = left.selectbox(TXT["account_pick"], key="followers_account", **pick_account)
+        day = middle.date_input(TXT["followers_day"], value=date.today(), max_value=date.today(),
+                                format="DD.MM.YYYY", key="followers_day")
+        count = right.number_input(TXT["followers_count"], min_value=0, step=1, value=None, key="followers_count")
+        if st.form_submit_button(TXT["followers_save"], icon=":material/edit:") and count is not None:
+            try:
+                import_id = enter_followers(store(), account, day, int(count), actor="upload")
+                clear_caches()
+                st.success(TXT["followers_saved"].format(id=import_id), icon=":material/check_circle:")
+            except ImportRejected as exc:
+                st.error(exc.reason, icon=":material/error:")
+    with st.form("move_account", border=True):
+        st.markdown(f"**{TXT['move_title']}**")
+        st.caption(TXT["move_intro"])
+        left, right = st.columns(2)
+        account = left.selectbox(TXT["account_pick"], key="move_account", **pick_account)
+        target = right.selectbox(TXT["move_to"], towns["ags"], format_func=names.get, key="move_to")
+        if st.form_submit_button(TXT["move_save"], icon=":material/swap_horiz:"):
+            move_account(store(), account, target, actor="upload")
+            clear_caches()
+            st.success(TXT["moved"].format(account=account_labels[account], town=names[target]),
+                       icon=":material/check_circle:")
 
 st.subheader(TXT["pulls"])
 st.caption(TXT["pulls_intro"])

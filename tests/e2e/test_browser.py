@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 from analytics import weekly
 from analytics.store import Store
 from ui import fmt
@@ -73,36 +75,55 @@ def test_shared_link_reopens_the_same_selection(demo_server, browser):
     page.close()
 
 
-def test_upload_preview_import_and_history_in_the_browser(demo_server, browser, tmp_path):
-    """An officer drops two files: a Meta export for a new page and a broken file. The preview
-    names what was recognised and the error; the import lands in the history."""
+def test_upload_preview_per_file_town_import_and_history_in_the_browser(demo_server, browser, tmp_path):
+    """An officer drops three files: Herzogenrath's new Facebook page (its town is recognised from
+    the page name and pre-filled), a page whose name fits no town (the file asks; she picks
+    Baesweiler) and a broken file. The preview names what was recognised and the error; each
+    import lands in its own town and in the history."""
     broken = tmp_path / "kaputt.csv"
     broken.write_bytes(b"\x00\x01binary\x00")
-    export = Path(__file__).parents[1] / "fixtures" / "exports" / "meta" / "Sep-01-2025_Sep-30-2025_4444.csv"
-    page = browser.new_page(locale="de-DE", viewport={"width": 1400, "height": 1200})
+    meta = Path(__file__).parents[1] / "fixtures" / "exports" / "meta"
+    export = meta / "Sep-01-2025_Sep-30-2025_4444.csv"
+    herzogenrath = tmp_path / "Sep-01-2025_Sep-30-2025_5555.csv"
+    herzogenrath.write_bytes((meta / "Sep-01-2025_Sep-30-2025_1039829308656930.csv").read_bytes()
+                             .replace(b"Stadt Musterstadt", b"Stadt Herzogenrath")
+                             .replace(b"100012345678901", b"100099999999999"))
+    page = browser.new_page(locale="de-DE", viewport={"width": 1400, "height": 1400})
     page.goto(f"{demo_server.url}/importieren", wait_until="domcontentloaded")
     page.get_by_role("heading", name="Daten importieren").wait_for(timeout=60_000)
-    page.get_by_role("combobox", name="Gemeinde für noch unbekannte Konten").click()
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files([str(herzogenrath), str(export), str(broken)])
+    prefilled = page.get_by_role("combobox", name=f"Gemeinde für {herzogenrath.name}")
+    prefilled.wait_for(timeout=60_000)
+    assert prefilled.input_value() == "Herzogenrath (Städteregion Aachen, 05334016)"
+    asks = page.get_by_role("combobox", name=f"Gemeinde für {export.name}")
+    assert asks.input_value() == "— bitte wählen —"
+    cells = page.locator("td[role=gridcell]")
+    cells.filter(has_text="Gemeinde fehlt").first.wait_for(state="attached", timeout=60_000)
+    asks.click()
     page.keyboard.type("Baesweiler")
     page.get_by_role("option", name="Baesweiler (Städteregion Aachen, 05334008)").click()
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files([str(export), str(broken)])
+    page.get_by_text("Baesweiler: gewählt").wait_for(timeout=60_000)
+    assert page.get_by_text("Herzogenrath: am Namen „Stadt Herzogenrath“ erkannt").is_visible()
     # the preview table (a canvas grid; its cells are mirrored for screen readers)
-    cells = page.locator("td[role=gridcell]")
-    cells.filter(has_text="Meta Business Suite – Beitragsexport").first.wait_for(state="attached", timeout=60_000)
+    expect(cells.filter(has_text="bereit")).to_have_count(2, timeout=60_000)
     row = [c.strip() for c in cells.all_text_contents()]
     for shown in ("bereit", "Stadt Musterstadt", "Baesweiler (Städteregion Aachen, 05334008)",
+                  "Herzogenrath (Städteregion Aachen, 05334016)",
                   "06.09.2025 – 07.09.2025", "Fehler"):
-        assert shown in row
+        assert shown in row, shown
     error = page.get_by_test_id("stAlertContentError")
     error.wait_for(timeout=30_000)
     assert "kaputt.csv" in error.inner_text() and "keine Textdatei" in error.inner_text()
-    page.get_by_role("button", name="1 Datei(en) importieren").click()
-    page.get_by_text("1 Datei(en) importiert.").wait_for(timeout=60_000)
+    page.get_by_role("button", name="2 Datei(en) importieren").click()
+    page.get_by_text("2 Datei(en) importiert.").wait_for(timeout=60_000)
     page.close()
     demo_server.stop()  # the app holds the database; read it once the server is gone
     with Store(demo_server.db, read_only=True) as store:
         latest = store.query_df("SELECT file_name, platform, rows, imported_by FROM mart.imports "
-                                "ORDER BY import_id DESC LIMIT 1").iloc[0]
-        assert (latest["file_name"], latest["platform"], latest["rows"], latest["imported_by"]) == (
-            export.name, "instagram", 2, "upload")
+                                "ORDER BY import_id DESC LIMIT 2")
+        assert latest.to_dict("records") == [
+            {"file_name": export.name, "platform": "instagram", "rows": 2, "imported_by": "upload"},
+            {"file_name": herzogenrath.name, "platform": "facebook", "rows": 3, "imported_by": "upload"},
+        ]
         assert store.query_value("SELECT ags FROM mart.accounts WHERE handle = 'stadt.musterstadt'") == "05334008"
+        assert store.query_value("SELECT ags FROM mart.accounts WHERE account_id = '100099999999999'") == "05334016"
