@@ -17,8 +17,9 @@ repeated name gets that marker appended (`Lifetime Organic views to 95% (Unique 
   Likes` → followers (absolute), `Daily New Likes` → followers_gained, `Daily Unlikes` →
   followers_lost, `Daily Total Reach` → reach, `Daily Total Impressions` → impressions,
   `Daily Logged-in Page Views` → visits. `Lifetime Likes by Gender and Age - F.18-24` … are counts
-  of fans: the last day that has them becomes one audience snapshot (`followers`, share computed
-  within the snapshot, `U.` → gender `other`). The file names no page: the municipality's
+  of fans: the last day that has them becomes one audience snapshot dated that day (`followers`,
+  share computed within the snapshot, `U.` → gender `other`, an empty bucket NULL). Empty metric
+  cells are NULL: the day stays, its value unknown. The file names no page: the municipality's
   Facebook account is used. The many other metric columns are recognised and not stored.
 
 The `.xls` variant is read with xlrd: the sheet `Key Metrics` (or else the first sheet) holds the
@@ -269,7 +270,7 @@ def _page(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: Import
             values = to_count(cols.get(rows, metric), cols.header[cols.index[metric]])
             parts.append(pd.DataFrame({"day": days, "metric": metric, "value": values.astype("Float64"), "filled": False}))
     daily = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["day", "metric", "value", "filled"])
-    daily = daily.dropna(subset=["value"]).drop_duplicates(["day", "metric"], keep="last")
+    daily = daily.drop_duplicates(["day", "metric"], keep="last")  # an empty cell: the day stays, NULL
     daily["value"] = daily["value"].astype("float64")
 
     audience = _page_audience(header, rows, days, gender_age)
@@ -295,22 +296,18 @@ def _page_audience(header, rows: pd.DataFrame, days: pd.Series, gender_age: dict
         return None
     last = filled[filled].index.max()
     snapshot = counts.loc[last]
-    records = []
-    for i, match in gender_age.items():
-        value = snapshot[i]
-        if pd.isna(value):
-            continue
-        records.append({
-            "age_group": canonical_age(match.group(2)), "gender": canonical_gender(match.group(1)),
-            "count": int(value), "raw_label": f"{match.group(1)}.{match.group(2).strip()}",
-        })
-    frame = pd.DataFrame(records)
+    matches = list(gender_age.values())
+    frame = pd.DataFrame({  # an empty bucket stays, its count and share NULL
+        "age_group": [canonical_age(m.group(2)) for m in matches],
+        "gender": [canonical_gender(m.group(1)) for m in matches],
+        "count": pd.array([snapshot[i] for i in gender_age], dtype="Int64"),
+        "raw_label": [f"{m.group(1)}.{m.group(2).strip()}" for m in matches],
+    })
     if frame.duplicated(["age_group", "gender"]).any():
         raise ImportRejected("„Lifetime Likes by Gender and Age“: eine Gruppe kommt doppelt vor.")
     total = frame["count"].sum()
-    frame["share"] = frame["count"] / total if total else float("nan")
+    frame["share"] = (frame["count"] / total).astype("float64") if total else float("nan")
     frame["as_of"] = days.loc[last]
     frame["audience"] = "followers"
-    frame["count"] = frame["count"].astype("Int64")
     return frame[["as_of", "audience", "age_group", "gender", "share", "count", "raw_label"]]
 

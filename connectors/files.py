@@ -71,7 +71,7 @@ def expand(source: SourceFile) -> list[SourceFile]:
                 raise ImportRejected("Das ZIP-Archiv entpackt sich auf ein Vielfaches seiner Größe (ZIP-Bombe?); abgelehnt.")
             try:
                 data = archive.read(info)
-            except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError) as exc:
+            except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, ValueError) as exc:
                 raise ImportRejected(f"„{info.filename}“ im ZIP-Archiv ist nicht lesbar ({exc}).") from None
             if is_zip(data) and not is_workbook(data):
                 raise ImportRejected(f"Verschachteltes ZIP-Archiv „{info.filename}“: bitte zuerst entpacken.")

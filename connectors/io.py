@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
@@ -20,9 +21,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from connectors.base import ImportRejected
+from connectors.base import ImportRejected, SourceFile
 
-NULL_TOKENS = {"", "undefined", "n/a", "na", "-", "–", "—", "null", "none", "nan", "--"}
+# Cells that mean "no value" in a number column: NULL, never 0 (TikTok writes `undefined`, X `-`,
+# Excel `#N/A` or, in German, `#NV`; `k.a.` is "keine Angabe").
+NULL_TOKENS = {"", "undefined", "n/a", "na", "-", "–", "—", "null", "none", "nan", "--", "#n/a", "#nv", "k.a."}
 
 # -- text ------------------------------------------------------------------------------------
 
@@ -331,6 +334,15 @@ def _plain_integers(series: pd.Series) -> pd.Series | None:
                      index=series.index)
 
 
+def add_up(parts: Iterable[pd.Series | None]) -> pd.Series | None:
+    """Row-wise sum of the columns a file has; NULL where any of them is NULL (a missing value is
+    unknown, not 0). None when the file has none of the columns."""
+    present = [p for p in parts if p is not None]
+    if not present:
+        return None
+    return pd.concat(present, axis=1).sum(axis=1, skipna=False)
+
+
 def to_count(series: pd.Series | None, column: str, *, allow_negative: bool = False) -> pd.Series | None:
     """A count column: whole numbers; negative values are an error unless the platform
     documents them (TikTok's comment counts)."""
@@ -410,3 +422,35 @@ def check_not_future(moments: pd.Series, column: str, export_day) -> None:
             f"Spalte „{column}“ enthält Zeitpunkte in der Zukunft ({late.iloc[0]:%d.%m.%Y}), "
             f"nach dem Exportdatum {export_day:%d.%m.%Y}."
         )
+
+
+# -- periods ---------------------------------------------------------------------------------
+
+_ISO_PERIOD = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})\s*(?:_|-|–|—|bis|to)\s*(\d{4}-\d{2}-\d{2})(?!\d)")
+_META_PERIOD = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{2}-\d{2}-\d{4})_([A-Z][a-z]{2}-\d{2}-\d{4})(?!\d)")
+
+
+def name_period(*names: str | None) -> tuple[date, date] | None:
+    """The period the first of these file or zip names states: `2026-01-01_2026-01-14` (YouTube
+    Studio zips, X) or Meta's `Sep-01-2025_Sep-30-2025`. None when none states one."""
+    for name in names:
+        for pattern, fmt in ((_ISO_PERIOD, "%Y-%m-%d"), (_META_PERIOD, "%b-%d-%Y")):
+            match = pattern.search(re.split(r"[\\/]", name or "")[-1])
+            if match:
+                try:
+                    first, end = (datetime.strptime(g, fmt).date() for g in match.groups())
+                except ValueError:
+                    continue
+                if first <= end:
+                    return first, end
+    return None
+
+
+def day_basis(source: SourceFile) -> str:
+    """What the export day of a file is: its file date (CLI, demo) or the day of the upload."""
+    return "Dateidatum" if source.export_date else "Importdatum"
+
+
+def assumed_as_of_note(source: SourceFile, day: date, reason: str = "die Datei nennt keinen Zeitraum") -> str:
+    """The note for a snapshot dated by the export day because nothing in or beside it dates it."""
+    return f"Stand {day:%d.%m.%Y} angenommen: {reason}; Grundlage ist das {day_basis(source)}."

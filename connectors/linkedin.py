@@ -15,7 +15,8 @@ never by the file or sheet names:
 * visitors `<page>_visitors_<n>.xls`: sheet `Visitor metrics`, {Overview, Life, Jobs, Total} ×
   {page views, unique visitors} × {desktop, mobile, total}; `Total page views (total)` → visits.
 
-Dates are text `MM/DD/YYYY` (date cells are accepted too). Mapping to mart.account_daily:
+Dates are text `MM/DD/YYYY` (date cells are accepted too); an empty or `-` value is NULL (the day
+stays, a sum with a NULL part is NULL). Mapping to mart.account_daily:
 impressions = `Impressions (total)`, reach = `Unique impressions (organic)` (the only unique
 count LinkedIn gives), interactions = reactions + comments + reposts, link_clicks = `Clicks`
 (LinkedIn counts all clicks on the content, the closest metric there is), followers_gained =
@@ -37,7 +38,16 @@ import pandas as pd
 
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.files import is_workbook
-from connectors.io import Columns, check_not_future, localize, match_synonyms, to_count, to_datetime, to_number
+from connectors.io import (
+    Columns,
+    add_up,
+    check_not_future,
+    localize,
+    match_synonyms,
+    to_count,
+    to_datetime,
+    to_number,
+)
 
 FORMAT = "linkedin"
 PLATFORM = "linkedin"
@@ -296,12 +306,7 @@ def _count(cols: Columns, frame: pd.DataFrame, field: str) -> pd.Series | None:
 def _combined(cols: Columns, frame: pd.DataFrame, metric: str) -> pd.Series | None:
     """`<metric> (total)`, else organic + sponsored (whichever exist)."""
     total = _count(cols, frame, f"{metric}_total")
-    if total is not None:
-        return total
-    parts = [p for p in (_count(cols, frame, f"{metric}_{v}") for v in ("organic", "sponsored")) if p is not None]
-    if not parts:
-        return None
-    return pd.concat(parts, axis=1).sum(axis=1, min_count=1).astype("Int64")
+    return total if total is not None else add_up(_count(cols, frame, f"{metric}_{v}") for v in ("organic", "sponsored"))
 
 
 def _daily(kind: str, cols: Columns, frame: pd.DataFrame, export_day: date) -> pd.DataFrame:
@@ -310,10 +315,7 @@ def _daily(kind: str, cols: Columns, frame: pd.DataFrame, export_day: date) -> p
     if kind == "metrics":
         series["impressions"] = _combined(cols, frame, "impressions")
         series["reach"] = _count(cols, frame, "unique_impressions_organic")
-        parts = [p for p in (_combined(cols, frame, m) for m in ("reactions", "comments", "reposts")) if p is not None]
-        series["interactions"] = (
-            pd.concat(parts, axis=1).sum(axis=1, min_count=1).astype("Int64") if parts else None
-        )
+        series["interactions"] = add_up(_combined(cols, frame, m) for m in ("reactions", "comments", "reposts"))
         series["link_clicks"] = _combined(cols, frame, "clicks")
         for variant in _VARIANTS:  # a fraction: checked, not stored (mart has no rates)
             field = f"engagement_rate_{variant}"
@@ -322,14 +324,12 @@ def _daily(kind: str, cols: Columns, frame: pd.DataFrame, export_day: date) -> p
     elif kind == "followers":
         total = _count(cols, frame, "total")
         if total is None:
-            parts = [p for p in (_count(cols, frame, f) for f in ("organic", "sponsored", "invited")) if p is not None]
-            total = pd.concat(parts, axis=1).sum(axis=1, min_count=1).astype("Int64")
+            total = add_up(_count(cols, frame, f) for f in ("organic", "sponsored", "invited"))
         series["followers_gained"] = total
     else:
         visits = _count(cols, frame, "total_page_views_total")
         if visits is None:
-            parts = [p for p in (_count(cols, frame, f"total_page_views_{d}") for d in ("desktop", "mobile")) if p is not None]
-            visits = pd.concat(parts, axis=1).sum(axis=1, min_count=1).astype("Int64") if parts else None
+            visits = add_up(_count(cols, frame, f"total_page_views_{d}") for d in ("desktop", "mobile"))
         if visits is None:
             visits = _count(cols, frame, "overview_page_views_total")
         series["visits"] = visits
@@ -337,7 +337,7 @@ def _daily(kind: str, cols: Columns, frame: pd.DataFrame, export_day: date) -> p
         pd.DataFrame({"day": days, "metric": metric, "value": values.astype("Float64"), "filled": False})
         for metric, values in series.items() if values is not None
     ]
-    result = pd.concat(long, ignore_index=True).dropna(subset=["day", "value"])
+    result = pd.concat(long, ignore_index=True).dropna(subset=["day"])  # an empty value stays, NULL
     return result.astype({"value": "float64"})
 
 

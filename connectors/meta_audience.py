@@ -9,9 +9,11 @@ Excel, then blocks separated by blank lines. Each block starts with a one-cell l
     "Top pages"      an affinity index that can exceed 100          (skipped: not a share)
     "Follows"        `"Date","Primary"` and new follows per day     (→ daily followers_gained)
 
-Percentages become shares (`12.3` → 0.123) of the `followers` audience, dated with the export day.
-There is no 13-17 row: that bucket is "not supplied" and gets no row, never a 0. Unknown blocks
-are skipped and named in the import notes. The file names neither platform nor account, so the
+Percentages become shares (`12.3` → 0.123) of the `followers` audience; an empty cell stays a
+NULL share (suppressed), never 0. The snapshot is dated by the period it describes: the end of a
+period in the file name (`…Sep-01-2025_Sep-30-2025…`), else the last day of the `Follows` block,
+else (with a note) the export day. There is no 13-17 row: that bucket is "not supplied" and gets
+no row, never a 0. Unknown blocks are skipped and named in the import notes. The file names neither platform nor account, so the
 platform comes from the upload form (`ctx.platform`) and the municipality's account is used.
 English block labels are verified; Swedish and German ones are unverified hints.
 """
@@ -25,7 +27,17 @@ import pandas as pd
 
 from connectors.audience import canonical_age
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
-from connectors.io import Columns, decode, decode_head, normalise_header, to_count, to_datetime, to_number
+from connectors.io import (
+    Columns,
+    assumed_as_of_note,
+    decode,
+    decode_head,
+    name_period,
+    normalise_header,
+    to_count,
+    to_datetime,
+    to_number,
+)
 
 FORMAT = "meta_audience"
 PLATFORM = None  # Facebook or Instagram, told by the user
@@ -114,7 +126,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     for label, body in blocks:
         key = _key(label)
         if key in AGE_GENDER:
-            frame, block_unmapped = _age_gender(body, export_day)
+            frame, block_unmapped = _age_gender(body)
             unmapped += block_unmapped
             if frame.empty:
                 notes.append(f"Block „{label}“ ist leer (zu wenig Daten); keine Alters-/Geschlechtswerte übernommen.")
@@ -139,6 +151,8 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     daily = pd.concat(daily_parts, ignore_index=True) if daily_parts else None
     if audience is not None and audience.empty:
         audience = None
+    if audience is not None:
+        audience.insert(0, "as_of", _as_of(source, daily, export_day, notes))
     if daily is not None:
         daily = daily.groupby("day", as_index=False).last()
         daily = daily[["day", "metric", "value", "filled"]]
@@ -149,9 +163,24 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     )]
 
 
-def _age_gender(body: list[list[str]], export_day) -> tuple[pd.DataFrame, list[str]]:
+def _as_of(source: SourceFile, daily: pd.DataFrame | None, export_day, notes: list[str]):
+    """The day the age × gender snapshot describes: the end of the period the file covers."""
+    period = name_period(source.name, source.container)
+    if period:
+        as_of = period[1]
+    elif daily is not None and len(daily):
+        as_of = daily["day"].max()
+    else:
+        notes.append(assumed_as_of_note(source, export_day, "die Datei nennt keinen Zeitraum (kein Block „Follows“)"))
+        return export_day
+    if as_of > export_day:
+        raise ImportRejected(f"Der Zeitraum der Datei endet nach dem Exportdatum ({as_of:%d.%m.%Y}).")
+    return as_of
+
+
+def _age_gender(body: list[list[str]]) -> tuple[pd.DataFrame, list[str]]:
     if not body:
-        return pd.DataFrame(columns=["as_of", "audience", "age_group", "gender", "share", "count", "raw_label"]), []
+        return pd.DataFrame(columns=["audience", "age_group", "gender", "share", "count", "raw_label"]), []
     header = body[0]
     cols = Columns(header, GENDER_SYNONYMS)
     if not ({"male", "female"} & set(cols.index)):
@@ -170,7 +199,6 @@ def _age_gender(body: list[list[str]], export_day) -> tuple[pd.DataFrame, list[s
     if percent is not None and ((percent < 0) | (percent > 100)).any():
         raise ImportRejected("Block „Age & gender“: ein Prozentwert liegt außerhalb von 0 bis 100.")
     audience = pd.DataFrame({
-        "as_of": export_day,
         "audience": "followers",
         "age_group": frame["age"],
         "gender": frame["gender"],
@@ -178,7 +206,6 @@ def _age_gender(body: list[list[str]], export_day) -> tuple[pd.DataFrame, list[s
         "count": pd.array([pd.NA] * len(frame), dtype="Int64"),
         "raw_label": frame["raw_age"] + " " + frame["raw_gender"],
     })
-    audience = audience.dropna(subset=["share"]).reset_index(drop=True)
     if audience.duplicated(["age_group", "gender"]).any():
         raise ImportRejected("Block „Age & gender“: eine Altersgruppe kommt doppelt vor.")
     return audience, cols.unmapped
@@ -195,7 +222,7 @@ def _follows(body: list[list[str]], export_day) -> pd.DataFrame:
     days = to_datetime(frame[0].astype("string"), "Date", DATE_FORMATS).dt.date
     values = to_count(frame[1].astype("string"), "Primary")
     daily = pd.DataFrame({"day": days, "metric": "followers_gained", "value": values.astype("Float64"), "filled": False})
-    daily = daily.dropna(subset=["day", "value"])
+    daily = daily.dropna(subset=["day"])  # a day with an empty value stays, NULL
     if len(daily) and daily["day"].max() > export_day:
         raise ImportRejected(f"Block „Follows“: Tageswerte nach dem Exportdatum ({daily['day'].max():%d.%m.%Y}).")
     daily["value"] = daily["value"].astype("float64")

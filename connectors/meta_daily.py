@@ -3,8 +3,10 @@
 Format (docs/platform-exports.md §3): UTF-16LE with BOM, a `sep=,` line for Excel, a title line
 naming the metric (the only reliable way to tell the files apart: browsers rename them
 `Follows (1).csv`), then `"Date","Primary"` and one row per day, `YYYY-MM-DDT00:00:00`.
-Series may be dense or sparse: missing days inside the exported range are filled with 0 and
-marked `filled`. The files carry no account: the municipality's account on the platform is used.
+Series may be dense or sparse: days missing inside the exported range are filled with 0 and
+marked `filled` (§3). A row that is there with an empty or `undefined` value is no such gap: the
+day is kept with a NULL value, not filled. The files carry no account: the municipality's account
+on the platform is used.
 """
 
 from __future__ import annotations
@@ -111,9 +113,9 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     if series["day"].max() > export_day:
         raise ImportRejected(f"Tageswerte nach dem Exportdatum ({series['day'].max():%d.%m.%Y}).")
     full = pd.DataFrame({"day": pd.date_range(series["day"].min(), series["day"].max(), freq="D").date})
-    daily = full.merge(series, on="day", how="left")
-    daily["filled"] = daily["value"].isna()
-    daily["value"] = daily["value"].fillna(0).astype("float64")
+    daily = full.merge(series, on="day", how="left", indicator=True)
+    daily["filled"] = daily.pop("_merge") == "left_only"  # a day the file leaves out, not a NULL cell
+    daily["value"] = daily["value"].mask(daily["filled"], 0).astype("float64")
     daily["metric"] = metric
     notes = []
     if daily["filled"].any():

@@ -10,11 +10,20 @@ name** (the loader keeps it as `source.container`):
     Viewers_<handle>.zip     Viewers.xlsx (XLSX only)
 
 CSVs are UTF-8 with BOM, every field quoted, no newline after the last line, one row per day in
-ascending order. Dates have **no year** and are localised (`September 25`, `25 September`;
-German `25. September` and Swedish `25 september` unverified; Japanese `9月16日` and Russian
-`18 января` seen). The year comes from the Overview zip name (first day of the period) when
-available, else from the export day: the last date of a series is the latest one not after the
-export day, and earlier rows step back a year whenever the dates wrap (December → January).
+ascending order, the last row the period's last day. Dates have **no year** and are localised
+(`September 25`, `25 September`; German `25. September` and Swedish `25 september` unverified;
+Japanese `9月16日` and Russian `18 января` seen).
+
+The years come from the download's **period**: first day and end (the epoch seconds as a
+Europe/Berlin date) in the Overview zip name — the file's own, else that of an Overview zip
+uploaded with it (`ctx.siblings`: same handle; for a file without handle the only one). So all
+files of one download land in one period, whenever they are imported (`Years`, `resolve_series`):
+a daily series whose last row falls inside the period ends at the latest such date not after its
+end, earlier rows step back a year only at a December → January wrap; a series that merely starts
+inside the period is placed forward from its first day. `Content.csv` post times are each the
+latest such date not after the period's end; `FollowerGender.csv` is dated by the period's end.
+Without a period (or when the series does not meet it) the export day (file date, else today)
+takes the end's place, and a note says which year was assumed and why.
 
 * `Overview.csv` `"Date","Video Views","Profile Views","Likes","Comments","Shares"[,"New followers"]`
   → daily views, visits (profile views), interactions (likes + comments + shares, comments may be
@@ -23,13 +32,13 @@ export day, and earlier rows step back a year whenever the dates wrap (December 
 * `FollowerHistory.csv` `"Date","Followers","Difference in followers from previous day"` →
   daily followers (running total; the difference is derived data and not stored).
 * `FollowerGender.csv` `"Gender","Distribution"` (Female/Male/Other, fractions) → audience
-  `followers`, age group `all`, dated with the export day.
+  `followers`, age group `all`, dated by the period's end (see above).
 * `FollowerTopTerritories.csv`, `FollowerActivity.csv`: recognised and skipped with a note.
 * `Content.csv` `"Time","Video title","Video link","Post time","Total likes","Total comments",
   "Total shares","Total views"` → posts (lifetime totals as of the export day; negative comment
   counts are kept as given). The post id comes from the video link.
 * `Viewers.xlsx` `Date | Total Viewers | New Viewers | Returning Viewers` → daily reach (Total
-  Viewers); `undefined` means no data (NULL, not 0).
+  Viewers); `undefined` means no data: the day is kept with a NULL value, never 0.
 
 Small accounts get header-only files: that is "too little data", imported as zero rows with a
 note, not an error. German headers are unverified hints.
@@ -40,7 +49,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -49,6 +60,9 @@ from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, S
 from connectors.io import (
     NULL_TOKENS,
     Columns,
+    add_up,
+    assumed_as_of_note,
+    day_basis,
     decode,
     decode_head,
     localize,
@@ -117,7 +131,7 @@ KIND_LABELS = {
 }
 ZIP_NAME = re.compile(
     r"^(?P<section>Overview|Followers|Content|Viewers)_"
-    r"(?:(?P<first>\d{4}-\d{2}-\d{2})_(?P<epoch>\d{9,11})_)?(?P<handle>[\w.]+?)(?:\s*\(\d+\))?\.zip$",
+    r"(?:(?P<first>\d{4}-\d{2}-\d{2})_(?P<epoch>\d{9,11})_)?(?P<handle>[\w.]+?)(?:\s*\(\d+\))?\.(?:zip|csv|xlsx)$",
     re.IGNORECASE,
 )
 LINK = re.compile(r"tiktok\.com/@(?P<handle>[\w.]+)/(?:video|photo)/(?P<id>\d+)")
@@ -181,72 +195,187 @@ def _make(year: int, md: tuple[int, int], text: str) -> date:
         raise ImportRejected(f"Datum „{text}“ gibt es im Jahr {year} nicht.") from None
 
 
-def resolve_series(texts: list[str], *, first_day: date | None, export_day: date) -> list[date]:
-    """Dates of an ascending daily series without years.
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
-    With the first day of the period (Overview zip name) the years are assigned walking forward
-    from it; otherwise the last date is the latest one not after the export day and the walk goes
-    backward. Either way a wrap (December → January) changes the year by one.
+
+def _latest(md: tuple[int, int], limit: date) -> date:
+    """The latest date with this month and day that is not after `limit`."""
+    year = limit.year if md <= (limit.month, limit.day) else limit.year - 1
+    while md == (2, 29) and not _is_leap(year):
+        year -= 1
+    return date(year, *md)
+
+
+def _earliest(md: tuple[int, int], limit: date) -> date:
+    """The earliest date with this month and day that is not before `limit`."""
+    year = limit.year if md >= (limit.month, limit.day) else limit.year + 1
+    while md == (2, 29) and not _is_leap(year):
+        year += 1
+    return date(year, *md)
+
+
+def resolve_series(texts: list[str], end: date, first: date | None = None) -> list[date] | None:
+    """Dates of a daily series without years. Rows ascend; the month-day may only fall back at
+    a year wrap (November/December → January/February), anything else is rejected as unsorted.
+
+    Without `first`, `end` is the export day: the last row is the latest such date not after it,
+    and the years are assigned walking backward. With the download's period (`first`, `end`):
+    TikTok's last row is the period's last day, so a series whose last row falls inside the period
+    is placed the same way (backward from `end`); one that only starts inside it is placed walking
+    forward from `first`; None when the series does not meet the period at all. Series with
+    years are returned as they are.
     """
     parsed = [month_day(t) for t in texts]
     if all(isinstance(p, date) for p in parsed):
-        return list(parsed)  # the export carries years
+        return list(parsed)
     if any(isinstance(p, date) for p in parsed):
         raise ImportRejected("Die Datumsspalte mischt Angaben mit und ohne Jahr.")
     mds: list[tuple[int, int]] = parsed  # type: ignore[assignment]
     wraps = sum(1 for a, b in zip(mds, mds[1:], strict=False) if b < a)
     if len(mds) > 2 and wraps > (len(mds) - 1) / 2:
         # Newest first (not seen, but cheap to handle): resolve the reversed series.
-        return list(reversed(resolve_series(list(reversed(texts)), first_day=first_day, export_day=export_day)))
-    result: list[date] = []
-    if first_day is not None:
-        year = first_day.year if mds[0] >= (first_day.month, first_day.day) else first_day.year + 1
-        for i, md in enumerate(mds):
-            if i and md < mds[i - 1]:
-                year += 1
-            result.append(_make(year, md, texts[i]))
-        return result
-    year = export_day.year if mds[-1] <= (export_day.month, export_day.day) else export_day.year - 1
-    for i in range(len(mds) - 1, -1, -1):
-        if i < len(mds) - 1 and mds[i] > mds[i + 1]:
-            year -= 1
-        result.append(_make(year, mds[i], texts[i]))
-    return list(reversed(result))
+        days = resolve_series(list(reversed(texts)), end, first)
+        return None if days is None else list(reversed(days))
+    for i in range(1, len(mds)):  # a step back is a new year only from Nov/Dec to Jan/Feb
+        if mds[i] < mds[i - 1] and mds[i][0] + 12 - mds[i - 1][0] > 2:
+            raise ImportRejected(f"Die Tage sind nicht aufsteigend sortiert („{texts[i]}“ nach „{texts[i - 1]}“).")
+    last = _latest(mds[-1], end)
+    if first is None or last >= first:  # walk backward from the last row
+        years = [last.year]
+        for earlier, later in zip(reversed(mds[:-1]), reversed(mds[1:]), strict=True):
+            years.append(years[-1] - (earlier > later))
+        years.reverse()
+    elif (start := _earliest(mds[0], first)) <= end:  # walk forward from the first row
+        years = [start.year]
+        for earlier, later in zip(mds, mds[1:], strict=False):
+            years.append(years[-1] + (later < earlier))
+    else:
+        return None
+    return [_make(year, md, text) for year, md, text in zip(years, mds, texts, strict=True)]
 
 
-def resolve_each(texts: list[str], export_day: date) -> list[date]:
-    """Dates without years in no particular order (post times): each is the latest such date
-    not after the export day."""
+def resolve_each(texts: list[str], limit: date) -> list[date]:
+    """Dates without years in no particular order (post times): each is the latest such date not
+    after `limit` (the end of the download's period, else the export day)."""
     result = []
     for text in texts:
         md = month_day(text)
-        if isinstance(md, date):
-            result.append(md)
-            continue
-        year = export_day.year if md <= (export_day.month, export_day.day) else export_day.year - 1
-        if md == (2, 29):
-            while year % 4 or (year % 100 == 0 and year % 400):
-                year -= 1
-        result.append(_make(year, md, text))
+        result.append(md if isinstance(md, date) else _latest(md, limit))
     return result
 
 
-# -- reading ---------------------------------------------------------------------------------
+class Period(NamedTuple):
+    """The period of one TikTok download, as its Overview zip name states it."""
+
+    first: date
+    end: date  # the epoch seconds of the name as a Europe/Berlin date
+    name: str  # the zip (or file) name it was read from
+
+    def __str__(self) -> str:
+        return f"{self.first:%d.%m.%Y}–{self.end:%d.%m.%Y}"
 
 
-def _zip_info(source: SourceFile) -> tuple[str | None, date | None]:
-    """(handle, first day of the period) from the zip name, where the loader kept it."""
-    name = (source.container or "").rsplit("/", 1)[-1]
-    match = ZIP_NAME.match(name)
+def name_info(name: str | None) -> tuple[str | None, Period | None]:
+    """(handle, period) from a TikTok zip or file name; (None, None) for any other name."""
+    base = re.split(r"[\\/]", name or "")[-1]
+    match = ZIP_NAME.match(base)
     if not match:
         return None, None
-    first = None
+    period = None
     if match.group("first"):
         try:
             first = date.fromisoformat(match.group("first"))
-        except ValueError:
-            first = None
-    return match.group("handle"), first
+            end = pd.Timestamp(int(match.group("epoch")), unit="s", tz="UTC").tz_convert(TIMEZONE).date()
+            period = Period(first, end, base) if first <= end else None
+        except (ValueError, OverflowError):
+            period = None
+    return match.group("handle"), period
+
+
+def download_period(source: SourceFile, ctx: ImportContext) -> tuple[str | None, Period | None, str]:
+    """(handle, period of the download, why no period is known).
+
+    The period comes from the file's own zip (or file) name, else from an Overview zip uploaded
+    together with it (`ctx.siblings`): the one with the same handle, or for a file without handle
+    the only one in the upload.
+    """
+    handle, period = next((info for info in (name_info(source.container), name_info(source.name)) if info[0]),
+                          (None, None))
+    if period:
+        return handle, period, ""
+    candidates = [p for h, p in map(name_info, ctx.siblings)
+                  if p and (handle is None or h.casefold() == handle.casefold())]
+    if len({(p.first, p.end) for p in candidates}) == 1:
+        return handle, candidates[0], ""
+    if candidates:
+        return handle, None, "die mit hochgeladenen Übersichten nennen verschiedene Zeiträume"
+    return handle, None, "kein Exportzeitraum liegt bei"
+
+
+@dataclass
+class Years:
+    """Gives the year-less dates of one file their years and says in `notes` where they came from:
+    the download's period, else (as a last resort) the export day."""
+
+    source: SourceFile
+    period: Period | None
+    why_not: str  # why no period is known
+    export_day: date
+    notes: list[str]
+
+    def series(self, texts: list[str]) -> list[date]:
+        """An ascending daily series (see `resolve_series`)."""
+        why = self.why_not
+        if self.period:
+            days = resolve_series(texts, self.period.end, self.period.first)
+            if days is not None:
+                return self._from_period(days, texts)
+            why = f"der Exportzeitraum {self.period} aus „{self.period.name}“ passt nicht zu ihren Tagen"
+        return self._assumed(resolve_series(texts, self.export_day), texts, why)
+
+    def each(self, texts: list[str]) -> list[date]:
+        """Dates in no particular order (post times), each the latest such date not after the
+        period's end."""
+        if self.period:
+            return self._from_period(resolve_each(texts, self.period.end), texts)
+        return self._assumed(resolve_each(texts, self.export_day), texts, self.why_not)
+
+    def as_of(self) -> date:
+        """The day a snapshot without any date describes: the end of the download's period."""
+        if self.period:
+            self._from_period([], [])
+            return self.period.end
+        reason = f"die Datei nennt keinen Zeitraum und {self.why_not}"
+        self.notes.append(assumed_as_of_note(self.source, self.export_day, reason))
+        return self.export_day
+
+    def _from_period(self, days: list[date], texts: list[str]) -> list[date]:
+        if texts and not _yearless(texts):
+            return days
+        if self.period.name not in (self.source.container, self.source.name):
+            self.notes.append(f"Exportzeitraum {self.period} aus der mit hochgeladenen Datei „{self.period.name}“ übernommen.")
+        if days and min(days).year != max(days).year:
+            self.notes.append(f"Die Tage reichen über den Jahreswechsel ({min(days):%d.%m.%Y}–{max(days):%d.%m.%Y}, "
+                              f"Exportzeitraum {self.period}).")
+        return days
+
+    def _assumed(self, days: list[date], texts: list[str], why: str) -> list[date]:
+        if _yearless(texts):
+            years = sorted({d.year for d in days})
+            span = f" (Tage {min(days):%d.%m.%Y}–{max(days):%d.%m.%Y})" if len(years) > 1 else ""
+            self.notes.append(
+                f"{'Jahre' if len(years) > 1 else 'Jahr'} {'/'.join(map(str, years))} angenommen{span}: die Datei nennt "
+                f"kein Jahr und {why}; Grundlage ist das {day_basis(self.source)} {self.export_day:%d.%m.%Y}."
+            )
+        return days
+
+
+def _yearless(texts: list[str]) -> bool:
+    return bool(texts) and not isinstance(month_day(texts[0]), date)
+
+
+# -- reading ---------------------------------------------------------------------------------
 
 
 def _is_xlsx(data: bytes) -> bool:
@@ -329,11 +458,12 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     if kind is None:
         raise ImportRejected("Kein TikTok-Export: erwartete Spalten (z. B. „Date“, „Video Views“) fehlen.")
     cols = Columns(header, SYNONYMS, IGNORED)
-    handle, first_day = _zip_info(source)
+    handle, period, why_not = download_period(source, ctx)
     export_day = ctx.export_date(source)
     rows = rows[rows.apply(lambda r: r.astype("string").str.strip().ne("").any(), axis=1)].reset_index(drop=True) \
         if len(rows) else rows
     notes: list[str] = []
+    years = Years(source, period, why_not, export_day, notes)
     result = Parsed(
         platform="tiktok", format=FORMAT, format_label=f"{LABEL}, {KIND_LABELS[kind]}", account=None,
         metrics_as_of=export_day, unmapped_columns=cols.unmapped, notes=notes,
@@ -343,12 +473,12 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     elif kind in ("territories", "activity"):
         notes.append(f"{source.name} ({KIND_LABELS[kind]}) erkannt, aber nicht übernommen.")
     elif kind == "content":
-        result.posts, link_handle = _content(cols, rows, export_day)
+        result.posts, link_handle = _content(cols, rows, years)
         handle = handle or link_handle
     elif kind == "gender":
-        result.audience = _gender(cols, rows, export_day)
+        result.audience = _gender(cols, rows, years.as_of())
     else:
-        result.daily = _daily(kind, cols, rows, first_day, export_day)
+        result.daily = _daily(kind, cols, rows, years)
     result.account = AccountRef("tiktok", handle=handle, url=f"https://www.tiktok.com/@{handle}") if handle \
         else AccountRef("tiktok")
     return [result]
@@ -360,9 +490,9 @@ def _count(cols: Columns, rows: pd.DataFrame, field: str, *, allow_negative: boo
     return to_count(cols.get(rows, field), cols.header[cols.index[field]], allow_negative=allow_negative)
 
 
-def _daily(kind: str, cols: Columns, rows: pd.DataFrame, first_day: date | None, export_day: date) -> pd.DataFrame:
-    days = resolve_series(cols.get(rows, "date").astype(str).tolist(), first_day=first_day, export_day=export_day)
-    if max(days) > export_day:
+def _daily(kind: str, cols: Columns, rows: pd.DataFrame, years: Years) -> pd.DataFrame:
+    days = years.series(cols.get(rows, "date").astype(str).tolist())
+    if max(days) > years.export_day:
         raise ImportRejected(f"Tageswerte nach dem Exportdatum ({max(days):%d.%m.%Y}).")
     if len(set(days)) != len(days):
         raise ImportRejected("Ein Tag kommt in der Datei doppelt vor.")
@@ -377,21 +507,18 @@ def _daily(kind: str, cols: Columns, rows: pd.DataFrame, first_day: date | None,
         series["reach"] = _count(cols, rows, "reach")
         series["followers_gained"] = _count(cols, rows, "new_followers")
         series["followers_lost"] = _count(cols, rows, "lost_followers")
-        parts = [_count(cols, rows, "likes"), _count(cols, rows, "comments", allow_negative=True),
-                 _count(cols, rows, "shares")]
-        parts = [p for p in parts if p is not None]
-        if parts:
-            series["interactions"] = pd.concat(parts, axis=1).sum(axis=1, min_count=1)
+        series["interactions"] = add_up([_count(cols, rows, "likes"), _count(cols, rows, "shares"),
+                                         _count(cols, rows, "comments", allow_negative=True)])
     frames = [
         pd.DataFrame({"day": days, "metric": metric, "value": values.astype("Float64"), "filled": False})
         for metric, values in series.items() if values is not None
     ]
-    daily = pd.concat(frames, ignore_index=True).dropna(subset=["value"])
+    daily = pd.concat(frames, ignore_index=True)  # a NULL day stays: covered, value unknown
     daily["value"] = daily["value"].astype("float64")
-    return daily.reset_index(drop=True)
+    return daily
 
 
-def _gender(cols: Columns, rows: pd.DataFrame, export_day: date) -> pd.DataFrame:
+def _gender(cols: Columns, rows: pd.DataFrame, as_of: date) -> pd.DataFrame:
     labels = cols.get(rows, "gender").str.strip()
     values = to_number(cols.get(rows, "distribution"), cols.header[cols.index["distribution"]],
                        integer=False, percent=True)
@@ -402,16 +529,16 @@ def _gender(cols: Columns, rows: pd.DataFrame, export_day: date) -> pd.DataFrame
         raise ImportRejected("Spalte „Distribution“ enthält Anteile über 100 %.")
     genders = labels.map(lambda label: GENDERS.get(label.casefold()) or canonical_gender(label))
     audience = pd.DataFrame({
-        "as_of": export_day, "audience": "followers", "age_group": "all", "gender": genders,
+        "as_of": as_of, "audience": "followers", "age_group": "all", "gender": genders,
         "share": shares.astype("float64"), "count": pd.array([pd.NA] * len(rows), dtype="Int64"),
         "raw_label": labels,
-    }).dropna(subset=["share"])
+    })  # a suppressed share stays NULL
     if audience.duplicated(["gender"]).any():
         raise ImportRejected("Ein Geschlecht kommt doppelt vor.")
     return audience.reset_index(drop=True)
 
 
-def _content(cols: Columns, rows: pd.DataFrame, export_day: date) -> tuple[pd.DataFrame, str | None]:
+def _content(cols: Columns, rows: pd.DataFrame, years: Years) -> tuple[pd.DataFrame, str | None]:
     cols.require("link", "post_time")
     links = cols.get(rows, "link").str.strip()
     found = links.str.extract(LINK)
@@ -422,8 +549,8 @@ def _content(cols: Columns, rows: pd.DataFrame, export_day: date) -> tuple[pd.Da
     post_times = cols.get(rows, "post_time").astype(str).tolist()
     if any(t.strip().casefold() in NULL_TOKENS for t in post_times):
         raise ImportRejected("Spalte „Post time“: ein Beitrag hat kein Veröffentlichungsdatum.")
-    days = resolve_each(post_times, export_day)
-    if max(days) > export_day:
+    days = years.each(post_times)
+    if max(days) > years.export_day:
         raise ImportRejected(f"Spalte „Post time“ enthält Tage nach dem Exportdatum ({max(days):%d.%m.%Y}).")
     published = localize(pd.Series(pd.to_datetime(days)), TIMEZONE)
     title = cols.get(rows, "title")

@@ -255,7 +255,7 @@ def _overview(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: Im
             parts.append(pd.DataFrame({"day": days, "metric": metric, "value": values.astype("Float64"), "filled": False}))
     if not parts:
         raise ImportRejected("Keine Kennzahlspalte (Impressions, New follows, …) gefunden.")
-    daily = pd.concat(parts, ignore_index=True).dropna(subset=["day", "value"])
+    daily = pd.concat(parts, ignore_index=True).dropna(subset=["day"])  # an empty value stays, NULL
     daily = daily.drop_duplicates(["day", "metric"], keep="first").sort_values(["metric", "day"])  # newest first in file
     return Parsed(
         platform=PLATFORM, format="x_overview", format_label=f"{LABEL} – Kontoübersicht",

@@ -2,8 +2,10 @@
 
 Format (docs/platform-exports.md §7): UTF-8 without BOM, CRLF or LF, header
 `Viewer age,Views (%),…`; age labels with an EN DASH (`18–24 years`), values are percent of
-views (`0.61` = 0.61 %). The files name no channel: the municipality's YouTube account is used.
-The snapshot is dated with the export day.
+views (`0.61` = 0.61 %); an empty cell stays a NULL share. The files name no channel: the
+municipality's YouTube account is used. The snapshot is dated by the end of the period in the
+zip name (Studio names its zips like `Cities 2026-01-01_2026-01-14 <Kanal>.zip`; the loader keeps
+it as the member's container) or in the file name; only without one by the export day, with a note.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from connectors.audience import canonical_age, canonical_gender
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
     Columns,
+    assumed_as_of_note,
     decode,
     decode_head,
     match_synonyms,
+    name_period,
     parse_csv_line,
     read_table,
     split_lines,
@@ -61,10 +65,16 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     percent = to_number(cols.get(rows, "views_pct"), "Views (%)", integer=False, percent=True)
     if ((percent < 0) | (percent > 100)).any():
         raise ImportRejected("„Views (%)“ liegt außerhalb von 0 bis 100.")
+    export_day = ctx.export_date(source)
+    period = name_period(source.container, source.name)
+    as_of = period[1] if period else export_day
+    if as_of > export_day:
+        raise ImportRejected(f"Der Zeitraum im Dateinamen endet nach dem Exportdatum ({as_of:%d.%m.%Y}).")
+    notes = [] if period else [assumed_as_of_note(source, export_day)]
     raw_age = cols.get(rows, "age")
     raw_gender = cols.get(rows, "gender")
     audience = pd.DataFrame({
-        "as_of": ctx.export_date(source),
+        "as_of": as_of,
         "audience": "viewers",
         "age_group": raw_age.map(canonical_age) if raw_age is not None else "all",
         "gender": raw_gender.map(canonical_gender) if raw_gender is not None else "all",
@@ -76,5 +86,5 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
         raise ImportRejected("Eine Alters- oder Geschlechtsgruppe kommt doppelt vor.")
     return [Parsed(
         platform="youtube", format=FORMAT, format_label=LABEL, account=AccountRef("youtube"),
-        audience=audience, metrics_as_of=ctx.export_date(source), unmapped_columns=cols.unmapped,
+        audience=audience, metrics_as_of=export_day, unmapped_columns=cols.unmapped, notes=notes,
     )]

@@ -187,7 +187,7 @@ def _daily(cols: Columns, rows: pd.DataFrame, source: SourceFile, ctx: ImportCon
     days = to_datetime(cols.get(rows, "date"), "Date", DATE_FORMATS).dt.date
     views = to_count(cols.get(rows, "views"), "Views")
     series = pd.DataFrame({"day": days, "value": views.astype("Float64")}).dropna(subset=["day"])
-    series = series.groupby("day", as_index=False)["value"].sum(min_count=1).dropna(subset=["value"])
+    series = series.groupby("day", as_index=False)["value"].sum(min_count=1)  # an empty value stays, NULL
     export_day = ctx.export_date(source)
     if len(series) and series["day"].max() > export_day:
         raise ImportRejected(f"Tageswerte nach dem Exportdatum ({series['day'].max():%d.%m.%Y}).")

@@ -5,7 +5,8 @@
 --   nearest such total plus or minus the net daily gains in between — only where the gains
 --   cover every day in between. Without any total the figure is NULL, never a sum from zero.
 -- * Overlapping daily exports: per account, day and metric the import whose data reaches the
---   later day wins (whatever the import order); ties go to the later import.
+--   later day wins (whatever the import order); ties go to the later import. A value an export
+--   leaves unknown (`undefined`, stored as NULL) does not hide another export's known value.
 -- * `core.audit`: writes that are not imports (moving an account to another town, …), with the
 --   actor who made them.
 
@@ -20,7 +21,8 @@ WITH live AS (
     SELECT l.account_key, l.day, l.metric, l.value
     FROM live l JOIN coverage c USING (import_id, account_key)
     QUALIFY row_number() OVER (
-        PARTITION BY l.account_key, l.day, l.metric ORDER BY c.period_end DESC, l.import_id DESC) = 1
+        PARTITION BY l.account_key, l.day, l.metric
+        ORDER BY l.value IS NULL, c.period_end DESC, l.import_id DESC) = 1
 ), wide AS (
     PIVOT latest ON metric IN ('followers', 'followers_entered', 'followers_gained', 'followers_lost',
         'views', 'reach', 'impressions', 'interactions', 'visits', 'link_clicks', 'video_views')

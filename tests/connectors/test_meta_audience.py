@@ -46,7 +46,7 @@ def test_import_age_gender_and_follows(store):
     assert set(audience["gender"]) == {"female", "male"}
     assert set(audience["audience"]) == {"followers"}
     assert (audience["platform"] == "facebook").all()
-    assert (audience["as_of"].dt.date == EXPORT_DAY).all()
+    assert (audience["as_of"].dt.date == date(2025, 9, 3)).all()  # the last Follows day, not the export day
     row = audience[(audience["age_group"] == "25-34") & (audience["gender"] == "female")].iloc[0]
     assert row["share"] == pytest.approx(0.124)
     whole = audience[(audience["age_group"] == "35-44") & (audience["gender"] == "male")].iloc[0]
