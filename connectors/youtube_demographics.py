@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from connectors.audience import canonical_age, canonical_gender
-from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
+from connectors.base import ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
     Columns,
     assumed_as_of_note,
@@ -26,6 +26,7 @@ from connectors.io import (
     split_lines,
     to_number,
 )
+from connectors.youtube_studio import channel
 
 FORMAT = "youtube_demographics"
 PLATFORM = "youtube"
@@ -85,6 +86,6 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     if audience.duplicated(["age_group", "gender"]).any():
         raise ImportRejected("Eine Alters- oder Geschlechtsgruppe kommt doppelt vor.")
     return [Parsed(
-        platform="youtube", format=FORMAT, format_label=LABEL, account=AccountRef("youtube"),
+        platform="youtube", format=FORMAT, format_label=LABEL, account=channel(source),
         audience=audience, metrics_as_of=export_day, unmapped_columns=cols.unmapped, notes=notes,
     )]

@@ -19,11 +19,15 @@ needed, one header row.
   (`Cities`, traffic sources, geography, …) are recognised and skipped with a note, so that a zip
   holding them still imports. Viewer age/gender tables belong to `youtube_demographics`.
 
-The files name no channel: the municipality's YouTube account is used. English headers are
-verified; German ones are unverified hints.
+The files name no channel; Studio's zip names end with it (`Content 2025-12-01_2026-01-14
+Stadt Musterstadt.zip`), which the loader matches against the municipality register. Otherwise
+the municipality's YouTube account is used. English headers are verified; German ones are
+unverified hints.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -43,6 +47,8 @@ from connectors.io import (
     to_datetime,
     to_number,
 )
+
+ZIP_NAME = re.compile(r"^.+?\s\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\s+(?P<channel>.+?)(?:\s*\(\d+\))?\.zip$", re.I)
 
 FORMAT = "youtube_studio"
 PLATFORM = "youtube"
@@ -106,6 +112,12 @@ def _dimensions(header: list[str]) -> list[str]:
     return [h for h in header[1:] if h.strip() and normalise_header(h) not in metrics]
 
 
+def channel(source: SourceFile) -> AccountRef:
+    """The YouTube account a Studio file belongs to, named by its zip where the zip says."""
+    match = ZIP_NAME.match((source.container or "").rsplit("/", 1)[-1])
+    return AccountRef("youtube", name=match.group("channel").strip() if match else None)
+
+
 def detect(source: SourceFile) -> bool:
     try:
         return _kind(_header(source)) is not None
@@ -121,14 +133,14 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     if kind == "chart":
         return [Parsed(
             platform="youtube", format=FORMAT, format_label=f"{LABEL}, Diagrammdaten",
-            account=AccountRef("youtube"), metrics_as_of=ctx.export_date(source),
+            account=channel(source), metrics_as_of=ctx.export_date(source),
             notes=[f"{source.name}: Diagrammdaten nach „{', '.join(_dimensions(header))[:80]}“ "
                    "erkannt, aber nicht übernommen (nur die gezeigten Zeilen; Tagessummen kommen aus Totals.csv)."],
         )]
     if kind == "other":
         return [Parsed(
             platform="youtube", format=FORMAT, format_label=f"{LABEL}, Tabelle „{header[0]}“",
-            account=AccountRef("youtube"), metrics_as_of=ctx.export_date(source),
+            account=channel(source), metrics_as_of=ctx.export_date(source),
             notes=[f"YouTube-Tabelle „{header[0]}“ ({source.name}) erkannt, aber nicht übernommen."],
         )]
     cols = Columns(header, SYNONYMS, IGNORED)
@@ -174,7 +186,7 @@ def _table(cols: Columns, rows: pd.DataFrame, source: SourceFile, ctx: ImportCon
         "watch_time_seconds": (hours * 3600).astype("float64") if hours is not None else None,
     }).drop_duplicates("post_id", keep="last")
     return Parsed(
-        platform="youtube", format=FORMAT, format_label=f"{LABEL}, Inhalte", account=AccountRef("youtube"),
+        platform="youtube", format=FORMAT, format_label=f"{LABEL}, Inhalte", account=channel(source),
         posts=posts, metrics_as_of=export_day, unmapped_columns=cols.unmapped,
         notes=["Werte der Inhaltstabelle gelten für den in YouTube Studio gewählten Zeitraum, Stand Exportdatum."],
     )
@@ -195,7 +207,7 @@ def _daily(cols: Columns, rows: pd.DataFrame, source: SourceFile, ctx: ImportCon
     series["filled"] = False
     series["value"] = series["value"].astype("float64")
     return Parsed(
-        platform="youtube", format=FORMAT, format_label=f"{LABEL}, Summen je Tag", account=AccountRef("youtube"),
+        platform="youtube", format=FORMAT, format_label=f"{LABEL}, Summen je Tag", account=channel(source),
         daily=series[["day", "metric", "value", "filled"]].reset_index(drop=True), metrics_as_of=export_day,
         unmapped_columns=cols.unmapped,
     )

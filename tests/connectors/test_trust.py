@@ -181,3 +181,10 @@ def pd_day(text: str):
     import pandas as pd
 
     return pd.Timestamp(text)
+
+
+def test_a_youtube_studio_zip_is_matched_by_the_channel_in_its_name(store):
+    zipped = (EXPORTS / "youtube" / "Content 2025-12-01_2026-01-14 Stadt Musterstadt.zip").read_bytes()
+    plan, import_id = import_file(store, SourceFile("Content 2025-12-01_2026-01-14 Stadt Würselen.zip", zipped))
+    assert import_id and plan.municipalities == ["05334036"]
+    assert store.query_df("SELECT name, ags FROM mart.accounts").iloc[0].tolist() == ["Stadt Würselen", "05334036"]
