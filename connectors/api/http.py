@@ -50,6 +50,23 @@ def redact(text: object) -> str:
     return out
 
 
+class RedactSecrets(logging.Filter):
+    """Redacts message, arguments and traceback of every record of the logger it is attached to:
+    a failed pull's traceback names the paging URL, with its `access_token=…`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = redact(record.getMessage()), None
+        if record.exc_info:
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return True
+
+
+log.addFilter(RedactSecrets())
+
+
 def register_secret(value: str | None) -> str | None:
     if value:
         _SECRETS.add(value)
