@@ -1,9 +1,12 @@
 """Peer comparison ("Vergleich"): per town of a peer group the catalogue metrics for a period,
 with the group's median and 25th–75th percentile band (docs/metrics.md §3).
 
-Posts are dated by their publish day in Europe/Berlin, with their latest lifetime figures;
-followers are the last known running total on the period's first and last day, summed over the
-town's accounts (on all platforms, or on the one chosen).
+Posts are dated by their publish day in Europe/Berlin, with their latest lifetime figures.
+Followers are known totals (`mart.account_daily.followers`): F_start on the period's first day,
+F_end on the last day of the period the account's data covers. A town's follower figure sums its
+accounts (on all platforms, or on the one chosen) that have a daily series; when any of them has
+no known total there, the town's figure is unknown (NULL), never the sum of the known ones, and
+its per-follower rates are left out (docs: DECISIONLOG.md).
 """
 
 from __future__ import annotations
@@ -31,6 +34,11 @@ QUANTILE_METHOD = {
 }
 # Rates over few posts are flagged (docs/metrics.md §6).
 POST_RATES = {"er_follower_period", "er_reach", "reels_share"}
+# Metrics that need a known follower total; towns without one are left out of them (ranks, n, median).
+FOLLOWER_METRICS = {"followers_per_1k_inhabitants", "er_follower_period", "follower_net_growth",
+                    "follower_growth_weekly"}
+# Percent rates that cannot plausibly exceed 100 %: above it, the row is flagged with the reason.
+CAPPED_RATES = ("er_follower_period", "er_reach", "er_views")
 
 
 def components_sql(group_id: str, rel: dict[str, str]) -> tuple[str, dict]:
@@ -52,25 +60,37 @@ def components_sql(group_id: str, rel: dict[str, str]) -> tuple[str, dict]:
             WHERE p.account_key IN (SELECT account_key FROM acc) AND p.day BETWEEN $start AND $end
             GROUP BY p.ags
         ),
-        fa AS (   -- per account: the last known running total on or before the period's first and last day
-            SELECT d.account_key, any_value(d.ags) AS ags,
-                   arg_max(d.followers, d.day) FILTER (WHERE d.day <= $start) AS f_start,
-                   arg_max(d.followers, d.day) AS f_end
+        fa AS (   -- per account with a daily series: the total on the first day and on the last covered day
+            SELECT d.account_key, any_value(d.ags) AS ags, any_value(d.platform) AS platform,
+                   any_value(d.followers) FILTER (WHERE d.day = $start) AS f_start,
+                   arg_max_null(d.followers, d.day) FILTER (WHERE d.day >= $start) AS f_end,
+                   max(d.day) FILTER (WHERE d.day >= $start) AS f_end_day
             FROM {rel['daily']} d
-            WHERE d.account_key IN (SELECT account_key FROM acc) AND d.followers IS NOT NULL AND d.day <= $end
+            WHERE d.account_key IN (SELECT account_key FROM acc) AND d.day <= $end
             GROUP BY d.account_key
         ),
-        f AS (
+        f AS (   -- a town's sum is known only when every account's total is
             SELECT ags, CASE WHEN count(f_start) = count(*) THEN sum(f_start) END AS followers_start,
-                   sum(f_end) AS followers_end, count(*) AS follower_accounts
+                   CASE WHEN count(f_end) = count(*) THEN sum(f_end) END AS followers_end,
+                   min(f_end_day) AS followers_end_day,
+                   string_agg(DISTINCT platform, ',' ORDER BY platform) FILTER (WHERE f_end IS NULL)
+                       AS followers_unknown_on
             FROM fa GROUP BY ags
+        ),
+        untracked AS (   -- accounts without any daily series (e.g. a channel known from an age table only)
+            SELECT a.ags, string_agg(DISTINCT a.platform, ',' ORDER BY a.platform) AS followers_not_tracked_on
+            FROM {rel['accounts']} a
+            WHERE a.account_key IN (SELECT account_key FROM acc) AND a.account_key NOT IN (SELECT account_key FROM fa)
+            GROUP BY a.ags
         ),
         n AS (SELECT ags, count(*) AS accounts FROM acc GROUP BY ags)
         SELECT m.ags, m.name, m.population_total AS inhabitants, coalesce(n.accounts, 0) AS accounts,
                coalesce(p.posts, 0) AS posts, p.interactions, p.interactions_reach, p.reach,
                p.interactions_views, p.views, p.reels, p.typed_posts,
-               f.followers_start, f.followers_end
+               f.followers_start, f.followers_end, f.followers_end_day, f.followers_unknown_on,
+               u.followers_not_tracked_on
         FROM m LEFT JOIN p USING (ags) LEFT JOIN f USING (ags) LEFT JOIN n USING (ags)
+        LEFT JOIN untracked u USING (ags)
         ORDER BY m.ags
     """
     return sql, params
@@ -90,8 +110,9 @@ def add_rates(df: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
     out["followers_per_1k_inhabitants"] = rates.per_thousand(out["followers_end"], out["inhabitants"])
     out["reach_per_1k_inhabitants"] = rates.per_thousand(out["reach"], out["inhabitants"])
     out["interactions_per_1k_inhabitants"] = rates.per_thousand(out["interactions"], out["inhabitants"])
+    known = out["followers_end"].notna()  # without a known total no per-follower rate, not even 0
     out["er_follower_period"] = rates.er_follower_period(out["interactions"].fillna(0), out["posts"],
-                                                         out["followers_start"], out["followers_end"])
+                                                         out["followers_start"], out["followers_end"]).where(known)
     out["er_reach"] = rates.percent_of(out["interactions_reach"], out["reach"])
     out["er_views"] = rates.percent_of(out["interactions_views"], out["views"])
     out["posts_per_week"] = rates.posts_per_week(out["posts"], days + 1).where(has_posts_data)
@@ -100,13 +121,15 @@ def add_rates(df: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
     out["reels_share"] = rates.share(out["reels"], out["typed_posts"])
     out["few_posts"] = has_posts_data & (out["posts"] < MIN_POSTS_FOR_RATE)
     out["no_account"] = ~has_posts_data
+    out["followers_unknown"] = has_posts_data & ~known
     for metric_id in [*BENCHMARK_METRICS, "er_views"]:
         out[metric_id] = out[metric_id].astype("float64").where(has_posts_data)
     return out
 
 
 def town_metrics(store: Store, group_id: str, start: date, end: date, platform: str | None = None) -> pd.DataFrame:
-    """One row per member town: components, the catalogue rates and the flags `few_posts`, `no_account`."""
+    """One row per member town: components, the catalogue rates and the flags `few_posts`, `no_account`,
+    `followers_unknown` (accounts, but no known follower total at the period's end)."""
     return add_rates(components(store, group_id, start, end, platform), start, end)
 
 
@@ -128,3 +151,16 @@ def ranked(towns: pd.DataFrame, metric_id: str) -> pd.DataFrame:
     out = towns.sort_values(metric_id, ascending=False, na_position="last").reset_index(drop=True)
     out["rank"] = out[metric_id].rank(ascending=False, method="min").astype("Int64")
     return out
+
+
+def over_100(towns: pd.DataFrame, metric_id: str) -> pd.Series:
+    """True where a percent rate of CAPPED_RATES exceeds 100 % (e.g. more interactions per post than
+    followers): a sign of a wrong follower count or export, to be flagged, not shown plainly."""
+    if metric_id not in CAPPED_RATES:
+        return pd.Series(False, index=towns.index)
+    return towns[metric_id].gt(100).fillna(False).astype(bool)
+
+
+def without_followers(towns: pd.DataFrame) -> list[str]:
+    """Names of the towns (with accounts) whose follower total is unknown, for the note under a chart."""
+    return towns.loc[towns["followers_unknown"], "name"].map(lambda n: n.split(",")[0]).tolist()

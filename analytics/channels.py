@@ -11,7 +11,9 @@ from analytics.store import Store
 
 
 def presence(store: Store, group_id: str, platform: str | None = None) -> pd.DataFrame:
-    """One row per member town and account: first activity, last data day, latest followers, posts.
+    """One row per member town and account: first activity, the last day the imported data covers
+    (daily series, posts, audience snapshots — not the import date), the follower total on the last
+    day of the daily series with its source and day (NULL = unknown, never an older value), posts.
     Towns without any account appear once with `platform` NULL."""
     rel = relations(store)
     members, params = members_sql(group_id)
@@ -20,9 +22,9 @@ def presence(store: Store, group_id: str, platform: str | None = None) -> pd.Dat
         WITH m AS ({members}),
         acc AS (SELECT * FROM {rel['accounts']} WHERE ags IN (SELECT ags FROM m)
                 AND ($platform IS NULL OR platform = $platform)),
-        d AS (SELECT account_key, max(day) AS last_daily, arg_max(followers, day) AS followers
-              FROM {rel['daily']} WHERE account_key IN (SELECT account_key FROM acc) AND followers IS NOT NULL
-              GROUP BY account_key),
+        d AS (SELECT account_key, max(day) AS last_daily, arg_max_null(followers, day) AS followers,
+                     arg_max_null(followers_source, day) AS followers_source
+              FROM {rel['daily']} WHERE account_key IN (SELECT account_key FROM acc) GROUP BY account_key),
         p AS (SELECT account_key, count(*) AS posts, max(day) AS last_post
               FROM {rel['posts']} WHERE account_key IN (SELECT account_key FROM acc) GROUP BY account_key),
         au AS (SELECT account_key, max(as_of) AS last_audience FROM {rel['audience']}
@@ -30,7 +32,10 @@ def presence(store: Store, group_id: str, platform: str | None = None) -> pd.Dat
         SELECT m.ags, m.name, m.population_total AS inhabitants, acc.platform, acc.account_key,
                coalesce(acc.handle, acc.name) AS account, acc.url, acc.first_activity_date,
                greatest(d.last_daily, p.last_post, au.last_audience) AS last_data_date,
-               d.followers, coalesce(p.posts, 0) AS posts
+               d.followers, d.followers_source,
+               CASE WHEN d.followers IS NOT NULL THEN d.last_daily END AS followers_day,
+               acc.account_key IS NOT NULL AND d.followers IS NULL AS followers_unknown,
+               coalesce(p.posts, 0) AS posts
         FROM m LEFT JOIN acc USING (ags) LEFT JOIN d USING (account_key) LEFT JOIN p USING (account_key)
         LEFT JOIN au USING (account_key)
         ORDER BY m.name, acc.platform
@@ -41,9 +46,10 @@ def presence(store: Store, group_id: str, platform: str | None = None) -> pd.Dat
 
 def follower_development(store: Store, group_id: str, platform: str | None = None,
                          top_towns: int | None = 12) -> pd.DataFrame:
-    """Weekly follower totals (last known value of each ISO week) per town and platform since each
-    account's first day, with `weeks_since_launch` for a launch-aligned view. In large groups only
-    the `top_towns` towns with the most followers today (all platforms of the filter summed)."""
+    """Weekly follower totals per town and platform: per ISO week the last known total and its
+    `day`, so a line ends on the data's last day (never carried to today); weeks without a known
+    total have no point. `weeks_since_launch` serves a launch-aligned view. In large groups only the
+    `top_towns` towns with the most followers at their data's end (all platforms of the filter summed)."""
     rel = relations(store)
     members, params = members_sql(group_id)
     return store.query_df(
@@ -52,18 +58,17 @@ def follower_development(store: Store, group_id: str, platform: str | None = Non
         acc0 AS (SELECT account_key, ags, platform FROM {rel['accounts']} WHERE ags IN (SELECT ags FROM m)
                  AND ($platform IS NULL OR platform = $platform)),
         latest AS (SELECT a.ags, sum(d.followers) AS followers FROM acc0 a
-                   JOIN (SELECT account_key, arg_max(followers, day) AS followers FROM {rel['daily']}
-                         WHERE followers IS NOT NULL AND account_key IN (SELECT account_key FROM acc0)
-                         GROUP BY account_key) d USING (account_key)
-                   GROUP BY a.ags ORDER BY followers DESC, a.ags LIMIT coalesce($top, 100000)),
+                   JOIN (SELECT account_key, arg_max_null(followers, day) AS followers FROM {rel['daily']}
+                         WHERE account_key IN (SELECT account_key FROM acc0) GROUP BY account_key) d USING (account_key)
+                   GROUP BY a.ags ORDER BY followers DESC NULLS LAST, a.ags LIMIT coalesce($top, 100000)),
         acc AS (SELECT * FROM acc0 WHERE ags IN (SELECT ags FROM latest)),
         weekly AS (
             SELECT d.account_key, CAST(date_trunc('week', d.day) AS DATE) AS week_start,
-                   arg_max(d.followers, d.day) AS followers
+                   arg_max(d.followers, d.day) AS followers, max(d.day) AS day
             FROM {rel['daily']} d WHERE d.account_key IN (SELECT account_key FROM acc) AND d.followers IS NOT NULL
             GROUP BY ALL
         )
-        SELECT acc.ags, m.name, acc.platform, w.week_start, w.followers,
+        SELECT acc.ags, m.name, acc.platform, w.week_start, w.day, w.followers,
                CAST((w.week_start - min(w.week_start) OVER (PARTITION BY w.account_key)) / 7 AS INTEGER)
                    AS weeks_since_launch
         FROM weekly w JOIN acc USING (account_key) JOIN m USING (ags)

@@ -15,14 +15,15 @@ WEEKDAYS = {"de": ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"], "en": ["Mon", "Tue
 
 
 def _posts_with_followers(rel: dict[str, str]) -> str:
-    """Posts of the town in the period with the followers of their account on the posting day."""
+    """Posts of the town in the period with their account's known follower total on the posting day
+    (NULL where it is unknown or the daily data do not cover that day: no older value carried on)."""
     return f"""
         SELECT p.*, {INTERACTIONS_SQL} AS interactions, d.followers AS followers_at_post
         FROM (SELECT * FROM {rel['posts']} WHERE ags = $ags AND day BETWEEN $start AND $end
               AND ($platform IS NULL OR platform = $platform)) p
-        ASOF LEFT JOIN (SELECT account_key, day, followers FROM {rel['daily']} WHERE followers IS NOT NULL
-                        AND ags = $ags AND day <= $end) d
-          ON p.account_key = d.account_key AND p.day >= d.day
+        LEFT JOIN (SELECT account_key, day, followers FROM {rel['daily']}
+                   WHERE ags = $ags AND day BETWEEN $start AND $end) d
+          ON p.account_key = d.account_key AND p.day = d.day
     """
 
 
@@ -41,6 +42,7 @@ def top_posts(store: Store, ags: str, start: date, end: date, platform: str | No
     )
     df["er_follower_post"] = rates.percent_of(df["interactions"], df["followers_at_post"])
     df["interactions_per_1k_followers"] = rates.per_thousand(df["interactions"], df["followers_at_post"])
+    df["over_100"] = df["er_follower_post"].gt(100).fillna(False).astype(bool)  # more interactions than followers
     return df
 
 

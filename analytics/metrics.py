@@ -51,9 +51,13 @@ INTERACTIONS_SQL = (
 
 _REGISTRY = [
     Metric("followers", "Follower", "Followers", "Anzahl",
-           "Follower-Stand am letzten Tag des Zeitraums (laufende Summe der Zugänge, verankert an einem Stichtagswert, wo vorhanden)",
-           "Plattform-Exporte (MBS „Follows“, TikTok FollowerHistory, X, Mastodon)", ALL_PLATFORMS,
-           "mart.account_daily.followers"),
+           "bekannter Follower-Stand am letzten Tag des Zeitraums, den die Daten abdecken: beobachtet (Gesamtzahl aus "
+           "dem Export), eingetragen (von der Redaktion) oder rekonstruiert (nächster bekannter Stand ± tägliche "
+           "Zugänge/Abgänge dazwischen, nur wenn diese lückenlos vorliegen); sonst unbekannt, nie eine Summe ab 0 und "
+           "nie über das Datenende hinaus fortgeschrieben. Mehrere Konten: Summe nur, wenn jeder Stand bekannt ist",
+           "Plattform-Exporte (TikTok FollowerHistory, X, Mastodon), eingetragener Follower-Stand, MBS „Follows“ "
+           "(Zugänge)", ALL_PLATFORMS,
+           "mart.account_daily.followers (followers_source: observed | entered | reconstructed | NULL)", version="2"),
     Metric("followers_gained", "Neue Follower", "New followers", "Anzahl",
            "Summe der täglichen neuen Follows im Zeitraum", "Plattform-Exporte (MBS „Follows“, LinkedIn „New followers“, X „New follows“)",
            ALL_PLATFORMS, "sum(mart.account_daily.followers_gained)"),
@@ -75,18 +79,20 @@ _REGISTRY = [
 # The catalogue of docs/metrics.md §2. Rates are computed from summed components by the functions
 # in analytics/rates.py (zero denominators give NULL, never a fake 0); `sql` names the components.
 _FOLLOWER_PLATFORMS = ("facebook", "instagram", "youtube", "tiktok", "linkedin", "x", "mastodon")
-_ASOF_FOLLOWERS = ("mart.posts p ASOF LEFT JOIN mart.account_daily d "
-                   "ON p.account_key = d.account_key AND CAST(timezone('Europe/Berlin', p.published_at) AS DATE) >= d.day")
+_ASOF_FOLLOWERS = ("mart.posts p LEFT JOIN mart.account_daily d "
+                   "ON p.account_key = d.account_key AND CAST(timezone('Europe/Berlin', p.published_at) AS DATE) = d.day")
 
 _REGISTRY += [
     Metric("er_follower_post", "Interaktionsrate je Follower (Beitrag)", "Engagement rate per follower (post)", "%",
-           "Interaktionen des Beitrags ÷ Follower am Veröffentlichungstag × 100",
+           "Interaktionen des Beitrags ÷ Follower am Veröffentlichungstag × 100; unbekannt, wenn der Follower-Stand "
+           "an diesem Tag unbekannt ist; über 100 % markiert",
            "quintly, CrowdTangle, NapoleonCat", _FOLLOWER_PLATFORMS,
            f"{INTERACTIONS_SQL} / d.followers * 100 FROM {_ASOF_FOLLOWERS}",
            denominator="Follower am Veröffentlichungstag"),
     Metric("er_follower_period", "Interaktionsrate je Follower (Zeitraum)", "Engagement rate per follower (period)", "%",
            "(Σ Interaktionen ÷ Beiträge) ÷ durchschnittliche Follower × 100; ohne Beiträge 0. Durchschnitt = "
-           "(Follower am Anfang + am Ende) ÷ 2; Interaktionen nach Erstellungsdatum des Beitrags",
+           "(Follower am Anfang + am Ende) ÷ 2; Interaktionen nach Erstellungsdatum des Beitrags; ohne bekannten "
+           "Follower-Stand am Ende unbekannt (nicht in Rang und Median); über 100 % markiert",
            "quintly, CrowdTangle", _FOLLOWER_PLATFORMS,
            f"sum({INTERACTIONS_SQL}) / count(*) / ((F_start + F_end) / 2) * 100",
            denominator="durchschnittliche Follower im Zeitraum"),
@@ -125,7 +131,7 @@ _REGISTRY += [
            denominator="Follower am Veröffentlichungstag"),
     Metric("follower_net_growth", "Follower-Nettozuwachs", "Net follower growth", "Follower",
            "Follower am Ende − Follower am Anfang des Zeitraums", "Sprout Social", _FOLLOWER_PLATFORMS,
-           "F_end - F_start (mart.account_daily.followers, letzter Wert bis zum Stichtag)"),
+           "F_end - F_start (mart.account_daily.followers am ersten Tag und am letzten abgedeckten Tag des Zeitraums)"),
     Metric("follower_growth_weekly", "Wöchentliches Wachstum", "Weekly growth", "% pro Woche",
            "(Follower am Ende ÷ Follower am Anfang)^(7 ÷ Tage) − 1, aufgezinst",
            "Fanpage Karma (500 → 2.000 in 2 Wochen = +100 %/Woche)", _FOLLOWER_PLATFORMS,
@@ -138,7 +144,8 @@ _REGISTRY += [
            "Reels ÷ alle Beiträge (Beitragstyp laut Export)", "Rickmann 2025", ("facebook", "instagram"),
            "count(*) FILTER (post_type ILIKE '%reel%') / count(*)", denominator="alle Beiträge"),
     Metric("followers_per_1k_inhabitants", "Follower je 1.000 Einwohner", "Followers per 1,000 inhabitants",
-           "je 1.000 Einwohner", "Follower am Ende des Zeitraums ÷ Einwohner × 1.000",
+           "je 1.000 Einwohner", "Follower am Ende des Zeitraums ÷ Einwohner × 1.000; ohne bekannten Follower-Stand "
+           "unbekannt (nicht in Rang und Median)",
            "Wortwahl 2017, Rickmann 2025", ALL_PLATFORMS,
            "F_end / mart.municipalities.population_total * 1000",
            denominator="Einwohner (Destatis GV-ISys, ein Stichtag)"),
@@ -212,15 +219,20 @@ UNITS_EN = {
     "je 1.000 Einwohner": "per 1,000 inhabitants", "Faktor": "factor",
 }
 FORMULAS_EN = {
-    "followers": "followers on the last day of the period (running sum of gains, anchored at a dated total where available)",
+    "followers": "known follower total on the last day of the period the data cover: observed (a total in the export), "
+                 "entered (by the officer) or reconstructed (nearest known total ± the daily gains/losses in between, only "
+                 "where they cover every day); otherwise unknown, never a sum from 0 and never carried past the data's "
+                 "end. Several accounts: summed only when every total is known",
     "followers_gained": "sum of the daily new follows in the period",
     "reach": "sum of the reach (accounts reached, lifetime value) of the posts published in the period",
     "views": "sum of the views (lifetime value, repeat views included) of the posts published in the period",
     "interactions": "reactions/likes + comments + shares of the posts published in the period",
     "posts": "number of posts published in the period",
-    "er_follower_post": "interactions of the post ÷ followers on the posting day × 100",
+    "er_follower_post": "interactions of the post ÷ followers on the posting day × 100; unknown where the follower "
+                        "total on that day is unknown; above 100 % flagged",
     "er_follower_period": "(Σ interactions ÷ posts) ÷ average followers × 100; 0 without posts. Average = (followers at "
-                          "start + at end) ÷ 2; interactions dated by the post's creation",
+                          "start + at end) ÷ 2; interactions dated by the post's creation; unknown without a known "
+                          "follower total at the end (left out of rank and median); above 100 % flagged",
     "er_follower_group": "Σ interactions ÷ Σ posts ÷ mean of the members' latest followers × 100",
     "engagement_daily": "mean over all days of the period of (interactions of the day ÷ followers of the day) × 100; "
                         "days without posts count as 0",
@@ -234,7 +246,8 @@ FORMULAS_EN = {
     "follower_growth_weekly": "(followers at the end ÷ followers at the start)^(7 ÷ days) − 1, compounded",
     "posts_per_week": "posts ÷ calendar days of the period (days without posts included) × 7",
     "reels_share": "reels ÷ all posts (post type as exported)",
-    "followers_per_1k_inhabitants": "followers at the end of the period ÷ inhabitants × 1,000",
+    "followers_per_1k_inhabitants": "followers at the end of the period ÷ inhabitants × 1,000; unknown without a "
+                                    "known follower total (left out of rank and median)",
     "reach_per_1k_inhabitants": "Σ reach of the period's posts ÷ inhabitants × 1,000",
     "interactions_per_1k_inhabitants": "Σ interactions of the period's posts ÷ inhabitants × 1,000",
     "age_representation_index": "share of the age group in the audience ÷ its share of the inhabitants within the "

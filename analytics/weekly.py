@@ -2,6 +2,11 @@
 
 All post figures are dated by the post's publish day (Europe/Berlin) and are lifetime values as
 of the latest export; followers come from the daily account series. Weeks are ISO weeks.
+
+Coverage: a day is covered for an account when its daily series has a row for that day; for an
+account without any daily series (post exports only) every day from its first to its last post
+is covered. A week is complete for a town when all 7 days are covered by at least one of its
+accounts. Nothing is carried past the data: a week without a covered day has no figures (NULL).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from analytics.metrics import INTERACTIONS_SQL
+from analytics.sources import relations
 from analytics.store import Store
 
 KPI_COLUMNS = ["followers", "followers_gained", "reach", "views", "interactions", "posts"]
@@ -22,7 +28,7 @@ def week_start(day: date) -> date:
 
 
 def last_complete_week(today: date | None = None) -> date:
-    """Monday of the last week that has ended (Mon–Sun) before `today`."""
+    """Monday of the last week that has ended (Mon–Sun) before `today` (by the calendar, not the data)."""
     today = today or date.today()
     return week_start(today) - timedelta(days=7)
 
@@ -32,52 +38,122 @@ def iso_week_label(monday: date, lang: str = "de") -> str:
     return f"KW {week}/{year}" if lang == "de" else f"CW {week}/{year}"
 
 
+def _covered_sql(rel: dict[str, str]) -> str:
+    """CTEs `daily`, `posts` and `covered` (account_key, platform, day) for the accounts in CTE `acc`."""
+    return f"""
+        daily AS (SELECT d.account_key, d.day, d.followers, d.followers_source, d.followers_gained
+                  FROM {rel['daily']} d WHERE d.account_key IN (SELECT account_key FROM acc)),
+        posts AS (SELECT p.* FROM {rel['posts']} p WHERE p.account_key IN (SELECT account_key FROM acc)),
+        post_range AS (   -- accounts with post exports only: first to last post day
+            SELECT account_key, min(day) AS first, max(day) AS last FROM posts
+            WHERE account_key NOT IN (SELECT account_key FROM daily) GROUP BY account_key
+        ),
+        covered AS (
+            SELECT c.account_key, acc.platform, c.day FROM (
+                SELECT DISTINCT account_key, day FROM daily
+                UNION ALL
+                SELECT account_key, CAST(unnest(generate_series(first, last, INTERVAL 1 DAY)) AS DATE)
+                FROM post_range) c JOIN acc USING (account_key)
+        )"""
+
+
 def weekly_metrics(store: Store, ags: str, first_week: date, last_week: date) -> pd.DataFrame:
-    """One row per platform and ISO week from `first_week` to `last_week` (Mondays)."""
+    """One row per platform and ISO week from `first_week` to `last_week` (Mondays).
+
+    `followers` is the total on the week's last covered day, summed over the platform's accounts
+    that have a daily series; NULL when any of them has no known total then (or no data that
+    week). `followers_source` is the weakest source in that sum (reconstructed, else entered,
+    else observed), `followers_day` the day of the figure. `days_covered` (0–7) is the number of
+    covered days; in a week without any, every figure is NULL (`posts` too)."""
+    rel = relations(store)
     return store.query_df(
         f"""
-        WITH acc AS (SELECT account_key, platform FROM mart.accounts WHERE ags = $ags),
+        WITH acc AS (SELECT account_key, platform FROM {rel['accounts']} WHERE ags = $ags),
+        {_covered_sql(rel)},
         weeks AS (
             SELECT CAST(range AS DATE) AS week_start
             FROM range(CAST($first AS TIMESTAMP), CAST($last AS TIMESTAMP) + INTERVAL 1 DAY, INTERVAL 7 DAY)
         ),
-        grid AS (SELECT a.account_key, a.platform, w.week_start, w.week_start + 6 AS week_end
+        grid AS (SELECT a.account_key, a.platform, w.week_start,
+                        a.account_key IN (SELECT account_key FROM daily) AS has_series
                  FROM acc a CROSS JOIN weeks w),
-        posts AS (
-            SELECT p.account_key,
-                   CAST(date_trunc('week', timezone('Europe/Berlin', p.published_at)) AS DATE) AS week_start,
-                   count(*) AS posts, sum(p.reach) AS reach, sum(p.views) AS views,
+        dw AS (   -- per account and week: the follower total on the last day with data
+            SELECT account_key, CAST(date_trunc('week', day) AS DATE) AS week_start,
+                   arg_max_null(followers, day) AS followers, arg_max_null(followers_source, day) AS source,
+                   max(day) AS day, sum(followers_gained) AS followers_gained
+            FROM daily GROUP BY ALL
+        ),
+        pw AS (
+            SELECT account_key, CAST(date_trunc('week', day) AS DATE) AS week_start,
+                   count(*) AS posts, sum(reach) AS reach, sum(views) AS views,
                    sum({INTERACTIONS_SQL}) AS interactions
-            FROM mart.posts p JOIN acc USING (account_key)
-            GROUP BY ALL
+            FROM posts GROUP BY ALL
         ),
-        gained AS (
-            SELECT d.account_key, CAST(date_trunc('week', d.day) AS DATE) AS week_start,
-                   sum(d.followers_gained) AS followers_gained
-            FROM mart.account_daily d JOIN acc USING (account_key)
-            GROUP BY ALL
+        cw AS (
+            SELECT platform, CAST(date_trunc('week', day) AS DATE) AS week_start, count(DISTINCT day) AS days
+            FROM covered GROUP BY ALL
         ),
-        followers AS (   -- the follower count on the week's last day with data
-            SELECT g.account_key, g.week_start, d.followers
-            FROM grid g ASOF LEFT JOIN (
-                SELECT account_key, day, followers FROM mart.account_daily WHERE followers IS NOT NULL
-            ) d ON g.account_key = d.account_key AND g.week_end >= d.day
+        pf AS (
+            SELECT g.platform, g.week_start,
+                   CASE WHEN count(*) FILTER (WHERE g.has_series) > 0
+                             AND count(dw.followers) = count(*) FILTER (WHERE g.has_series)
+                        THEN sum(dw.followers) END AS followers,
+                   CASE WHEN bool_or(dw.source = 'reconstructed') THEN 'reconstructed'
+                        WHEN bool_or(dw.source = 'entered') THEN 'entered' ELSE 'observed' END AS source,
+                   min(dw.day) AS followers_day, sum(dw.followers_gained) AS followers_gained,
+                   sum(pw.posts) AS posts, sum(pw.reach) AS reach, sum(pw.views) AS views,
+                   sum(pw.interactions) AS interactions
+            FROM grid g
+            LEFT JOIN dw USING (account_key, week_start)
+            LEFT JOIN pw USING (account_key, week_start)
+            GROUP BY g.platform, g.week_start
         )
-        SELECT g.platform, g.week_start,
-               CAST(sum(f.followers) AS BIGINT) AS followers,
-               CAST(sum(ga.followers_gained) AS BIGINT) AS followers_gained,
-               CAST(sum(p.reach) AS BIGINT) AS reach, CAST(sum(p.views) AS BIGINT) AS views,
-               CAST(sum(p.interactions) AS BIGINT) AS interactions,
-               CAST(coalesce(sum(p.posts), 0) AS BIGINT) AS posts
-        FROM grid g
-        LEFT JOIN posts p USING (account_key, week_start)
-        LEFT JOIN gained ga USING (account_key, week_start)
-        LEFT JOIN followers f USING (account_key, week_start)
-        GROUP BY g.platform, g.week_start
-        ORDER BY g.platform, g.week_start
+        SELECT pf.platform, pf.week_start,
+               CAST(pf.followers AS BIGINT) AS followers,
+               CASE WHEN pf.followers IS NOT NULL THEN pf.source END AS followers_source,
+               CASE WHEN pf.followers IS NOT NULL THEN pf.followers_day END AS followers_day,
+               CAST(pf.followers_gained AS BIGINT) AS followers_gained,
+               CAST(pf.reach AS BIGINT) AS reach, CAST(pf.views AS BIGINT) AS views,
+               CAST(pf.interactions AS BIGINT) AS interactions,
+               CAST(CASE WHEN coalesce(cw.days, 0) > 0 OR pf.posts > 0 THEN coalesce(pf.posts, 0) END AS BIGINT)
+                   AS posts,
+               CAST(coalesce(cw.days, 0) AS INTEGER) AS days_covered
+        FROM pf LEFT JOIN cw USING (platform, week_start)
+        ORDER BY pf.platform, pf.week_start
         """,
         {"ags": ags, "first": first_week, "last": last_week},
     )
+
+
+def week_coverage(store: Store, ags: str) -> pd.DataFrame:
+    """Every ISO week from the town's first to its last covered day: `week_start` and
+    `days_covered` (0–7, days covered by any of the town's accounts), newest first."""
+    rel = relations(store)
+    return store.query_df(
+        f"""
+        WITH acc AS (SELECT account_key, platform FROM {rel['accounts']} WHERE ags = $ags),
+        {_covered_sql(rel)},
+        cw AS (SELECT CAST(date_trunc('week', day) AS DATE) AS week_start, count(DISTINCT day) AS days
+               FROM covered GROUP BY ALL),
+        weeks AS (SELECT CAST(unnest(generate_series(min(week_start), max(week_start), INTERVAL 7 DAY)) AS DATE)
+                         AS week_start FROM cw)
+        SELECT w.week_start, CAST(coalesce(cw.days, 0) AS INTEGER) AS days_covered
+        FROM weeks w LEFT JOIN cw USING (week_start)
+        WHERE w.week_start IS NOT NULL
+        ORDER BY w.week_start DESC
+        """,
+        {"ags": ags},
+    )
+
+
+def default_week(coverage: pd.DataFrame) -> date | None:
+    """The latest complete week (all 7 days covered) of `week_coverage`; without one, the latest
+    week with data; None without data."""
+    if coverage.empty:
+        return None
+    complete = coverage[coverage["days_covered"] == 7]
+    pick = complete if not complete.empty else coverage[coverage["days_covered"] > 0]
+    return pd.Timestamp(pick["week_start"].max()).date()
 
 
 def top_posts(store: Store, ags: str, monday: date, limit: int = 5) -> pd.DataFrame:
@@ -94,18 +170,3 @@ def top_posts(store: Store, ags: str, monday: date, limit: int = 5) -> pd.DataFr
         """,
         {"ags": ags, "monday": monday, "limit": limit},
     )
-
-
-def data_weeks(store: Store, ags: str) -> tuple[date, date] | None:
-    """First and last Monday for which the town has any post or daily figure."""
-    row = store.query_df(
-        """
-        SELECT min(day) AS first, max(day) AS last FROM (
-            SELECT day FROM mart.account_daily WHERE ags = $ags
-            UNION ALL SELECT CAST(timezone('Europe/Berlin', published_at) AS DATE) FROM mart.posts WHERE ags = $ags)
-        """,
-        {"ags": ags},
-    ).iloc[0]
-    if pd.isna(row["first"]):
-        return None
-    return week_start(pd.Timestamp(row["first"]).date()), week_start(pd.Timestamp(row["last"]).date())

@@ -15,10 +15,10 @@ def _missing(value) -> bool:
     return value is None or (not isinstance(value, str) and pd.isna(value))
 
 
-def number(value, lang: str = "de", decimals: int = 0) -> str:
-    """`1234.5` → `1.234,5` (de) or `1,234.5` (en); missing → `–`."""
+def number(value, lang: str = "de", decimals: int = 0, missing: str = "–") -> str:
+    """`1234.5` → `1.234,5` (de) or `1,234.5` (en); missing → `missing` (`–`, or e.g. „unbekannt“)."""
     if _missing(value):
-        return "–"
+        return missing
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
 

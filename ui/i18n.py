@@ -33,6 +33,71 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Für {town} liegen in {week} keine Zahlen vor. Die Daten reichen von {first} bis {last}.",
         "There are no figures for {town} in {week}. Data covers {first} to {last}.",
     ),
+    "no_data_at_all": (
+        "Für {town} liegen in {week} keine Zahlen vor: es gibt noch keine Beiträge oder Tageswerte.",
+        "There are no figures for {town} in {week}: there are no posts or daily figures yet.",
+    ),
+    # Unknown figures and how to fix them (followers are known totals or unknown, never invented).
+    "unknown": ("unbekannt", "unknown"),
+    "no_data": ("keine Daten", "no data"),
+    "followers_fix": (
+        "Follower-Stand eintragen (Daten importieren) oder eine Datei mit Follower-Gesamtzahlen importieren "
+        "(z. B. TikTok FollowerHistory).",
+        "Enter the follower count (Import data) or import a file with follower totals "
+        "(e.g. TikTok FollowerHistory).",
+    ),
+    "followers_unknown": ("Follower-Stand unbekannt.", "Follower count unknown."),
+    "without_followers": ("Ohne bekannten Follower-Stand: {names}.", "Without a known follower count: {names}."),
+    "not_tracked": (
+        "Nicht in der Followersumme (keine Tagesdaten bis zum Ende des Zeitraums): {names}.",
+        "Not in the follower sum (no daily data up to the end of the period): {names}.",
+    ),
+    "source_observed": ("beobachtet", "observed"),
+    "source_entered": ("eingetragen", "entered"),
+    "source_reconstructed": ("rekonstruiert", "reconstructed"),
+    "followers_as_of": ("Follower-Stand {source}, Stand {day}.", "Follower count {source}, as of {day}."),
+    "source_help": (
+        "beobachtet = Gesamtzahl aus dem Export; eingetragen = von der Redaktion eingetragen; rekonstruiert = vom "
+        "nächsten bekannten Stand mit den täglichen Zugängen und Abgängen zurück- oder fortgerechnet.",
+        "observed = total from the export; entered = entered by the officer; reconstructed = calculated from the "
+        "nearest known total with the daily gains and losses.",
+    ),
+    "over_100_follower": (
+        "über 100 %: mehr Interaktionen je Beitrag als Follower – prüfen Sie den Follower-Stand",
+        "above 100 %: more interactions per post than followers – check the follower count",
+    ),
+    "over_100_reach": (
+        "über 100 %: mehr Interaktionen als erreichte Konten – prüfen Sie den Export",
+        "above 100 %: more interactions than accounts reached – check the export",
+    ),
+    "over_100_views": (
+        "über 100 %: mehr Interaktionen als Aufrufe – prüfen Sie den Export",
+        "above 100 %: more interactions than views – check the export",
+    ),
+    # Partial weeks at the edge of the data.
+    "partial_week": ("nur {n} von 7 Tagen", "only {n} of 7 days"),
+    "partial_week_note": (
+        "Unvollständige Woche: Die Daten decken nur {n} von 7 Tagen ab. Summen sind nicht mit vollen Wochen "
+        "vergleichbar; die Veränderung gegenüber der Vorwoche wird deshalb nicht angezeigt.",
+        "Incomplete week: the data cover only {n} of 7 days. Sums are not comparable with full weeks, so no "
+        "change against the previous week is shown.",
+    ),
+    "no_delta_partial": (
+        "Keine Veränderung gegenüber der Vorwoche angezeigt: {which} nur {n} von 7 Tagen.",
+        "No change against the previous week shown: {which} only {n} of 7 days.",
+    ),
+    "this_week": ("diese Woche", "this week"),
+    "previous_week": ("Vorwoche", "previous week"),
+    "platform_no_data_week": (
+        "Keine Daten in dieser Woche (die {platform}-Daten enden vorher oder beginnen später).",
+        "No data this week (the {platform} data end before or start later).",
+    ),
+    "coverage": ("Abdeckung", "Coverage"),
+    "days_of_7": ("{n} von 7 Tagen", "{n} of 7 days"),
+    "trend_partial_note": (
+        "Wochen mit unvollständigen Daten sind mit ◇ markiert (Tooltip: Abdeckung); Wochen ohne Daten fehlen.",
+        "Weeks with incomplete data are marked ◇ (tooltip: coverage); weeks without data are left out.",
+    ),
     "vs_previous": ("ggü. Vorwoche", "vs. previous week"),
     "trend_title": ("Verlauf der letzten 12 Wochen", "Last 12 weeks"),
     "trend_metric": ("Kennzahl", "Metric"),
@@ -60,10 +125,15 @@ def lang() -> str:
     return "en" if st.query_params.get("lang") == "en" else "de"
 
 
-def t(key: str, **values) -> str:
+def text(key: str, lang_: str, **values) -> str:
+    """The text in a given language (for cached helpers that get the language as an argument)."""
     de, en = TEXTS[key]
-    text = en if lang() == "en" else de
-    return text.format(**values) if values else text
+    chosen = en if lang_ == "en" else de
+    return chosen.format(**values) if values else chosen
+
+
+def t(key: str, **values) -> str:
+    return text(key, lang(), **values)
 
 
 def platform_name(platform: str) -> str:

@@ -12,7 +12,7 @@ from ui import fmt
 from ui.charts import localized, platform_scale
 from ui.downloads import table_downloads
 from ui.filters import period_picker, platform_picker
-from ui.i18n import lang, platform_name
+from ui.i18n import lang, platform_name, t
 from ui.layout import town_picker
 from ui.state import query
 from ui.viz import break_rules, show_chart
@@ -111,7 +111,8 @@ shown = top.assign(
     published_at=top["published_at"].dt.tz_convert("Europe/Berlin").map(lambda d: d.strftime("%d.%m.%Y %H:%M")),
     interactions=top["interactions"].map(lambda v: fmt.number(v, L)),
     reach=top["reach"].map(lambda v: fmt.number(v, L)),
-    er_follower_post=top["er_follower_post"].map(lambda v: "–" if pd.isna(v) else fmt.number(v, L, 2) + " %"),
+    er_follower_post=[("⚠ " if flag else "") + fmt.number(v, L, 2, missing=t("unknown")) + ("" if pd.isna(v) else " %")
+                      for v, flag in zip(top["er_follower_post"], top["over_100"], strict=True)],
 )
 st.dataframe(
     shown, hide_index=True, width="stretch", key="top_posts",
@@ -121,7 +122,12 @@ st.dataframe(
                    "interactions": METRICS["interactions"].label(L), "reach": METRICS["reach"].label(L),
                    "er_follower_post": er.label(L), "url": st.column_config.LinkColumn("Link")},
 )
-st.caption(er.help(L))
+notes = [er.help(L)]
+if top["er_follower_post"].isna().any():
+    notes.append(t("followers_unknown") + " " + t("followers_fix"))
+if top["over_100"].any():
+    notes.append("⚠ " + t("over_100_follower") + ".")
+st.caption(" ".join(notes))
 table_downloads(top, f"beitraege_{ags}_top", "top_dl", L)
 
 st.subheader(TXT["types"])
@@ -133,7 +139,8 @@ types_table = pd.DataFrame({
     TXT["posts"]: types["posts"].map(lambda v: fmt.number(v, L)),
     TXT["share"]: types["share"].map(lambda v: fmt.percent(v, L)),
     TXT["mean_i"]: types["interactions_mean"].map(lambda v: fmt.number(v, L, 1)),
-    er.label(L): types["er_follower_post"].map(lambda v: "–" if pd.isna(v) else fmt.number(v, L, 2) + " %"),
+    er.label(L): types["er_follower_post"].map(
+        lambda v: t("unknown") if pd.isna(v) else ("⚠ " if v > 100 else "") + fmt.number(v, L, 2) + " %"),
     TXT["note"]: types["few_posts"].map(lambda f: TXT["few"].format(n=MIN_POSTS_FOR_RATE) if f else ""),
 })
 st.dataframe(types_table, hide_index=True, width="stretch", key="types_table")

@@ -39,7 +39,7 @@ TXT = {
         "pulls_intro": "Konten mit Schnittstelle (Mastodon ohne Token; Facebook, Instagram und YouTube mit "
                        "Zugangstoken) werden wöchentlich per `python -m connectors pull` abgerufen – oder hier sofort.",
         "pull_now": "jetzt abrufen", "last_pull": "Letzter Abruf", "never": "noch nie", "pulling": "Rufe {name} ab …",
-        "result": "Ergebnis", "imported": "importiert", "undone": "rückgängig gemacht",
+        "result": "Ergebnis", "status_imported": "importiert", "status_undone": "rückgängig gemacht",
         "accounts": "Konten", "account_pick": "Konto",
         "followers_title": "Follower-Stand eintragen",
         "followers_intro": "Exporte wie Metas „Follows.csv“ enthalten nur Zugänge. Ein eingetragener Stand (die Zahl, "
@@ -72,7 +72,7 @@ TXT = {
         "pulls_intro": "Accounts with an API (Mastodon without a token; Facebook, Instagram and YouTube with an "
                        "access token) are pulled weekly by `python -m connectors pull`, or right now here.",
         "pull_now": "pull now", "last_pull": "Last pull", "never": "never", "pulling": "Pulling {name} …",
-        "result": "Result", "imported": "imported", "undone": "undone",
+        "result": "Result", "status_imported": "imported", "status_undone": "undone",
         "accounts": "Accounts", "account_pick": "Account",
         "followers_title": "Enter a follower count",
         "followers_intro": "Exports such as Meta's “Follows.csv” hold gains only. An entered count (the number the "
@@ -186,7 +186,7 @@ if history.empty:
     st.caption(TXT["no_history"])
 else:
     shown = history.assign(platform=history["platform"].map(lambda p: platform_name(p) if p else "–"),
-                           status=history["status"].map(lambda s: TXT.get(s, s)))
+                           status=history["status"].map(lambda s: TXT.get(f"status_{s}", s)))
     st.dataframe(
         shown, hide_index=True, width="stretch",
         column_config={

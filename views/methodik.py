@@ -31,6 +31,21 @@ TXT = {
                       "und werden nicht aus den übrigen Gruppen errechnet. Geschätzte Bevölkerungsanteile werden gekennzeichnet.",
         "peers": "Vergleichsgruppen", "peers_text": "Je Kennzahl zeigt der Vergleich den Median der Gruppe und das Band "
         "vom 25. bis 75. Perzentil, dazu n (Gemeinden mit Wert). {method}. Einwohner: Destatis GV-ISys, ein Stichtag für alle Gemeinden.",
+        "followers": "Follower-Stand und unvollständige Daten",
+        "followers_text": "Follower sind ein bekannter Stand oder unbekannt. Herkunft: **beobachtet** (eine Gesamtzahl aus "
+        "dem Export, z. B. TikTok FollowerHistory oder Mastodon), **eingetragen** (von der Redaktion unter „Daten "
+        "importieren“) oder **rekonstruiert** (vom nächsten bekannten Stand mit den täglichen Zugängen und Abgängen "
+        "dazwischen, nur wenn diese für jeden Tag vorliegen). Ohne bekannten Stand zeigt Bürgernah „unbekannt“, nie eine "
+        "Summe der Zugänge ab 0, und schreibt keinen Wert über das Ende der Daten hinaus fort.\n\n"
+        "Fehlt bei einem Konto einer Gemeinde mit Tagesdaten der Stand, ist auch die Summe der Gemeinde unbekannt; Konten "
+        "ganz ohne Tagesdaten (etwa ein YouTube-Kanal, von dem nur Altersdaten vorliegen) werden unter dem Diagramm "
+        "genannt. Gemeinden ohne bekannten Stand fehlen in Rang, n und Median der Follower-Kennzahlen und werden unter dem "
+        "Diagramm genannt. Raten über 100 % (z. B. mehr Interaktionen je Beitrag als Follower) werden mit ⚠ und Grund "
+        "markiert.\n\n"
+        "Wochen: Ein Tag ist abgedeckt, wenn die Tageswerte eines Kontos ihn enthalten; bei Konten nur mit "
+        "Beitragsexporten jeder Tag vom ersten bis zum letzten Beitrag. Der Wochenbericht öffnet die letzte vollständige "
+        "Woche (alle 7 Tage abgedeckt); unvollständige Wochen heißen „nur n von 7 Tagen“ und werden nicht mit der "
+        "Vorwoche verglichen.",
     },
     "en": {
         "title": "Methodology", "intro": "Every number in Bürgernah has exactly one definition. Vendors mean different "
@@ -50,6 +65,20 @@ TXT = {
         "peers": "Peer groups", "peers_text": "Per metric the comparison shows the group's median and the 25th–75th "
         "percentile band, with n (municipalities with a value). {method}. Population: Destatis GV-ISys, one reference "
         "date for all municipalities.",
+        "followers": "Follower counts and incomplete data",
+        "followers_text": "Followers are a known total or unknown. Source: **observed** (a total in the export, e.g. "
+        "TikTok FollowerHistory or Mastodon), **entered** (by the officer under “Import data”) or **reconstructed** "
+        "(from the nearest known total with the daily gains and losses in between, only where they cover every day). "
+        "Without a known total Bürgernah shows “unknown”, never a sum of gains from 0, and never carries a value past "
+        "the end of the data.\n\n"
+        "If one of a municipality's accounts with daily data lacks a total, the municipality's sum is unknown too; "
+        "accounts without any daily data (such as a YouTube channel known only from age data) are named under the "
+        "chart. Municipalities without a known total are left out of rank, n and median of the follower metrics and "
+        "are named under the chart. Rates above 100 % (e.g. more interactions per post than followers) are flagged "
+        "with ⚠ and the reason.\n\n"
+        "Weeks: a day is covered when an account's daily figures include it; for accounts with post exports only, "
+        "every day from the first to the last post. The weekly report opens the latest complete week (all 7 days "
+        "covered); incomplete weeks read “only n of 7 days” and are not compared with the previous week.",
     },
 }[L]
 
@@ -86,3 +115,5 @@ st.subheader(TXT["small"])
 st.markdown(TXT["small_text"].format(posts=MIN_POSTS_FOR_RATE, people=MIN_BUCKET_PEOPLE))
 st.subheader(TXT["peers"])
 st.markdown(TXT["peers_text"].format(method=benchmark.QUANTILE_METHOD[L]))
+st.subheader(TXT["followers"])
+st.markdown(TXT["followers_text"])

@@ -13,7 +13,7 @@ from ui import fmt
 from ui.charts import localized
 from ui.downloads import table_downloads
 from ui.filters import peer_group_picker, period_picker, platform_picker, select_group_next_run
-from ui.i18n import lang, platform_name
+from ui.i18n import lang, platform_name, t
 from ui.layout import short_name, towns_with_data
 from ui.state import clear_caches, query, store
 from ui.viz import cached, show_chart, town_scale
@@ -34,7 +34,8 @@ TXT = {
         "save": "Gruppe speichern", "saved": "Gruppe „{name}“ gespeichert.", "delete": "Diese Gruppe löschen",
         "deleted": "Gruppe gelöscht.", "members": "{n} Gemeinden, davon {k} mit Konten",
         "no_values": "Für diesen Zeitraum und diese Plattform liegen in der Gruppe keine Zahlen vor.",
-        "flags": "Raten über weniger als {n} Beiträge sind mit ⚠ markiert; Gemeinden ohne Konto bleiben ohne Rang.",
+        "flags": "Raten über weniger als {n} Beiträge sind mit ⚠ markiert, Raten über 100 % mit ⚠ und Grund; Gemeinden "
+                 "ohne Konto bleiben ohne Rang, Gemeinden ohne bekannten Follower-Stand bei den Follower-Kennzahlen auch.",
     },
     "en": {
         "title": "Comparison", "intro": "The municipalities of the peer group side by side, per 1,000 inhabitants, "
@@ -50,21 +51,36 @@ TXT = {
         "save": "Save group", "saved": "Group “{name}” saved.", "delete": "Delete this group",
         "deleted": "Group deleted.", "members": "{n} municipalities, {k} with accounts",
         "no_values": "There are no figures in this group for this period and platform.",
-        "flags": "Rates over fewer than {n} posts are marked ⚠; municipalities without an account stay unranked.",
+        "flags": "Rates over fewer than {n} posts are marked ⚠, rates above 100 % with ⚠ and the reason; "
+                 "municipalities without an account stay unranked, and so do those without a known follower count "
+                 "in the follower metrics.",
     },
 }[L]
 PERCENT_METRICS = {"er_follower_period", "er_reach", "er_views"}
 FRACTION_METRICS = {"follower_growth_weekly", "reels_share"}
 
 
-def show(metric_id: str, value) -> str:
+def show(metric_id: str, value, unknown: bool = False) -> str:
+    """A value in German (or English) format; `unknown` → „unbekannt“ instead of „–“; above 100 % → ⚠."""
+    if pd.isna(value):
+        return t("unknown") if unknown else "–"
     if metric_id in FRACTION_METRICS:
         return fmt.percent(value, L, 1)
     if metric_id in PERCENT_METRICS:
-        return "–" if pd.isna(value) else fmt.number(value, L, 2) + " %"
+        return ("⚠ " if value > 100 else "") + fmt.number(value, L, 2) + " %"
     if metric_id == "follower_net_growth":
         return fmt.signed(value, L) or "–"
     return fmt.number(value, L, 1)
+
+
+def shown_value(r, metric_id: str) -> str:
+    """A town's value: follower metrics of towns with accounts but no known total read „unbekannt“."""
+    return show(metric_id, r[metric_id], unknown=metric_id in benchmark.FOLLOWER_METRICS and not r["no_account"])
+
+
+def over_100_reason(metric_id: str) -> str:
+    return t({"er_follower_period": "over_100_follower", "er_reach": "over_100_reach",
+              "er_views": "over_100_views"}[metric_id])
 
 
 def note(r) -> str:
@@ -73,8 +89,11 @@ def note(r) -> str:
     notes = []
     if r["few_posts"]:
         notes.append("⚠ " + TXT["few_posts"].format(n=MIN_POSTS_FOR_RATE))
-    if pd.isna(r["followers_start"]):
+    if r["followers_unknown"]:
+        notes.append(t("followers_unknown").rstrip("."))
+    elif pd.isna(r["followers_start"]):
         notes.append(TXT["no_start"])
+    notes += ["⚠ " + over_100_reason(m) for m in benchmark.CAPPED_RATES if r[m] > 100]
     return "; ".join(notes)
 
 
@@ -83,9 +102,32 @@ def ranking_table(table: pd.DataFrame, lang_: str) -> pd.DataFrame:
     shown = pd.DataFrame({TXT["rank"]: table["rank"].map(lambda r: "–" if pd.isna(r) else str(r)),
                           TXT["town"]: table["town"]})
     for mid in benchmark.BENCHMARK_METRICS:
-        shown[METRICS[mid].label(lang_)] = table[mid].map(lambda v, m=mid: show(m, v))
+        shown[METRICS[mid].label(lang_)] = table.apply(shown_value, axis=1, metric_id=mid)
     shown[TXT["note"]] = table.apply(note, axis=1)
     return shown
+
+
+def chart_notes(towns: pd.DataFrame, metric_id: str) -> list[str]:
+    """Under the chart: who is left out for want of a follower total (and how to fix it), whose
+    accounts are not in the sum, and which rates above 100 % are flagged."""
+    notes = []
+    if metric_id in benchmark.FOLLOWER_METRICS:
+        missing = benchmark.without_followers(towns)
+        if missing:
+            notes.append(t("without_followers", names=", ".join(missing)) + " " + t("followers_fix"))
+        if metric_id in ("follower_net_growth", "follower_growth_weekly"):
+            no_start = towns[~towns["followers_unknown"] & ~towns["no_account"] & towns["followers_start"].isna()]
+            if not no_start.empty:
+                notes.append(f"{TXT['no_start']}: " + ", ".join(no_start["town"]) + ".")
+        untracked = towns.dropna(subset=["followers_not_tracked_on"])
+        if not untracked.empty:
+            names = [f"{r.town} ({', '.join(platform_name(p) for p in r.followers_not_tracked_on.split(','))})"
+                     for r in untracked.itertuples()]
+            notes.append(t("not_tracked", names="; ".join(names)))
+    flagged = towns[benchmark.over_100(towns, metric_id)]
+    if not flagged.empty:
+        notes.append(f"⚠ {', '.join(flagged['town'])}: {over_100_reason(metric_id)}.")
+    return notes
 
 
 def group_chart(plot: pd.DataFrame, band: tuple, metric_id: str, lang_: str) -> alt.LayerChart:
@@ -145,7 +187,8 @@ else:
     cols[1].metric(TXT["band"], f"{show(metric_id, row['q25'])} – {show(metric_id, row['q75'])}", border=True)
     cols[2].metric("n", fmt.number(row["n"], L), border=True)
     best = benchmark.ranked(towns, metric_id).iloc[0]
-    cols[3].metric(TXT["rank"] + " 1", best["town"], show(metric_id, best[metric_id]), delta_color="off", border=True)
+    cols[3].metric(TXT["rank"] + " 1", best["town"] if pd.notna(best[metric_id]) else "–",
+                   show(metric_id, best[metric_id]), delta_color="off", border=True)
 
     st.subheader(TXT["chart"])
     scale = 100 if metric_id in FRACTION_METRICS else 1
@@ -153,7 +196,10 @@ else:
                                                    shown=lambda d: d[metric_id].map(lambda v: show(metric_id, v)))
     plot = plot[["ags", "town", "value", "shown"]]
     band = (row["q25"] * scale, row["q75"] * scale, row["median"] * scale)
-    show_chart(group_chart, plot, band, metric_id, L, name=f"vergleich_{group_id}_{metric_id}", key="bench", lang=L)
+    if not plot.empty:
+        show_chart(group_chart, plot, band, metric_id, L, name=f"vergleich_{group_id}_{metric_id}", key="bench", lang=L)
+    for line in chart_notes(towns, metric_id):
+        st.caption(line)
     st.caption(TXT["n"].format(n=int(row["n"])) + " · " +
                TXT["method"].format(method=benchmark.QUANTILE_METHOD[L]) + " " + metric.help(L) +
                (" " + TXT["all_platforms_note"] if platform is None else ""))
@@ -165,8 +211,8 @@ else:
     st.dataframe(shown, hide_index=True, width="stretch", key="benchmark_table")
     st.caption(TXT["flags"].format(n=MIN_POSTS_FOR_RATE))
     export = table[["rank", "ags", "town", "inhabitants", "accounts", "posts", "interactions", "reach", "views",
-                    "followers_start", "followers_end", *benchmark.BENCHMARK_METRICS, "er_views", "few_posts",
-                    "no_account"]]
+                    "followers_start", "followers_end", "followers_end_day", *benchmark.BENCHMARK_METRICS,
+                    "er_views", "few_posts", "no_account", "followers_unknown"]]
     table_downloads(export, f"vergleich_{group_id}_{start}_{end}", "bench_table", L)
 
 with st.expander(TXT["manage"]):

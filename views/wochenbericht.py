@@ -20,18 +20,16 @@ from ui.state import query
 L = lang()
 st.title(t("weekly_title"))
 _, ags, town = town_picker()
-span = query(weekly.data_weeks, ags)
-default_week = weekly.last_complete_week()
-if span:
-    default_week = min(max(default_week, span[0]), span[1])
-    first, last = span[0], max(span[1], default_week)
-else:
-    first = last = default_week
-weeks = [last - timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+coverage = query(weekly.week_coverage, ags)
+covered = {pd.Timestamp(w).date(): int(n) for w, n in zip(coverage["week_start"], coverage["days_covered"], strict=True)}
+default_week = weekly.default_week(coverage) or weekly.last_complete_week()
+weeks = list(covered) or [default_week]  # newest first; weeks inside the data only
 
 
 def week_label(monday: date) -> str:
-    return f"{weekly.iso_week_label(monday, L)} ({fmt.day(monday, L)} – {fmt.day(monday + timedelta(days=6), L)})"
+    label = f"{weekly.iso_week_label(monday, L)} ({fmt.day(monday, L)} – {fmt.day(monday + timedelta(days=6), L)})"
+    n = covered.get(monday, 7 if not covered else 0)
+    return label if n == 7 else f"{label} · " + (t("partial_week", n=n) if n else t("no_data"))
 
 
 wanted = st.query_params.get("week")
@@ -44,21 +42,46 @@ trend = query(weekly.weekly_metrics, ags, monday - timedelta(weeks=11), monday)
 this_week = trend[trend["week_start"] == pd.Timestamp(monday)].set_index("platform")
 previous = trend[trend["week_start"] == pd.Timestamp(monday - timedelta(weeks=1))].set_index("platform")
 
-has_figures = this_week[weekly.KPI_COLUMNS].replace(0, pd.NA).notna().any(axis=1)
-if not has_figures.any():
-    st.info(t("no_data_week", town=town, week=weekly.iso_week_label(monday, L),
-              first=fmt.day(first, L), last=fmt.day(last + timedelta(days=6), L)), icon=":material/event_busy:")
+with_data = this_week.index[this_week["days_covered"] > 0]
+town_partial = 0 < covered.get(monday, 7) < 7
+if with_data.empty:
+    if covered:
+        st.info(t("no_data_week", town=town, week=weekly.iso_week_label(monday, L), first=fmt.day(weeks[-1], L),
+                  last=fmt.day(weeks[0] + timedelta(days=6), L)), icon=":material/event_busy:")
+    else:
+        st.info(t("no_data_at_all", town=town, week=weekly.iso_week_label(monday, L)), icon=":material/event_busy:")
+elif town_partial:
+    st.warning(t("partial_week_note", n=covered[monday]), icon=":material/event_upcoming:")
 
-for platform in this_week.index[has_figures]:
+# Platforms with data in the 12 weeks but none this week say so instead of showing old figures.
+platforms = [p for p in this_week.index if p in with_data or trend.loc[trend["platform"] == p, "days_covered"].gt(0).any()]
+for platform in platforms:
     st.subheader(platform_name(platform))
+    if platform not in with_data:
+        st.caption(t("no_data") + " – " + t("platform_no_data_week", platform=platform_name(platform)))
+        continue
+    row = this_week.loc[platform]
+    before = previous.loc[platform] if platform in previous.index else None
+    days, days_before = int(row["days_covered"]), 0 if before is None else int(before["days_covered"])
+    comparable = days == 7 and days_before == 7
     columns = st.columns(3) + st.columns(3)
     for column, metric_id in zip(columns, weekly.KPI_COLUMNS, strict=True):
         metric = METRICS[metric_id]
-        value = this_week.at[platform, metric_id]
-        before = previous.at[platform, metric_id] if platform in previous.index else None
-        delta = None if pd.isna(value) or before is None or pd.isna(before) else value - before
-        column.metric(metric.label(L), fmt.number(value, L), fmt.signed(delta, L), help=metric.help(L),
-                      delta_description=t("vs_previous"), border=True)
+        value = row[metric_id]
+        old = None if before is None else before[metric_id]
+        delta = None if not comparable or pd.isna(value) or old is None or pd.isna(old) else value - old
+        shown = fmt.number(value, L, missing=t("unknown") if metric_id == "followers" else "–")
+        column.metric(metric.label(L), shown, fmt.signed(delta, L), help=metric.help(L),
+                      delta_description=None if delta is None else t("vs_previous"), border=True)
+    notes = []
+    if pd.isna(row["followers"]):
+        notes.append(t("followers_unknown") + " " + t("followers_fix"))
+    else:
+        notes.append(t("followers_as_of", source=t("source_" + row["followers_source"]), day=fmt.day(row["followers_day"], L)))
+    if not comparable and before is not None and days_before and not (town_partial and days < 7):
+        which, n = (t("this_week"), days) if days < 7 else (t("previous_week"), days_before)
+        notes.append(t("no_delta_partial", which=which, n=n))
+    st.caption(" ".join(notes))
 
 st.subheader(t("trend_title"))
 chosen = st.segmented_control(t("trend_metric"), weekly.KPI_COLUMNS, default="interactions",
@@ -66,23 +89,23 @@ chosen = st.segmented_control(t("trend_metric"), weekly.KPI_COLUMNS, default="in
 metric = METRICS[chosen]
 data = trend.dropna(subset=[chosen])
 data = data.assign(week=data["week_start"].map(lambda d: weekly.iso_week_label(d.date(), L)),
-                   platform_label=data["platform"].map(platform_name))
-chart = (
-    alt.Chart(data)
-    .mark_line(point=True)
-    .encode(
-        x=alt.X("week_start:T", title=t("week_start"), axis=alt.Axis(format="%d.%m.", labelAngle=0)),
-        y=alt.Y(f"{chosen}:Q", title=f"{metric.label(L)} ({metric.unit_text(L)})"),
-        color=alt.Color("platform_label:N", title=t("platform"), scale=platform_scale(data["platform"])),
-        tooltip=[alt.Tooltip("week:N", title=t("week")), alt.Tooltip("platform_label:N", title=t("platform")),
-                 alt.Tooltip(f"{chosen}:Q", title=metric.label(L), format=",d")],
-    )
-    .properties(height=320)
+                   platform_label=data["platform"].map(platform_name),
+                   coverage=data["days_covered"].map(lambda n: t("days_of_7", n=n)),
+                   complete=data["days_covered"] == 7)
+base = alt.Chart(data).encode(
+    x=alt.X("week_start:T", title=t("week_start"), axis=alt.Axis(format="%d.%m.", labelAngle=0)),
+    y=alt.Y(f"{chosen}:Q", title=f"{metric.label(L)} ({metric.unit_text(L)})"),
+    color=alt.Color("platform_label:N", title=t("platform"), scale=platform_scale(data["platform"])),
+    tooltip=[alt.Tooltip("week:N", title=t("week")), alt.Tooltip("platform_label:N", title=t("platform")),
+             alt.Tooltip(f"{chosen}:Q", title=metric.label(L), format=",d"),
+             alt.Tooltip("coverage:N", title=t("coverage"))],
 )
-chart = localized(chart, L)
+full = base.mark_point(size=60, filled=True).transform_filter("datum.complete")
+partial = base.mark_point(size=90, shape="diamond", filled=False, strokeWidth=2).transform_filter("!datum.complete")
+chart = localized((base.mark_line() + full + partial).properties(height=320), L)
 st.altair_chart(chart, width="stretch")
 chart_downloads(chart, f"wochenbericht_{ags}_{chosen}", "trend", L)
-st.caption(metric.help(L))
+st.caption(metric.help(L) + (" " + t("trend_partial_note") if (data["days_covered"] < 7).any() else ""))
 table_downloads(trend, f"wochenbericht_{ags}_{monday.isoformat()}", "trend_table", L)
 
 st.subheader(t("top_posts"))
@@ -113,4 +136,4 @@ else:
 with st.expander(t("definitions")):
     for metric_id in weekly.KPI_COLUMNS:
         st.markdown("- " + METRICS[metric_id].help(L))
-    st.caption(t("source_note"))
+    st.caption(t("source_help") + " " + t("source_note"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,9 @@ from conftest import DEMO_TODAY
 from connectors.base import ImportContext, SourceFile
 from connectors.loader import import_file
 from ui import fmt
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analytics"))
+import weekly_data
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -63,6 +68,47 @@ def test_unknown_week_in_url_falls_back_to_latest_week(demo_store, monkeypatch):
     monday = weekly.last_complete_week(DEMO_TODAY)
     assert f"KW {monday.isocalendar()[1]}/" in at.caption[0].value
     assert at.metric
+
+
+def test_weekly_report_unknown_followers_say_so(demo_store, monkeypatch):
+    at = run_page(demo_store.path, monkeypatch, params={"ags": "05334008"})
+    assert at.metric[0].label == "Follower" and at.metric[0].value == "unbekannt"  # was a sum of gains from 0
+    assert any(c.value == "Follower-Stand unbekannt. Follower-Stand eintragen (Daten importieren) oder eine Datei mit "
+               "Follower-Gesamtzahlen importieren (z. B. TikTok FollowerHistory)." for c in at.caption)
+
+
+def test_weekly_report_partial_week_and_no_carry_forward(store, monkeypatch):
+    weekly_data.load(store)
+    at = run_page(store.path, monkeypatch, params={"ags": weekly_data.A})
+    # default: the latest complete week KW 12, not the partial KW 13 at the data's edge
+    assert at.selectbox(key="week").value == date(2026, 3, 16)
+    assert at.selectbox(key="week").options[:2] == [
+        "KW 13/2026 (23.03.2026 – 29.03.2026) · nur 3 von 7 Tagen", "KW 12/2026 (16.03.2026 – 22.03.2026)"]
+    values = {(s, m.label): m for s, m in zip(["Facebook"] * 6 + ["Instagram"] * 6 + ["LinkedIn"] * 6, at.metric,
+                                                strict=True)}
+    assert values[("Facebook", "Follower")].value == "514" and values[("Facebook", "Follower")].proto.delta == "+14"
+    assert values[("Instagram", "Follower")].value == "250"
+    assert values[("LinkedIn", "Follower")].value == "unbekannt" and values[("LinkedIn", "Neue Follower")].value == "21"
+    captions = [c.value for c in at.caption]
+    assert "Follower-Stand rekonstruiert, Stand 22.03.2026." in captions
+    assert "Follower-Stand beobachtet, Stand 22.03.2026." in captions
+
+    at.selectbox(key="week").set_value(date(2026, 3, 23)).run()
+    assert "nur 3 von 7 Tagen" in at.warning[0].value
+    assert [s.value for s in at.subheader][:3] == ["Facebook", "Instagram", "LinkedIn"]
+    facebook = at.metric[:6]
+    assert facebook[0].value == "520" and facebook[5].value == "1"
+    assert all(not m.proto.delta for m in facebook)  # no change against a full week from a partial one
+    # Instagram's data end on 22.03.: no figures, not 250 carried forward
+    assert len(at.metric) == 6
+    assert sum(c.value.startswith("keine Daten – Keine Daten in dieser Woche") for c in at.caption) == 2
+
+
+def test_weekly_report_partial_week_in_english(store, monkeypatch):
+    weekly_data.load(store)
+    at = run_page(store.path, monkeypatch, params={"ags": weekly_data.A, "week": "2026-03-23", "lang": "en"})
+    assert at.caption[0].value.endswith("only 3 of 7 days")
+    assert "Incomplete week" in at.warning[0].value
 
 
 def test_town_without_weekly_figures_gets_an_empty_state(store, monkeypatch):

@@ -13,9 +13,7 @@ from ui import fmt
 
 def expected_kpis(db, ags: str):
     with Store(db, read_only=True) as store:
-        default = weekly.last_complete_week()
-        span = weekly.data_weeks(store, ags)
-        monday = min(max(default, span[0]), span[1])
+        monday = weekly.default_week(weekly.week_coverage(store, ags))
         return monday, weekly.weekly_metrics(store, ags, monday, monday).set_index("platform")
 
 
