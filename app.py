@@ -11,10 +11,11 @@ from ui.i18n import lang, t
 from ui.layout import demo_banner, language_switch
 
 VIEWS = Path(__file__).parent / "views"
+FAVICON = str(Path(__file__).parent / "ui" / "favicon.png")  # local: a :material: icon would load from Google
 
 
 def main() -> None:
-    st.set_page_config(page_title="Bürgernah", page_icon=":material/insights:", layout="wide")
+    st.set_page_config(page_title="Bürgernah", page_icon=FAVICON, layout="wide")
     pages = {
         t("nav_reports"): [
             st.Page(VIEWS / "wochenbericht.py", title=t("weekly_title"), icon=":material/calendar_view_week:",

@@ -1,8 +1,9 @@
 """Downloads of every chart (PNG, SVG) and table (CSV, XLSX) on the analysis pages.
 
-Spreadsheet cells that start like a formula (= + - @, also tab and carriage return) are
-neutralised with a leading apostrophe so that opening a download never runs a formula (OWASP
-"CSV injection"). Files are produced only when the button is clicked (callable `data`).
+CSV cells that start like a formula (= + - @, also after leading spaces, tabs or line breaks)
+are neutralised with a leading apostrophe so that opening a download never runs a formula (OWASP
+"CSV injection"). XLSX cells are written as text cells, which a spreadsheet never evaluates, so
+they keep their text unchanged. Files are produced only when the button is clicked (callable `data`).
 """
 
 from __future__ import annotations
@@ -14,21 +15,23 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def neutralise(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if isinstance(value, str) and (value.startswith(FORMULA_START) or value.lstrip().startswith(FORMULA_START)):
         return "'" + value
     return value
 
 
-def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy with formula-like text cells and column names neutralised; numbers stay numbers."""
+def safe_frame(df: pd.DataFrame, *, formulas: bool = True) -> pd.DataFrame:
+    """A copy for a spreadsheet: local times without zone; with `formulas`, formula-like text cells
+    and column names neutralised (for CSV); numbers stay numbers."""
     out = df.copy()
-    out.columns = [neutralise(str(c)) for c in out.columns]
+    if formulas:
+        out.columns = [neutralise(str(c)) for c in out.columns]
     for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+        if formulas and (out[column].dtype == object or pd.api.types.is_string_dtype(out[column])):
             out[column] = out[column].map(neutralise)
         elif isinstance(out[column].dtype, pd.DatetimeTZDtype):
             out[column] = out[column].dt.tz_convert("Europe/Berlin").dt.tz_localize(None)
@@ -47,7 +50,8 @@ def xlsx_bytes(df: pd.DataFrame, sheet: str = "Daten") -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="xlsxwriter",
                         engine_kwargs={"options": {"strings_to_formulas": False, "strings_to_urls": False}}) as writer:
-        safe_frame(df).to_excel(writer, index=False, sheet_name=sheet[:31])
+        # strings_to_formulas=False: every string is a text cell, never evaluated
+        safe_frame(df, formulas=False).to_excel(writer, index=False, sheet_name=sheet[:31])
     return buffer.getvalue()
 
 

@@ -8,6 +8,15 @@ from connectors.base import PLATFORM_LABELS
 
 TEXTS: dict[str, tuple[str, str]] = {
     "app_title": ("Bürgernah", "Bürgernah"),
+    "db_busy": (
+        "Die Datenbank ist gerade von einem anderen Vorgang belegt (zum Beispiel einem Import). "
+        "Bitte versuchen Sie es in einem Moment noch einmal.",
+        "The database is busy with another task right now (an import, for example). "
+        "Please try again in a moment.",
+    ),
+    "db_unavailable": ("Die Datenbank lässt sich gerade nicht öffnen: {reason}",
+                       "The database cannot be opened right now: {reason}"),
+    "retry": ("Erneut versuchen", "Try again"),
     "language": ("Sprache", "Language"),
     "municipality": ("Gemeinde", "Municipality"),
     "week": ("Kalenderwoche", "Calendar week"),

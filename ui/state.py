@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from analytics.store import Store, database_path
+from analytics.store import LockedDatabaseError, Store, StoreError, database_path
+from ui.i18n import t
 
 
 @st.cache_resource(show_spinner=False)
@@ -20,7 +21,18 @@ def _store(path: str) -> Store:
 
 
 def store() -> Store:
-    return _store(str(database_path()))
+    """The process's store. A database another process holds, or cannot open, ends the page with a
+    sentence and a retry button instead of a traceback (a failed open is not cached)."""
+    try:
+        return _store(str(database_path()))
+    except LockedDatabaseError:
+        message = t("db_busy")
+    except StoreError as exc:
+        message = t("db_unavailable", reason=str(exc).replace(str(database_path()), "").strip())
+    st.warning(message, icon=":material/hourglass_top:")
+    if st.button(t("retry"), key="retry_store", icon=":material/refresh:"):
+        st.rerun()
+    st.stop()
 
 
 @st.cache_data(ttl=3600, show_spinner=False, max_entries=512)

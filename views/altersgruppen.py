@@ -15,6 +15,7 @@ from ui.downloads import table_downloads
 from ui.filters import platform_picker
 from ui.i18n import lang, platform_name
 from ui.layout import town_picker
+from ui.safe import literal
 from ui.state import query
 from ui.viz import cached, show_chart
 
@@ -147,7 +148,7 @@ def prepare(rows: pd.DataFrame, lang_: str) -> list[dict]:
 
 metric = METRICS["age_representation_index"]
 for b in cached(prepare, rows, L):
-    st.subheader(b["label"])
+    st.subheader(literal(b["label"]))
     if b["finding"]:
         st.success(b["finding"], icon=":material/lightbulb:")
     st.caption(b["as_of"])

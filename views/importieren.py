@@ -14,6 +14,7 @@ from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
 from connectors.loader import NeedsMunicipality, commit, enter_followers, move_account, prepare, undo_import
 from ui import fmt
 from ui.i18n import lang, platform_name
+from ui.safe import literal
 from ui.state import clear_caches, query, store
 
 L = lang()
@@ -163,12 +164,12 @@ if uploads:
             st.selectbox(TXT["town_for"].format(name=upload.name), options, index=options.index(town),
                          format_func=lambda a: TXT["none"] if a is None else names[a], key=f"town_{upload.file_id}")
             if result["plan"]:
-                st.caption(" · ".join(result["plan"].town_notes))
+                st.caption(" · ".join(literal(n) for n in result["plan"].town_notes))
     st.dataframe(pd.DataFrame([describe(u, r) for u, r, _, _ in results]).fillna(""), hide_index=True,
                  width="stretch")
     for upload, result, _, _ in results:
         if result["error"]:
-            st.error(f"**{upload.name}**: {result['error']}", icon=":material/error:")
+            st.error(f"**{literal(upload.name)}**: {literal(result['error'])}", icon=":material/error:")
     ready = [(u, r) for u, r, _, _ in results if r["status"] == "ready"]
     if st.button(TXT["import"].format(n=len(ready)), type="primary", disabled=not ready, key="do_import"):
         bar = st.progress(0.0)
@@ -229,7 +230,7 @@ if not accounts.empty:
                 clear_caches()
                 st.success(TXT["followers_saved"].format(id=import_id), icon=":material/check_circle:")
             except ImportRejected as exc:
-                st.error(exc.reason, icon=":material/error:")
+                st.error(literal(exc.reason), icon=":material/error:")
     with st.form("move_account", border=True):
         st.markdown(f"**{TXT['move_title']}**")
         st.caption(TXT["move_intro"])
@@ -239,7 +240,7 @@ if not accounts.empty:
         if st.form_submit_button(TXT["move_save"], icon=":material/swap_horiz:"):
             move_account(store(), account, target, actor="upload")
             clear_caches()
-            st.success(TXT["moved"].format(account=account_labels[account], town=names[target]),
+            st.success(TXT["moved"].format(account=literal(account_labels[account]), town=literal(names[target])),
                        icon=":material/check_circle:")
 
 st.subheader(TXT["pulls"])
@@ -249,13 +250,13 @@ for row in pulls.itertuples():
     with st.container(border=True):
         info, action = st.columns([4, 1], vertical_alignment="center")
         when = fmt.day(row.last_pull_at, L) if pd.notna(row.last_pull_at) else TXT["never"]
-        result = f" · {TXT['result']}: {STATUS_LABELS.get(row.status, row.status)} {row.message or ''}" if row.status else ""
-        info.markdown(f"**{row.name}** ({platform_name(row.platform)}) · {TXT['last_pull']}: {when}{result}")
+        result = f" · {TXT['result']}: {STATUS_LABELS.get(row.status, row.status)} {literal(row.message or '')}" if row.status else ""
+        info.markdown(f"**{literal(row.name)}** ({platform_name(row.platform)}) · {TXT['last_pull']}: {when}{result}")
         if not row.pullable:
-            info.caption(row.not_pullable_reason)
+            info.caption(literal(row.not_pullable_reason))
         if action.button(TXT["pull_now"], key=f"pull_{row.account_key}", disabled=not row.pullable,
                          icon=":material/sync:"):
             with st.spinner(TXT["pulling"].format(name=row.name)):
                 outcome = pull_account(store(), row.account_key)
             clear_caches()
-            (st.success if outcome.ok else st.error)(outcome.summary())
+            (st.success if outcome.ok else st.error)(literal(outcome.summary()))

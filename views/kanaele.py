@@ -13,6 +13,7 @@ from ui.downloads import table_downloads
 from ui.filters import peer_group_picker, platform_picker
 from ui.i18n import lang, platform_name, t, text
 from ui.layout import short_name, towns_with_data
+from ui.safe import literal
 from ui.state import query
 from ui.viz import cached, show_chart, town_scale
 
@@ -83,7 +84,7 @@ st.title(TXT["title"])
 towns_with_data()
 group_id, group_name = peer_group_picker()
 platform = platform_picker()
-st.caption(group_name + (" · " + platform_name(platform) if platform else ""))
+st.caption(literal(group_name) + (" · " + platform_name(platform) if platform else ""))
 st.markdown(TXT["intro"])
 
 

@@ -15,6 +15,7 @@ from ui.downloads import table_downloads
 from ui.filters import peer_group_picker, period_picker, platform_picker, select_group_next_run
 from ui.i18n import lang, platform_name, t
 from ui.layout import short_name, towns_with_data
+from ui.safe import literal
 from ui.state import clear_caches, query, store
 from ui.viz import cached, show_chart, town_scale
 
@@ -159,7 +160,7 @@ towns_with_data()
 group_id, group_name = peer_group_picker()
 platform = platform_picker()
 start, end = period_picker()
-st.caption(TXT["caption"].format(group=group_name, platform=platform_name(platform) if platform else
+st.caption(TXT["caption"].format(group=literal(group_name), platform=platform_name(platform) if platform else
                                  ("Alle Plattformen" if L == "de" else "All platforms"),
                                  start=fmt.day(start, L), end=fmt.day(end, L)))
 st.markdown(TXT["intro"])
@@ -226,11 +227,11 @@ with st.expander(TXT["manage"]):
             try:
                 new_id = peers.save_group(store(), name, picked)
             except ValueError as exc:
-                st.error(str(exc))
+                st.error(literal(exc))
             else:
                 clear_caches()
                 select_group_next_run(new_id)
-                st.toast(TXT["saved"].format(name=name))
+                st.toast(TXT["saved"].format(name=literal(name)))
                 st.rerun()
     if group_id.startswith("eigene-") and st.button(TXT["delete"], key="delete_group"):
         peers.delete_group(store(), group_id)

@@ -16,6 +16,8 @@ EVIL = pd.DataFrame({"text": ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1
 
 def test_neutralise():
     assert downloads.neutralise("=1+1") == "'=1+1"
+    assert downloads.neutralise(" =1+1") == "' =1+1"  # a leading space does not hide a formula
+    assert downloads.neutralise("\n@SUM(A1)") == "'\n@SUM(A1)"
     assert downloads.neutralise("Hallo") == "Hallo"
     assert downloads.neutralise(-5) == -5
 
@@ -34,8 +36,9 @@ def test_xlsx_is_safe():
     book = openpyxl.load_workbook(io.BytesIO(downloads.xlsx_bytes(EVIL)))
     sheet = book.active
     values = [c.value for c in sheet["A"]][1:]
-    assert values[:5] == ["'=HYPERLINK(\"http://x\")", "'+1", "'-2+3", "'@SUM(A1)", "'\tcmd"]
-    assert all(c.data_type != "f" for c in sheet["A"])
+    # text cells keep their text (no visible apostrophe) and are never formulas
+    assert values[:5] == ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tcmd"]
+    assert all(c.data_type == "s" for c in sheet["A"] if c.value is not None)
     assert sheet["B2"].value == -1.5
 
 
