@@ -1,5 +1,6 @@
-"""Bürgernah: the Streamlit entry point. It only builds the navigation and the shared frame;
-each page lives in views/ and reads its numbers through analytics/."""
+"""Bürgernah: the Streamlit entry point. It only establishes who is using the app (ui/auth.py),
+builds the navigation of the pages that user may open and the shared frame; each page lives in
+views/ and reads its numbers through analytics/."""
 
 from __future__ import annotations
 
@@ -7,34 +8,48 @@ from pathlib import Path
 
 import streamlit as st
 
+from analytics.access import Actor
+from ui import auth
 from ui.i18n import lang, t
 from ui.layout import demo_banner, language_switch
+from ui.state import store
 
 VIEWS = Path(__file__).parent / "views"
 FAVICON = str(Path(__file__).parent / "ui" / "favicon.png")  # local: a :material: icon would load from Google
+# (file, German title, English title, icon, section); the first report page is the default.
+PAGES = [
+    ("wochenbericht", "Wochenbericht", "Weekly report", "calendar_view_week", "nav_reports"),
+    ("vergleich", "Vergleich", "Comparison", "leaderboard", "nav_reports"),
+    ("altersgruppen", "Altersgruppen", "Age groups", "groups", "nav_reports"),
+    ("kanaele", "Kanäle", "Channels", "hub", "nav_reports"),
+    ("beitraege", "Beiträge", "Posts", "article", "nav_reports"),
+    ("methodik", "Methodik", "Methodology", "menu_book", "nav_reports"),
+    ("importieren", "Daten importieren", "Import data", "upload_file", "nav_data"),
+    ("verwaltung", "Verwaltung", "Administration", "admin_panel_settings", "nav_data"),
+]
+PUBLIC_PAGES = {"vergleich", "kanaele", "methodik"}  # the public read-only benchmark
+
+
+def allowed(page: str, actor: Actor) -> bool:
+    """Whether the actor may open a page (a page not offered does not exist for them, URL or not):
+    anonymous visitors the public benchmark, the council the reports, officers also the import
+    page, admins everything."""
+    if actor.anonymous:
+        return page in PUBLIC_PAGES
+    if page == "importieren":
+        return actor.admin or bool(actor.officer_of)
+    return page != "verwaltung" or actor.admin
 
 
 def main() -> None:
     st.set_page_config(page_title="Bürgernah", page_icon=FAVICON, layout="wide")
-    pages = {
-        t("nav_reports"): [
-            st.Page(VIEWS / "wochenbericht.py", title=t("weekly_title"), icon=":material/calendar_view_week:",
-                    default=True),
-            st.Page(VIEWS / "vergleich.py", title="Vergleich" if lang() == "de" else "Comparison",
-                    icon=":material/leaderboard:"),
-            st.Page(VIEWS / "altersgruppen.py", title="Altersgruppen" if lang() == "de" else "Age groups",
-                    icon=":material/groups:"),
-            st.Page(VIEWS / "kanaele.py", title="Kanäle" if lang() == "de" else "Channels",
-                    icon=":material/hub:"),
-            st.Page(VIEWS / "beitraege.py", title="Beiträge" if lang() == "de" else "Posts",
-                    icon=":material/article:"),
-            st.Page(VIEWS / "methodik.py", title="Methodik" if lang() == "de" else "Methodology",
-                    icon=":material/menu_book:"),
-        ],
-        t("nav_data"): [
-            st.Page(VIEWS / "importieren.py", title=t("import_title"), icon=":material/upload_file:"),
-        ],
-    }
+    actor = auth.gate(store())
+    pages: dict[str, list] = {}
+    for name, de, en, icon, section in PAGES:
+        if allowed(name, actor):
+            pages.setdefault(t(section), []).append(
+                st.Page(VIEWS / f"{name}.py", title=de if lang() == "de" else en, icon=f":material/{icon}:",
+                        default=not pages))
     page = st.navigation(pages)
     language_switch()
     demo_banner()

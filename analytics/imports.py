@@ -18,11 +18,36 @@ def municipality_choices(store: Store) -> pd.DataFrame:
     )
 
 
+# Per import, the municipalities whose figures it holds (what an officer's right to undo it
+# depends on; none for official statistics).
+IMPORT_TOWNS = """
+    SELECT r.import_id, list(DISTINCT a.ags ORDER BY a.ags) AS towns
+    FROM (SELECT import_id, account_key FROM core.post_snapshots
+          UNION SELECT import_id, account_key FROM core.daily_values
+          UNION SELECT import_id, account_key FROM core.audience_values) r
+    JOIN core.accounts a USING (account_key)
+    GROUP BY r.import_id
+"""
+
+
+def import_towns(store: Store, import_id: int) -> set[str]:
+    towns = store.query_value(f"SELECT towns FROM ({IMPORT_TOWNS}) WHERE import_id = ?", [import_id])
+    return set(towns or [])
+
+
 def import_history(store: Store) -> pd.DataFrame:
-    return store.query_df(
-        "SELECT import_id, file_name, platform, format, rows, imported_at, imported_by, status "
-        "FROM mart.imports ORDER BY import_id DESC"
+    """Every import, newest first, with `towns` (IMPORT_TOWNS)."""
+    frame = store.query_df(
+        f"""
+        WITH towns AS ({IMPORT_TOWNS})
+        SELECT i.import_id, i.file_name, i.platform, i.format, i.rows, i.imported_at, i.imported_by, i.status,
+               coalesce(t.towns, []) AS towns
+        FROM mart.imports i LEFT JOIN towns t USING (import_id)
+        ORDER BY i.import_id DESC
+        """
     )
+    frame["towns"] = frame["towns"].map(list)
+    return frame
 
 
 def import_count(store: Store) -> int:

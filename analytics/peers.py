@@ -14,6 +14,7 @@ import re
 
 import pandas as pd
 
+from analytics import access
 from analytics.store import Store
 
 DEFAULT_GROUP = "nordkreis"
@@ -115,8 +116,13 @@ def _derived_name(group_id: str, name: str, lang: str) -> str:
     return f"{label_de} in {land}" if lang == "de" else f"{label_en} in {land}"
 
 
-def save_group(store: Store, name: str, ags_list: list[str]) -> str:
-    """Store a custom peer group (replacing one of the same name); returns its id."""
+class GroupExists(ValueError):
+    """A custom group of that name exists: replacing it needs the user's confirmation."""
+
+
+def save_group(store: Store, name: str, ags_list: list[str], *, actor: str, replace: bool = False) -> str:
+    """Store a custom peer group; returns its id. A group of the same name is replaced only with
+    `replace` (the page asks first). Called through `connectors.actions`, which checks the rights."""
     name = name.strip()
     if not name:
         raise ValueError("Bitte geben Sie der Vergleichsgruppe einen Namen.")
@@ -131,6 +137,11 @@ def save_group(store: Store, name: str, ags_list: list[str]) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower().translate(str.maketrans("äöüß", "aous"))).strip("-")
     group_id = f"eigene-{slug or 'gruppe'}"
     with store.transaction() as cur:
+        exists = cur.execute("SELECT name FROM core.peer_groups WHERE group_id = ?", [group_id]).fetchone()
+        if exists and not replace:
+            raise GroupExists(f"Eine Vergleichsgruppe „{exists[0]}“ gibt es schon.")
+        access.record(cur, actor, "peer_group_replace" if exists else "peer_group_create", group_id,
+                      {"name": name, "members": wanted})
         cur.execute("DELETE FROM core.peer_group_members WHERE group_id = ?", [group_id])
         cur.execute("DELETE FROM core.peer_groups WHERE group_id = ?", [group_id])
         cur.execute("INSERT INTO core.peer_groups (group_id, name, kind, created_at) VALUES (?, ?, 'custom', now())",
@@ -139,9 +150,10 @@ def save_group(store: Store, name: str, ags_list: list[str]) -> str:
     return group_id
 
 
-def delete_group(store: Store, group_id: str) -> None:
+def delete_group(store: Store, group_id: str, *, actor: str) -> None:
     """Remove a custom group (the default groups stay)."""
     with store.transaction() as cur:
+        access.record(cur, actor, "peer_group_delete", group_id)
         kind = cur.execute("SELECT kind FROM core.peer_groups WHERE group_id = ?", [group_id]).fetchone()
         if not kind or kind[0] != "custom":
             raise ValueError("Nur eigene Vergleichsgruppen lassen sich löschen.")

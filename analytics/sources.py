@@ -28,7 +28,7 @@ def imports_version(store: Store) -> str:
     return str(store.query_value(
         "SELECT count(*) || '-' || coalesce(max(import_id), 0) || '-' || "
         "coalesce(max(epoch(coalesce(undone_at, imported_at))), 0) || '-' || count(*) FILTER (WHERE status = 'undone') "
-        "|| '-' || (SELECT count(*) FROM core.audit) FROM core.imports"))
+        "|| '-' || (SELECT count(*) FROM core.audit WHERE action = 'move_account') FROM core.imports"))
 
 
 def refresh(store: Store, *, force: bool = False) -> bool:

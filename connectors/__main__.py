@@ -11,10 +11,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from analytics.access import cli_actor
 from analytics.store import StoreError, open_store
-from connectors import demo
+from connectors import actions, demo
 from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
-from connectors.loader import commit, enter_followers, move_account, prepare, town_name, undo_import
+from connectors.loader import commit, prepare, town_name
 
 console = Console(stderr=True)
 # Tables on stdout; not squeezed to 80 columns when piped into a file or another program.
@@ -98,9 +99,7 @@ def cmd_import(args) -> int:
 def cmd_demo(args) -> int:
     with open_store(args.db) as store:
         if args.remove:
-            from connectors.loader import remove_demo_data
-
-            print(f"{remove_demo_data(store)} Demo-Importe entfernt.")
+            print(f"{actions.remove_demo(store, cli_actor())} Demo-Importe entfernt.")
             return 0
         if args.if_empty:
             count = demo.load_if_empty(store)
@@ -139,7 +138,7 @@ def cmd_accounts(args) -> int:
 
 def cmd_followers(args) -> int:
     with open_store(args.db) as store:
-        import_id = enter_followers(store, args.account, args.date, args.count)
+        import_id = actions.enter_followers(store, cli_actor(), args.account, args.date, args.count)
     print(f"Follower-Stand {args.count} für {args.account} am {args.date:%d.%m.%Y} eingetragen (Import {import_id}; "
           f"rückgängig: undo {import_id}).")
     return 0
@@ -147,7 +146,7 @@ def cmd_followers(args) -> int:
 
 def cmd_move_account(args) -> int:
     with open_store(args.db) as store:
-        before = move_account(store, args.account, args.municipality)
+        before = actions.move_account(store, cli_actor(), args.account, args.municipality)
         town = town_name(store, args.municipality)
     print(f"Konto {args.account} gehört jetzt zu {town} ({args.municipality}); vorher {before}.")
     return 0
@@ -155,7 +154,7 @@ def cmd_move_account(args) -> int:
 
 def cmd_undo(args) -> int:
     with open_store(args.db) as store:
-        undo_import(store, args.import_id)
+        actions.undo(store, cli_actor(), args.import_id)
     print(f"Import {args.import_id} rückgängig gemacht.")
     return 0
 

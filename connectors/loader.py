@@ -10,7 +10,6 @@ it replaced.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from datetime import date, datetime
 import pandas as pd
 import pyarrow as pa
 
+from analytics import access
 from analytics.store import Store
 from connectors import municipality, registry
 from connectors.base import (
@@ -196,7 +196,8 @@ def _choose_town(store: Store, ref: AccountRef, ctx: ImportContext) -> tuple[str
 
 
 def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo: bool = False) -> int | None:
-    """Write the plan in one transaction; returns the import id (None for a known duplicate)."""
+    """Write the plan in one transaction; returns the import id (None for a known duplicate).
+    Pages and the CLI call this through `connectors.actions`, which checks the actor's rights."""
     if plan.duplicate_of is not None:
         return None
     details = json.dumps({"unmapped_columns": plan.unmapped_columns, "notes": plan.notes}, ensure_ascii=False)
@@ -207,6 +208,7 @@ def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo:
             [plan.file_name, plan.sha256, plan.platform, plan.format, plan.rows,
              imported_by or _user(), is_demo, details],
         ).fetchone()[0]
+        access.record(cur, imported_by or _user(), "import", import_id, {"file": plan.file_name})
         for item in plan.items:
             if item.new_account is not None:
                 ref = item.new_account
@@ -246,10 +248,7 @@ _SQL_TYPES = {"import_id": "BIGINT", "metrics_as_of": "DATE"}
 
 
 def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unbekannt"
+    return access.cli_actor().id
 
 
 def import_file(store: Store, source: SourceFile, ctx: ImportContext | None = None, *,
@@ -259,9 +258,10 @@ def import_file(store: Store, source: SourceFile, ctx: ImportContext | None = No
     return plan, commit(store, plan, imported_by=imported_by, is_demo=is_demo)
 
 
-def undo_import(store: Store, import_id: int) -> None:
+def undo_import(store: Store, import_id: int, *, actor: str | None = None) -> None:
     """Take a whole import back: its figures disappear, the ones it had replaced return."""
     with store.transaction() as cur:
+        access.record(cur, actor or _user(), "undo", import_id)
         found = cur.execute(
             "UPDATE core.imports SET status = 'undone', undone_at = now() "
             "WHERE import_id = ? AND status = 'imported' RETURNING import_id", [import_id]
@@ -271,9 +271,10 @@ def undo_import(store: Store, import_id: int) -> None:
         _drop_orphan_accounts(cur)
 
 
-def remove_demo_data(store: Store) -> int:
+def remove_demo_data(store: Store, *, actor: str | None = None) -> int:
     """Undo every demo import and remember that the user removed the demo."""
     with store.transaction() as cur:
+        access.record(cur, actor or _user(), "remove_demo")
         removed = cur.execute(
             "UPDATE core.imports SET status = 'undone', undone_at = now() "
             "WHERE is_demo AND status = 'imported' RETURNING import_id"
@@ -328,6 +329,8 @@ def enter_followers(store: Store, account_key: str, day: date, count: int, *, ac
         cur.execute(
             "INSERT INTO core.daily_values (import_id, account_key, day, metric, value) "
             "VALUES (?, ?, ?, 'followers_entered', ?)", [import_id, account_key, day, int(count)])
+        access.record(cur, actor or _user(), "enter_followers", import_id,
+                      {"account_key": account_key, "day": day, "count": int(count)})
     return import_id
 
 
@@ -343,7 +346,5 @@ def move_account(store: Store, account_key: str, ags: str, *, actor: str | None 
         return before
     with store.transaction() as cur:
         cur.execute("UPDATE core.accounts SET ags = ? WHERE account_key = ?", [ags, account_key])
-        cur.execute(
-            "INSERT INTO core.audit (actor, action, target, details) VALUES (?, 'account_move', ?, ?)",
-            [actor or _user(), account_key, json.dumps({"from": before, "to": ags})])
+        access.record(cur, actor or _user(), "move_account", account_key, {"from": before, "to": ags})
     return before

@@ -17,6 +17,31 @@ TEXTS: dict[str, tuple[str, str]] = {
     "db_unavailable": ("Die Datenbank lässt sich gerade nicht öffnen: {reason}",
                        "The database cannot be opened right now: {reason}"),
     "retry": ("Erneut versuchen", "Try again"),
+    "refuse_network": (
+        "Bürgernah ist ohne Anmeldung nur auf dem eigenen Rechner erreichbar: für die Adresse {address} "
+        "richten Sie bitte die Anmeldung ein (Abschnitt [auth] in .streamlit/secrets.toml, siehe README, "
+        "„Betrieb“) oder schalten Sie den öffentlichen Lesemodus ein (BUERGERNAH_PUBLIC=1).",
+        "Without a login Bürgernah is reachable from this computer only: for the address {address}, set up "
+        "the login ([auth] in .streamlit/secrets.toml, see the README, “Operation”) or switch on the public "
+        "read-only mode (BUERGERNAH_PUBLIC=1).",
+    ),
+    "login": ("Anmelden", "Log in"),
+    "login_with": ("Anmelden mit {provider}", "Log in with {provider}"),
+    "login_intro": (
+        "Social-Media-Kennzahlen der Kommunen. Bitte melden Sie sich mit Ihrem Dienstkonto an.",
+        "Social media figures of municipalities. Please log in with your work account.",
+    ),
+    "logout": ("Abmelden", "Log out"),
+    "signed_in_as": ("Angemeldet als {user} · Rollen: {roles}", "Logged in as {user} · roles: {roles}"),
+    "no_role": (
+        "Ihr Konto {user} hat noch keine Bürgernah-Rolle. Bitte wenden Sie sich an die Administration "
+        "(Rollen: Verwaltung, Rat, Öffentlichkeitsarbeit einer Gemeinde).",
+        "Your account {user} has no Bürgernah role yet. Please ask the administrators "
+        "(roles: admin, council, officer of a municipality).",
+    ),
+    "nav_admin": ("Verwaltung", "Administration"),
+    "confirm_yes": ("Ja, ausführen", "Yes, go ahead"),
+    "confirm_no": ("Abbrechen", "Cancel"),
     "language": ("Sprache", "Language"),
     "municipality": ("Gemeinde", "Municipality"),
     "week": ("Kalenderwoche", "Calendar week"),
@@ -31,6 +56,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Import your own exports under “Import data”.",
     ),
     "demo_remove": ("Demodaten entfernen", "Remove demo data"),
+    "demo_remove_question": (
+        "Demodaten endgültig entfernen? Sie kommen nur mit `python -m connectors demo` zurück.",
+        "Remove the demo data for good? Only `python -m connectors demo` brings it back.",
+    ),
     "demo_removed": ("Demodaten entfernt ({n} Importe).", "Demo data removed ({n} imports)."),
     "no_accounts": (
         "Noch keine Daten. Importieren Sie Exporte von Facebook, Instagram, YouTube & Co. unter "

@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from analytics import peers
-from connectors import demo
-from connectors.loader import remove_demo_data
+from connectors import actions, demo
+from ui import auth
+from ui.confirm import arm, confirmed
 from ui.i18n import lang, t
 from ui.state import clear_caches, query, store
 
@@ -27,14 +28,17 @@ def language_switch() -> None:
 
 
 def demo_banner() -> None:
-    """A clear banner while demo data is present, with one action that removes it."""
+    """A clear banner while demo data is present; an admin can remove it (after a question)."""
     if not query(demo.has_demo):
         return
+    actor = auth.current()
     with st.container(border=True):
         left, right = st.columns([3, 1], vertical_alignment="center")
         left.markdown(":material/science: " + t("demo_banner"))
-        if right.button(t("demo_remove"), key="remove_demo", type="secondary"):
-            removed = remove_demo_data(store())
+        if actor.may("remove_demo") and right.button(t("demo_remove"), key="remove_demo", type="secondary"):
+            arm("confirm_remove_demo")
+        if confirmed("confirm_remove_demo", t("demo_remove_question")):
+            removed = actions.remove_demo(store(), actor)
             clear_caches()
             st.toast(t("demo_removed", n=removed))
             st.rerun()

@@ -8,11 +8,14 @@ import pandas as pd
 import streamlit as st
 
 from analytics import imports as import_queries
-from connectors.api import last_pulls, pull_account
+from analytics.access import Forbidden
+from connectors import actions
+from connectors.api import last_pulls
 from connectors.api.common import STATUS_LABELS
 from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
-from connectors.loader import NeedsMunicipality, commit, enter_followers, move_account, prepare, undo_import
-from ui import fmt
+from connectors.loader import NeedsMunicipality, prepare
+from ui import auth, fmt
+from ui.confirm import arm, confirmed
 from ui.i18n import lang, platform_name
 from ui.safe import literal
 from ui.state import clear_caches, query, store
@@ -29,6 +32,8 @@ TXT = {
                       "Kontoname eindeutig zu einer Gemeinde passt, vorausgefüllt. Bitte prüfen und bei Bedarf ändern.",
         "none": "— bitte wählen —", "preview": "Vorschau", "checking": "Prüfe {name} …",
         "ready": "bereit", "duplicate": "bereits importiert", "rejected": "Fehler", "needs_town": "Gemeinde fehlt",
+        "forbidden": "keine Berechtigung", "undo_question": "Import {id} („{name}“) rückgängig machen? Seine Zahlen "
+        "verschwinden, die vorher gültigen kehren zurück.",
         "import": "{n} Datei(en) importieren", "importing": "Importiere {name} …",
         "done": "{ok} Datei(en) importiert.", "nothing": "Keine importierbare Datei in der Auswahl.",
         "history": "Importverlauf", "undo": "Import rückgängig machen", "undo_pick": "Import",
@@ -62,6 +67,8 @@ TXT = {
                       "name fits exactly one municipality, pre-filled. Please check and change where needed.",
         "none": "— please choose —", "preview": "Preview", "checking": "Checking {name} …",
         "ready": "ready", "duplicate": "already imported", "rejected": "error", "needs_town": "municipality missing",
+        "forbidden": "not permitted", "undo_question": "Undo import {id} (“{name}”)? Its figures disappear, the ones "
+        "valid before return.",
         "import": "Import {n} file(s)", "importing": "Importing {name} …",
         "done": "{ok} file(s) imported.", "nothing": "No importable file in the selection.",
         "history": "Import history", "undo": "Undo import", "undo_pick": "Import",
@@ -90,8 +97,10 @@ TXT = {
 st.title(TXT["title"])
 st.markdown(TXT["intro"])
 
+actor = auth.current()
 towns = query(import_queries.municipality_choices)
 names = dict(zip(towns["ags"], towns["label"], strict=True))
+my_towns = towns["ags"].tolist() if actor.admin else [a for a in towns["ags"] if a in actor.officer_of]
 platform = st.selectbox(TXT["platform"], [None, *PLATFORMS], key="import_platform",
                         format_func=lambda p: TXT["none"] if p is None else platform_name(p))
 uploads = st.file_uploader(TXT["files"], type=["csv", "xlsx", "xls", "zip"], accept_multiple_files=True,
@@ -100,7 +109,7 @@ uploads = st.file_uploader(TXT["files"], type=["csv", "xlsx", "xls", "zip"], acc
 
 def check(upload, town: str | None, siblings: tuple[str, ...]) -> dict:
     """Parse one upload without writing; the result is kept per file, town choice and platform."""
-    key = (upload.file_id, town, platform, siblings, query(import_queries.import_count))
+    key = (upload.file_id, town, platform, siblings, actor.id, query(import_queries.import_count))
     cache = st.session_state.setdefault("import_plans", {})
     if key not in cache:
         source = SourceFile(upload.name, upload.getvalue())
@@ -108,6 +117,9 @@ def check(upload, town: str | None, siblings: tuple[str, ...]) -> dict:
         try:
             plan = prepare(store(), source, ctx)
             cache[key] = {"plan": plan, "status": "duplicate" if plan.duplicate_of else "ready", "error": None}
+            actions.require(actor, "import", plan.municipalities)
+        except Forbidden as exc:
+            cache[key].update(status="forbidden", error=str(exc))
         except NeedsMunicipality as exc:
             cache[key] = {"plan": None, "status": "needs_town", "error": exc.reason}
         except ImportRejected as exc:
@@ -159,8 +171,8 @@ if uploads:
     choosable = [(u, r, town) for u, r, town, open_ in results if open_]
     if choosable:
         st.caption(TXT["town_intro"])
-        options = [None, *towns["ags"]]
         for upload, result, town in choosable:
+            options = [None, *dict.fromkeys([*my_towns, *([town] if town else [])])]
             st.selectbox(TXT["town_for"].format(name=upload.name), options, index=options.index(town),
                          format_func=lambda a: TXT["none"] if a is None else names[a], key=f"town_{upload.file_id}")
             if result["plan"]:
@@ -175,7 +187,7 @@ if uploads:
         bar = st.progress(0.0)
         for i, (upload, result) in enumerate(ready):
             bar.progress(i / len(ready), TXT["importing"].format(name=upload.name))
-            commit(store(), result["plan"], imported_by="upload")
+            actions.commit_import(store(), actor, result["plan"])
         bar.empty()
         clear_caches()
         st.session_state["import_plans"] = {}
@@ -186,7 +198,7 @@ history = query(import_queries.import_history)
 if history.empty:
     st.caption(TXT["no_history"])
 else:
-    shown = history.assign(platform=history["platform"].map(lambda p: platform_name(p) if p else "–"),
+    shown = history.drop(columns="towns").assign(platform=history["platform"].map(lambda p: platform_name(p) if p else "–"),
                            status=history["status"].map(lambda s: TXT.get(f"status_{s}", s)))
     st.dataframe(
         shown, hide_index=True, width="stretch",
@@ -197,21 +209,25 @@ else:
             "imported_by": TXT["by"], "status": TXT["status"],
         },
     )
-    active = history[history["status"] == "imported"]
+    active = history[(history["status"] == "imported") & history["towns"].map(lambda t: actor.may("undo", t))]
     if not active.empty:
+        files = dict(zip(active["import_id"], active["file_name"], strict=True))
         col1, col2 = st.columns([3, 1], vertical_alignment="bottom")
-        pick = col1.selectbox(TXT["undo_pick"], active["import_id"].tolist(), key="undo_pick",
-                              format_func=lambda i: f"{i} · {active.set_index('import_id').at[i, 'file_name']}")
+        pick = col1.selectbox(TXT["undo_pick"], list(files), key="undo_pick", format_func=lambda i: f"{i} · {files[i]}")
         if col2.button(TXT["undo"], key="undo", icon=":material/undo:"):
-            undo_import(store(), int(pick))
+            arm("confirm_undo", int(pick))
+        undo_id = confirmed("confirm_undo", TXT["undo_question"].format(id=pick, name=literal(files.get(pick, ""))))
+        if undo_id is not None:
+            actions.undo(store(), actor, undo_id)
             clear_caches()
             st.session_state["import_plans"] = {}
-            st.toast(TXT["undone"].format(id=pick))
+            st.toast(TXT["undone"].format(id=undo_id))
             st.rerun()
 
 
 st.subheader(TXT["accounts"])
 accounts = query(import_queries.accounts)
+accounts = accounts[accounts["ags"].map(lambda a: actor.may("enter_followers", {a}))]
 if not accounts.empty:
     account_labels = {row.account_key: f"{row.name} ({platform_name(row.platform)}) · {row.town}"
                       for row in accounts.itertuples()}
@@ -226,7 +242,7 @@ if not accounts.empty:
         count = right.number_input(TXT["followers_count"], min_value=0, step=1, value=None, key="followers_count")
         if st.form_submit_button(TXT["followers_save"], icon=":material/edit:") and count is not None:
             try:
-                import_id = enter_followers(store(), account, day, int(count), actor="upload")
+                import_id = actions.enter_followers(store(), actor, account, day, int(count))
                 clear_caches()
                 st.success(TXT["followers_saved"].format(id=import_id), icon=":material/check_circle:")
             except ImportRejected as exc:
@@ -236,9 +252,9 @@ if not accounts.empty:
         st.caption(TXT["move_intro"])
         left, right = st.columns(2)
         account = left.selectbox(TXT["account_pick"], key="move_account", **pick_account)
-        target = right.selectbox(TXT["move_to"], towns["ags"], format_func=names.get, key="move_to")
+        target = right.selectbox(TXT["move_to"], my_towns, format_func=names.get, key="move_to")
         if st.form_submit_button(TXT["move_save"], icon=":material/swap_horiz:"):
-            move_account(store(), account, target, actor="upload")
+            actions.move_account(store(), actor, account, target)
             clear_caches()
             st.success(TXT["moved"].format(account=literal(account_labels[account]), town=literal(names[target])),
                        icon=":material/check_circle:")
@@ -254,9 +270,9 @@ for row in pulls.itertuples():
         info.markdown(f"**{literal(row.name)}** ({platform_name(row.platform)}) · {TXT['last_pull']}: {when}{result}")
         if not row.pullable:
             info.caption(literal(row.not_pullable_reason))
-        if action.button(TXT["pull_now"], key=f"pull_{row.account_key}", disabled=not row.pullable,
-                         icon=":material/sync:"):
-            with st.spinner(TXT["pulling"].format(name=row.name)):
-                outcome = pull_account(store(), row.account_key)
+        if action.button(TXT["pull_now"], key=f"pull_{row.account_key}",
+                         disabled=not row.pullable or not actor.may("pull", {row.ags}), icon=":material/sync:"):
+            with st.spinner(TXT["pulling"].format(name=literal(row.name))):
+                outcome = actions.pull(store(), actor, row.account_key)
             clear_caches()
             (st.success if outcome.ok else st.error)(literal(outcome.summary()))

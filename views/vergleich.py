@@ -9,8 +9,10 @@ import streamlit as st
 
 from analytics import benchmark, peers
 from analytics.metrics import METRICS, MIN_POSTS_FOR_RATE
-from ui import fmt
+from connectors import actions
+from ui import auth, fmt
 from ui.charts import localized
+from ui.confirm import arm, confirmed
 from ui.downloads import table_downloads
 from ui.filters import peer_group_picker, period_picker, platform_picker, select_group_next_run
 from ui.i18n import lang, platform_name, t
@@ -33,7 +35,9 @@ TXT = {
                               "(Follower sind Konten, keine Personen).",
         "manage": "Vergleichsgruppen verwalten", "new_name": "Name der neuen Gruppe", "new_members": "Gemeinden",
         "save": "Gruppe speichern", "saved": "Gruppe „{name}“ gespeichert.", "delete": "Diese Gruppe löschen",
-        "deleted": "Gruppe gelöscht.", "members": "{n} Gemeinden, davon {k} mit Konten",
+        "deleted": "Gruppe gelöscht.", "delete_question": "Die Vergleichsgruppe „{name}“ löschen?",
+        "replace_question": "Eine Vergleichsgruppe „{name}“ gibt es schon. Durch die neue Auswahl ersetzen?",
+        "members": "{n} Gemeinden, davon {k} mit Konten",
         "no_values": "Für diesen Zeitraum und diese Plattform liegen in der Gruppe keine Zahlen vor.",
         "flags": "Raten über weniger als {n} Beiträge sind mit ⚠ markiert, Raten über 100 % mit ⚠ und Grund; Gemeinden "
                  "ohne Konto bleiben ohne Rang, Gemeinden ohne bekannten Follower-Stand bei den Follower-Kennzahlen auch.",
@@ -50,7 +54,9 @@ TXT = {
                               "(followers are accounts, not people).",
         "manage": "Manage peer groups", "new_name": "Name of the new group", "new_members": "Municipalities",
         "save": "Save group", "saved": "Group “{name}” saved.", "delete": "Delete this group",
-        "deleted": "Group deleted.", "members": "{n} municipalities, {k} with accounts",
+        "deleted": "Group deleted.", "delete_question": "Delete the peer group “{name}”?",
+        "replace_question": "A peer group “{name}” exists already. Replace it with the new selection?",
+        "members": "{n} municipalities, {k} with accounts",
         "no_values": "There are no figures in this group for this period and platform.",
         "flags": "Rates over fewer than {n} posts are marked ⚠, rates above 100 % with ⚠ and the reason; "
                  "municipalities without an account stay unranked, and so do those without a known follower count "
@@ -216,16 +222,23 @@ else:
                     "er_views", "few_posts", "no_account", "followers_unknown"]]
     table_downloads(export, f"vergleich_{group_id}_{start}_{end}", "bench_table", L)
 
-with st.expander(TXT["manage"]):
-    choices = query(peers.choices)
-    labels = dict(zip(choices["ags"], choices["label"], strict=True))
-    with st.form("new_group", clear_on_submit=True):
-        name = st.text_input(TXT["new_name"], key="new_group_name")
-        picked = st.multiselect(TXT["new_members"], choices["ags"].tolist(), format_func=labels.get,
-                                key="new_group_members")
-        if st.form_submit_button(TXT["save"]):
+actor = auth.current()
+if actor.may("peer_group"):
+    with st.expander(TXT["manage"]):
+        choices = query(peers.choices)
+        labels = dict(zip(choices["ags"], choices["label"], strict=True))
+        with st.form("new_group", clear_on_submit=True):
+            name = st.text_input(TXT["new_name"], key="new_group_name")
+            picked = st.multiselect(TXT["new_members"], choices["ags"].tolist(), format_func=labels.get,
+                                    key="new_group_members")
+            submitted = st.form_submit_button(TXT["save"])
+
+        def save(name: str, picked: list[str], replace: bool = False) -> None:
             try:
-                new_id = peers.save_group(store(), name, picked)
+                new_id = actions.save_group(store(), actor, name, picked, replace=replace)
+            except peers.GroupExists:
+                arm("replace_group", (name, picked))  # ask before overwriting
+                st.rerun()
             except ValueError as exc:
                 st.error(literal(exc))
             else:
@@ -233,9 +246,18 @@ with st.expander(TXT["manage"]):
                 select_group_next_run(new_id)
                 st.toast(TXT["saved"].format(name=literal(name)))
                 st.rerun()
-    if group_id.startswith("eigene-") and st.button(TXT["delete"], key="delete_group"):
-        peers.delete_group(store(), group_id)
-        clear_caches()
-        select_group_next_run(peers.DEFAULT_GROUP)
-        st.toast(TXT["deleted"])
-        st.rerun()
+
+        if submitted:
+            save(name, picked)
+        pending = st.session_state.get("replace_group")
+        if pending and confirmed("replace_group", TXT["replace_question"].format(name=literal(pending[0]))):
+            save(*pending, replace=True)
+        if group_id.startswith("eigene-") and st.button(TXT["delete"], key="delete_group"):
+            arm("confirm_delete_group", group_id)
+        doomed = confirmed("confirm_delete_group", TXT["delete_question"].format(name=literal(group_name)))
+        if doomed:
+            actions.delete_group(store(), actor, doomed)
+            clear_caches()
+            select_group_next_run(peers.DEFAULT_GROUP)
+            st.toast(TXT["deleted"])
+            st.rerun()

@@ -71,7 +71,7 @@ def _account_row(store, account_key: str) -> dict | None:
 
 
 def pull_account(store, account_key: str, *, since: date | None = None, client: HttpClient | None = None,
-                 today: date | None = None) -> PullResult:
+                 today: date | None = None, actor: str = "pull") -> PullResult:
     """Pull one registered account now (the app's "jetzt abrufen"). Never raises for API trouble:
     the result says `failed` and why, and the failure is recorded in `core.pull_runs`."""
     row = _account_row(store, account_key)
@@ -82,12 +82,14 @@ def pull_account(store, account_key: str, *, since: date | None = None, client: 
                   else "Für dieses Konto gibt es keine API-Quelle (Profiladresse bzw. Konto-ID fehlt).")
         return _record(store, PullResult(account_key, platform, "", "failed", reason,
                                          started_at=_now(), finished_at=_now()))
-    return pull_target(store, target, account_key=account_key, since=since, client=client, today=today)
+    return pull_target(store, target, account_key=account_key, since=since, client=client, today=today, actor=actor)
 
 
 def pull_target(store, target: Target, *, account_key: str | None = None, municipality: str | None = None,
-                since: date | None = None, client: HttpClient | None = None, today: date | None = None) -> PullResult:
-    """Pull one target into the store; registers the account for `municipality` if it is new."""
+                since: date | None = None, client: HttpClient | None = None, today: date | None = None,
+                actor: str = "pull") -> PullResult:
+    """Pull one target into the store; registers the account for `municipality` if it is new.
+    `actor` is recorded as the importer (`cli:<user>`, `scheduler`, a logged-in user)."""
     from connectors.loader import Item, Plan, commit  # late: keeps `import connectors.api` light
 
     started = _now()
@@ -117,7 +119,7 @@ def pull_target(store, target: Target, *, account_key: str | None = None, munici
             "SELECT max(import_id) FROM core.imports WHERE sha256 = ? AND status = 'imported'", [plan.sha256])
         if plan.duplicate_of is None and row is not None and _already_current(store, key, fetched.parsed):
             plan.duplicate_of = -1  # nothing the database does not already hold as current
-        import_id = commit(store, plan, imported_by="pull")
+        import_id = commit(store, plan, imported_by=actor)
         result.import_id = import_id
         result.status = "ok" if import_id else "unchanged"
         result.rows = plan.rows if import_id else 0
@@ -243,7 +245,7 @@ def registered_targets(store, municipality: str | None = None) -> list[tuple[str
 
 
 def pull_all(store, sources: Iterable[str] = (), *, municipality: str | None = None, since: date | None = None,
-             client: HttpClient | None = None, today: date | None = None) -> list[PullResult]:
+             client: HttpClient | None = None, today: date | None = None, actor: str = "pull") -> list[PullResult]:
     """Pull the SOURCEs given, or else every registered account (of `municipality`, if given)."""
     results: list[PullResult] = []
     own_client = client is None
@@ -259,14 +261,15 @@ def pull_all(store, sources: Iterable[str] = (), *, municipality: str | None = N
                                                              started_at=_now())))
                     continue
                 results.append(pull_target(store, target, municipality=municipality, since=since,
-                                           client=client, today=today))
+                                           client=client, today=today, actor=actor))
         else:
             for key, target in registered_targets(store, municipality):
                 reason = missing_credentials(target)
                 if reason:
                     results.append(PullResult(key, target.platform, target.spec, "skipped", reason))
                     continue
-                results.append(pull_target(store, target, account_key=key, since=since, client=client, today=today))
+                results.append(pull_target(store, target, account_key=key, since=since, client=client, today=today,
+                                           actor=actor))
     finally:
         if own_client:
             client.close()

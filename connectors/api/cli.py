@@ -9,6 +9,7 @@ from datetime import date
 from rich.console import Console
 from rich.table import Table
 
+from analytics.access import cli_actor
 from analytics.store import open_store
 from connectors.api import pull_all
 from connectors.api.common import STATUS_LABELS
@@ -27,7 +28,8 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     with open_store(args.db) as store:
-        results = pull_all(store, args.sources, municipality=args.municipality, since=args.since)
+        results = pull_all(store, args.sources, municipality=args.municipality, since=args.since,
+                           actor=cli_actor().id)
     if not results:
         print("Keine abrufbaren Konten registriert (Mastodon: Profiladresse; Facebook/Instagram/YouTube: "
               "Konto-ID und Zugangstoken). Eine Quelle lässt sich direkt angeben, z. B. "

@@ -15,10 +15,8 @@ from __future__ import annotations
 import email.utils
 import json
 import logging
-import os
 import re
 import time
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,10 +24,11 @@ from pathlib import Path
 
 import requests
 
+from analytics import config
+
 log = logging.getLogger("buergernah.api")
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
-SECRETS_FILE = PROJECT_DIR / ".streamlit" / "secrets.toml"
 USER_AGENT = "Buergernah/0.1 (+https://github.com/; engagement analytics for municipalities)"
 
 # Tokens seen by this process; redact() removes every one of them from any text.
@@ -101,35 +100,19 @@ class MetricUnavailable(ApiError):
 
 
 # -- configuration ------------------------------------------------------------------------
-def _secrets_section(path: Path | None = None) -> dict:
-    file = path or Path(os.environ.get("BUERGERNAH_SECRETS", SECRETS_FILE))
-    try:
-        with open(file, "rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        return {}
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        log.warning("secrets.toml nicht lesbar: %s", type(exc).__name__)
-        return {}
-    section = data.get("buergernah", {})
-    return section if isinstance(section, dict) else {}
-
-
 def setting(name: str, default: str | None = None, *, secret: bool = False) -> str | None:
-    """`BUERGERNAH_<NAME>` from the environment, else `name` in `[buergernah]` of secrets.toml."""
-    value = os.environ.get(f"BUERGERNAH_{name.upper()}")
-    if value is None:
-        value = _secrets_section().get(name.lower())
+    """`BUERGERNAH_<NAME>` from the environment, else `name` in `[buergernah]` of secrets.toml;
+    a `secret` is remembered for redaction."""
+    value = config.setting(name)
     if value is None:
         return default
-    value = str(value).strip()
     return register_secret(value) if secret else value
 
 
 def token(name: str, account_id: str | None = None) -> str | None:
     """A token: `[buergernah.tokens] "<account id>"` first, then `<name>_token` / BUERGERNAH_<NAME>_TOKEN."""
     if account_id:
-        per_account = _secrets_section().get("tokens", {})
+        per_account = config.section().get("tokens", {})
         if isinstance(per_account, dict) and per_account.get(account_id):
             return register_secret(str(per_account[account_id]).strip())
     return setting(f"{name}_token", secret=True)

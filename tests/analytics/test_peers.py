@@ -32,20 +32,20 @@ def test_groups_listed_for_towns_with_accounts(demo_store):
 
 
 def test_custom_groups_are_stored_and_deleted(store):
-    group_id = peers.save_group(store, "Städte am Rand", ["05334004", "05334012", "05334004"])
+    group_id = peers.save_group(store, "Städte am Rand", ["05334004", "05334012", "05334004"], actor="test")
     assert group_id == "eigene-stadte-am-rand"
     assert peers.members(store, group_id)["ags"].tolist() == ["05334004", "05334012"]
     assert store.query_value("SELECT kind FROM core.peer_groups WHERE group_id = ?", [group_id]) == "custom"
-    peers.save_group(store, "Städte am Rand", ["05334016", "05334036"])  # same name replaces
+    peers.save_group(store, "Städte am Rand", ["05334016", "05334036"], actor="test", replace=True)
     assert peers.members(store, group_id)["ags"].tolist() == ["05334016", "05334036"]
-    peers.delete_group(store, group_id)
+    peers.delete_group(store, group_id, actor="test")
     assert peers.members(store, group_id).empty
     with pytest.raises(ValueError):
-        peers.delete_group(store, "nordkreis")
+        peers.delete_group(store, "nordkreis", actor="test")
 
 
 @pytest.mark.parametrize("name, members", [("", ["05334004", "05334008"]), ("X", ["05334004"]),
                                            ("X", ["05334004", "99999999"])])
 def test_invalid_custom_groups(store, name, members):
     with pytest.raises(ValueError):
-        peers.save_group(store, name, members)
+        peers.save_group(store, name, members, actor="test")

@@ -33,5 +33,5 @@ def test_peer_group_edits_do_not_rebuild(store):
     golden.load(store)
     sources.relations(store)
     assert not sources.refresh(store)
-    peers.save_group(store, "Neu", [golden.A, golden.B])
+    peers.save_group(store, "Neu", [golden.A, golden.B], actor="test")
     assert not sources.refresh(store)

@@ -123,6 +123,10 @@ def test_vergleich_custom_group_via_form(demo_store, monkeypatch):
     assert len(at.dataframe[0].value) == 2
     at.button(key="delete_group").click()
     at.run()
+    assert at.warning[-1].value == "Die Vergleichsgruppe „Zwei Städte“ löschen?"  # asks first
+    assert len(peers.members(demo_store, "eigene-zwei-stadte")) == 2
+    at.button(key="confirm_delete_group_yes").click()
+    at.run()
     assert at.selectbox(key="peer_group").value == "nordkreis"
     assert peers.members(demo_store, "eigene-zwei-stadte").empty
 

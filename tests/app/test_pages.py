@@ -123,6 +123,10 @@ def test_remove_demo_data_empties_the_dashboard(demo_store, monkeypatch):
     at = run_page(demo_store.path, monkeypatch)
     at.button(key="remove_demo").click()
     at.run()
+    assert at.warning[0].value.startswith("Demodaten endgültig entfernen?")  # asks first
+    assert demo_store.query_value("SELECT count(*) FROM mart.posts") > 0
+    at.button(key="confirm_remove_demo_yes").click()
+    at.run()
     assert not at.exception
     assert "Noch keine Daten" in at.info[0].value
     assert demo_store.query_value("SELECT count(*) FROM mart.posts") == 0
@@ -143,6 +147,9 @@ def test_import_page_empty_and_history(demo_store, monkeypatch):
     assert len(history) == demo_store.query_value("SELECT count(*) FROM mart.imports")
     at.selectbox(key="undo_pick").select(int(history["import_id"].max()))
     at.button(key="undo").click()
+    at.run()
+    assert at.warning[-1].value.startswith(f"Import {int(history['import_id'].max())} (")  # asks first
+    at.button(key="confirm_undo_yes").click()
     at.run()
     assert demo_store.query_value("SELECT count(*) FROM mart.imports WHERE status = 'undone'") == 1
 

@@ -8,11 +8,12 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
+from e2e.conftest import PROJECT, start_streamlit, stop
+
 from analytics import peers
 from analytics.store import Store
 from connectors.base import SourceFile
 from connectors.loader import import_file
-from e2e.conftest import PROJECT, start_streamlit, stop
 
 EVIL = ('[Sitzung abgelaufen – bitte hier neu anmelden](https://evil.example/login) '
         '![pixel](https://evil.example/pixel.png) <img src="https://evil.example/i.png"> **fett** $x^2$')
@@ -36,7 +37,7 @@ def test_file_and_user_text_renders_literally_without_external_requests(demo_db_
     with Store(db) as store:
         import_file(store, SourceFile("Sep-01-2025_Sep-30-2025_6666.csv", hostile_export()),
                     _ctx("05334036"))
-        group = peers.save_group(store, EVIL, ["05334004", "05334036"])
+        group = peers.save_group(store, EVIL, ["05334004", "05334036"], actor="test")
     server = start_streamlit(PROJECT / "app.py", db, tmp_path / "streamlit.log")
     requests: list[str] = []
     page = browser.new_page(locale="de-DE", viewport={"width": 1400, "height": 1600})

@@ -1,0 +1,114 @@
+"""Every write, with the actor who makes it: the one place that checks permissions.
+
+Pages, the CLI and the scheduler call these functions with an `analytics.access.Actor`; each
+finds the municipalities the write touches, refuses with `Forbidden` (a sentence saying what is
+missing) when the actor may not, and hands over to the function that writes and records the audit
+row in the same transaction. Pages only hide what a user may not do; this layer enforces it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from analytics import access, imports, peers
+from analytics.access import Actor, Forbidden
+from analytics.store import Store
+from connectors import loader
+
+LABELS = {  # what a refusal names
+    "import": "importieren", "undo": "Importe rückgängig machen", "enter_followers": "Follower-Stände eintragen",
+    "move_account": "Konten verschieben", "pull": "Schnittstellen abrufen", "peer_group": "Vergleichsgruppen ändern",
+    "remove_demo": "Demodaten entfernen", "roles": "Rollen vergeben", "settings": "Einstellungen ändern",
+}
+ROLES_HELP = "Rollen: admin, council, officer:<AGS>"
+
+
+def require(actor: Actor, action: str, municipalities=()) -> None:
+    """Raise `Forbidden` unless `actor` may take `action` for all of `municipalities`."""
+    if actor.may(action, municipalities):
+        return
+    towns = ", ".join(sorted(set(municipalities)))
+    where = f" für {towns}" if towns else ""
+    who = "Ohne Anmeldung" if actor.anonymous else f"{actor.id} ({', '.join(actor.roles())})"
+    raise Forbidden(f"Keine Berechtigung: {who} darf{where} nicht {LABELS[action]}.")
+
+
+def _account_town(store: Store, account_key: str) -> str:
+    ags = store.query_value("SELECT ags FROM core.accounts WHERE account_key = ?", [account_key])
+    if ags is None:
+        raise loader.ImportRejected(f"Das Konto „{account_key}“ gibt es nicht.")
+    return ags
+
+
+# -- writes ----------------------------------------------------------------------------------
+
+
+def commit_import(store: Store, actor: Actor, plan: loader.Plan) -> int | None:
+    require(actor, "import", plan.municipalities)
+    return loader.commit(store, plan, imported_by=actor.id)
+
+
+def undo(store: Store, actor: Actor, import_id: int) -> None:
+    require(actor, "undo", imports.import_towns(store, import_id))
+    loader.undo_import(store, import_id, actor=actor.id)
+
+
+def enter_followers(store: Store, actor: Actor, account_key: str, day: date, count: int) -> int:
+    require(actor, "enter_followers", {_account_town(store, account_key)})
+    return loader.enter_followers(store, account_key, day, count, actor=actor.id)
+
+
+def move_account(store: Store, actor: Actor, account_key: str, ags: str) -> str:
+    require(actor, "move_account", {_account_town(store, account_key), ags})
+    return loader.move_account(store, account_key, ags, actor=actor.id)
+
+
+def pull(store: Store, actor: Actor, account_key: str, **kwargs):
+    from connectors.api import pull_account  # late: keeps page start-up light
+
+    require(actor, "pull", {_account_town(store, account_key)})
+    return pull_account(store, account_key, actor=actor.id, **kwargs)
+
+
+def save_group(store: Store, actor: Actor, name: str, members: list[str], *, replace: bool = False) -> str:
+    require(actor, "peer_group")
+    return peers.save_group(store, name, members, actor=actor.id, replace=replace)
+
+
+def delete_group(store: Store, actor: Actor, group_id: str) -> None:
+    require(actor, "peer_group")
+    peers.delete_group(store, group_id, actor=actor.id)
+
+
+def remove_demo(store: Store, actor: Actor) -> int:
+    require(actor, "remove_demo")
+    return loader.remove_demo_data(store, actor=actor.id)
+
+
+def assign_role(store: Store, actor: Actor, identity: str, role: str) -> None:
+    """Give an e-mail address or OIDC subject a role (`admin`, `council`, `officer:<AGS>`)."""
+    require(actor, "roles")
+    identity = identity.strip()
+    if not identity or access.from_roles(identity, [role]).anonymous:
+        raise Forbidden(f"Unbekannte Rolle „{role}“ oder leere Kennung ({ROLES_HELP}).")
+    if role.startswith("officer:") and not store.query_value(
+            "SELECT 1 FROM core.municipalities WHERE ags = ?", [role[8:]]):
+        raise Forbidden(f"Unbekannter Gemeindeschlüssel (AGS) „{role[8:]}“.")
+    with store.transaction() as cur:
+        cur.execute("INSERT OR REPLACE INTO core.role_assignments (identity, role, assigned_by) VALUES (?, ?, ?)",
+                    [identity, role, actor.id])
+        access.record(cur, actor.id, "role_assign", identity, {"role": role})
+
+
+def revoke_role(store: Store, actor: Actor, identity: str, role: str) -> None:
+    require(actor, "roles")
+    with store.transaction() as cur:
+        cur.execute("DELETE FROM core.role_assignments WHERE identity = ? AND role = ?", [identity, role])
+        access.record(cur, actor.id, "role_revoke", identity, {"role": role})
+
+
+def set_setting(store: Store, actor: Actor, key: str, value: str) -> None:
+    require(actor, "settings")
+    with store.transaction() as cur:
+        cur.execute("INSERT OR REPLACE INTO core.settings (key, value) VALUES (?, ?)", [key, value])
+        access.record(cur, actor.id, "setting", key, {"value": value})
