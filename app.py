@@ -9,10 +9,11 @@ from pathlib import Path
 import streamlit as st
 
 from analytics.access import Actor
+from analytics.store import StoreError
 from ui import auth
 from ui.i18n import lang, t
 from ui.layout import demo_banner, language_switch
-from ui.state import store
+from ui.state import store, unavailable
 
 VIEWS = Path(__file__).parent / "views"
 FAVICON = str(Path(__file__).parent / "ui" / "favicon.png")  # local: a :material: icon would load from Google
@@ -52,8 +53,11 @@ def main() -> None:
                         default=not pages))
     page = st.navigation(pages)
     language_switch()
-    demo_banner()
-    page.run()
+    try:
+        demo_banner()
+        page.run()
+    except StoreError as exc:  # the database got busy or unreadable in the middle of the page
+        unavailable(exc)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from analytics.store import Store, StoreError
+from analytics.store import Store
 
 ACTIONS = ("import", "undo", "enter_followers", "move_account", "pull", "peer_group", "remove_demo",
            "roles", "settings")
@@ -31,7 +31,7 @@ DEFAULT_PREFIX = "buergernah-"
 _AGS = re.compile(r"^\d{8}$")
 
 
-class Forbidden(StoreError):
+class Forbidden(Exception):
     """The actor may not do this; the message says what is missing."""
 
 

@@ -1,8 +1,10 @@
 """Which relations the analytics queries read.
 
 The public `mart` views are the contract; for speed at state-wide scale the analytics read
-materialised copies of the expensive ones (`core.mat_*`, migration 002), rebuilt when the data
-version changes. Until a store has them (or when it is opened read-only) the views are used.
+materialised copies of the expensive ones (`core.mat_*`, migration 003). Every write brings them
+up to date for the accounts it touched, in its own transaction (`refresh_accounts`); a full
+rebuild happens only when they do not match the data (after a migration). Until a store has them
+(or when it is opened read-only) the views are used.
 """
 
 from __future__ import annotations
@@ -22,35 +24,59 @@ def _has_mat(store: Store) -> bool:
         "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'core' AND table_name = 'mat_state'"))
 
 
+# Changes whenever an import is added or undone or an account moves to another town (peer-group
+# edits do not touch the copies).
+_VERSION_SQL = (
+    "SELECT count(*) || '-' || coalesce(max(import_id), 0) || '-' || "
+    "coalesce(max(epoch(coalesce(undone_at, imported_at))), 0) || '-' || count(*) FILTER (WHERE status = 'undone') "
+    "|| '-' || (SELECT count(*) FROM core.audit WHERE action = 'move_account') FROM core.imports")
+
+
 def imports_version(store: Store) -> str:
-    """Changes whenever an import is added or undone or an account moves to another town
-    (peer-group edits do not rebuild the copies)."""
-    return str(store.query_value(
-        "SELECT count(*) || '-' || coalesce(max(import_id), 0) || '-' || "
-        "coalesce(max(epoch(coalesce(undone_at, imported_at))), 0) || '-' || count(*) FILTER (WHERE status = 'undone') "
-        "|| '-' || (SELECT count(*) FROM core.audit WHERE action = 'move_account') FROM core.imports"))
+    return str(store.query_value(_VERSION_SQL))
+
+
+_COPIES = [  # (copy, how to fill it from the mart views, the order of a full build: zone maps)
+    ("core.mat_posts", "SELECT *, CAST(timezone('Europe/Berlin', published_at) AS DATE) AS day FROM mart.posts",
+     "ags, day"),
+    ("core.mat_daily", "SELECT * FROM mart.account_daily", "account_key, day"),
+    ("core.mat_accounts", "SELECT * FROM mart.accounts", "account_key"),
+]
+
+
+def refresh_accounts(cur, account_keys) -> None:
+    """Bring the copies up to date for the accounts a write touched, with the writing transaction's
+    cursor (so pages never rebuild after an import or undo). The work grows with the accounts
+    touched, not with the store. Copies that are not current yet (a fresh migration) are rebuilt."""
+    keys = sorted(set(account_keys))
+    current = cur.execute("SELECT count(*) FROM core.mat_state").fetchone()[0] > 0
+    for table, select, order in _COPIES:
+        if current:
+            cur.execute(f"DELETE FROM {table} WHERE account_key IN (SELECT unnest($keys))", {"keys": keys})
+            cur.execute(f"INSERT INTO {table} SELECT * FROM ({select}) WHERE account_key IN (SELECT unnest($keys))",
+                        {"keys": keys})
+        else:
+            cur.execute(f"DELETE FROM {table}")
+            cur.execute(f"INSERT INTO {table} {select} ORDER BY {order}")
+    _stamp(cur)
+
+
+def _stamp(cur) -> None:
+    cur.execute("DELETE FROM core.mat_state")
+    cur.execute(f"INSERT INTO core.mat_state VALUES (({_VERSION_SQL}), now())")
 
 
 def refresh(store: Store, *, force: bool = False) -> bool:
-    """Rebuild the materialised copies if the data changed since the last build; True if rebuilt."""
+    """Rebuild the copies in full if they do not match the data (only after a migration or a write
+    by an older Bürgernah; writes keep them current with `refresh_accounts`); True if rebuilt."""
     if store.read_only or not _has_mat(store):
         return False
     with _lock:
-        version = imports_version(store)
-        if not force and store.query_value("SELECT version FROM core.mat_state") == version:
+        if not force and store.query_value("SELECT version FROM core.mat_state") == imports_version(store):
             return False
         with store.transaction() as cur:
-            cur.execute("DELETE FROM core.mat_posts")
-            cur.execute(
-                """INSERT INTO core.mat_posts
-                   SELECT *, CAST(timezone('Europe/Berlin', published_at) AS DATE) AS day FROM mart.posts
-                   ORDER BY ags, day""")
-            cur.execute("DELETE FROM core.mat_daily")
-            cur.execute("INSERT INTO core.mat_daily SELECT * FROM mart.account_daily ORDER BY account_key, day")
-            cur.execute("DELETE FROM core.mat_accounts")
-            cur.execute("INSERT INTO core.mat_accounts SELECT * FROM mart.accounts")
             cur.execute("DELETE FROM core.mat_state")
-            cur.execute("INSERT INTO core.mat_state VALUES (?, now())", [version])
+            refresh_accounts(cur, [])
         return True
 
 

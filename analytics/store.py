@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,40 +53,103 @@ def latest_schema_version() -> int:
 
 
 class Store:
-    """A migrated DuckDB database. Share one per process; every query takes its own cursor."""
+    """A migrated DuckDB database. Share one per process; every query takes its own cursor.
 
-    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
+    DuckDB lets one process at a time open a database file for writing (its documented
+    concurrency model). So that the dashboard, the CLI and scheduled jobs can share one file, a
+    `Store` holds its connection only while it is used: `idle_seconds=None` (the CLI, tests) keeps
+    it until `close()`; the app passes a short idle time, so the file is free between page views.
+    Whoever finds the file taken waits (`lock_wait` seconds, retrying) before giving up with
+    `LockedDatabaseError`. A connection opened later sees everything committed before.
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False,
+                 idle_seconds: float | None = None, lock_wait: float | None = None):
         self.path = database_path(path)
         self.read_only = read_only
+        self.idle_seconds = idle_seconds
+        self.lock_wait = float(os.environ.get("BUERGERNAH_LOCK_WAIT", "30")) if lock_wait is None else lock_wait
         self._write_lock = threading.RLock()
+        self._state = threading.Lock()  # guards the fields below
+        self._conn: duckdb.DuckDBPyConnection | None = None
+        self._users = 0
+        self._timer: threading.Timer | None = None
+        self._checked = False
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._conn = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise LockedDatabaseError(
-                    f"Die Datenbank {self.path} ist von einem anderen Prozess geöffnet "
-                    "(vermutlich das laufende Dashboard): importieren Sie über die Seite "
-                    "„Daten importieren“ oder beenden Sie das Dashboard und versuchen Sie es erneut."
-                ) from None
-            raise StoreError(f"Die Datenbank {self.path} lässt sich nicht öffnen: {exc}") from None
-        self._conn.execute("SET TimeZone = 'UTC'")
-        if not read_only:
-            self.migrate()
-        elif self.schema_version() > latest_schema_version():
-            self._refuse_newer()
+        with self.connection():  # open once now: migrate, and fail early with a clear message
+            pass
 
     # -- connection handling -------------------------------------------------------------
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        """Open the file, waiting while another process holds it."""
+        deadline = time.monotonic() + self.lock_wait
+        pause = 0.05
+        while True:
+            try:
+                conn = duckdb.connect(str(self.path), read_only=self.read_only)
+                break
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise StoreError(f"Die Datenbank {self.path} lässt sich nicht öffnen: {exc}") from None
+                if time.monotonic() >= deadline:
+                    raise LockedDatabaseError(
+                        f"Die Datenbank {self.path} ist seit {self.lock_wait:.0f} s von einem anderen Vorgang "
+                        "belegt (einem Import oder Abruf); bitte versuchen Sie es gleich noch einmal "
+                        "(Wartezeit: BUERGERNAH_LOCK_WAIT)."
+                    ) from None
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
+        conn.execute("SET TimeZone = 'UTC'")
+        return conn
+
+    @contextmanager
+    def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The open connection for the length of the block (opened if needed)."""
+        with self._state:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._conn is None:
+                self._conn = self._connect()
+            self._users += 1
+        try:
+            if not self._checked:
+                self._checked = True
+                if not self.read_only:
+                    self.migrate()
+                elif self.schema_version() > latest_schema_version():
+                    self._refuse_newer()
+            yield self._conn
+        finally:
+            with self._state:
+                self._users -= 1
+                if self._users == 0 and self.idle_seconds is not None:
+                    self._timer = threading.Timer(self.idle_seconds, self._close_if_idle)
+                    self._timer.daemon = True
+                    self._timer.start()
+
+    def _close_if_idle(self) -> None:
+        with self._state:
+            if self._users == 0 and self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            self._timer = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor of the shared connection, closed afterwards. Safe to use from any thread."""
-        cur = self._conn.cursor()
-        try:
-            cur.execute("SET TimeZone = 'UTC'")
-            yield cur
-        finally:
-            cur.close()
+        with self.connection() as conn:
+            cur = conn.cursor()
+            try:
+                cur.execute("SET TimeZone = 'UTC'")
+                yield cur
+            finally:
+                cur.close()
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -115,7 +179,13 @@ class Store:
         return None if row is None else row[0]
 
     def close(self) -> None:
-        self._conn.close()
+        with self._state:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
 
     def __enter__(self) -> Store:
         return self

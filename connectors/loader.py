@@ -18,7 +18,7 @@ from datetime import date, datetime
 import pandas as pd
 import pyarrow as pa
 
-from analytics import access
+from analytics import access, sources
 from analytics.store import Store
 from connectors import municipality, registry
 from connectors.base import (
@@ -229,6 +229,7 @@ def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo:
             if parsed.population is not None and len(parsed.population):
                 _insert(cur, "core.population_official", parsed.population, POPULATION_COLUMNS,
                         {"import_id": import_id})
+        sources.refresh_accounts(cur, [i.account_key for i in plan.items if i.account_key])
     return import_id
 
 
@@ -268,7 +269,7 @@ def undo_import(store: Store, import_id: int, *, actor: str | None = None) -> No
         ).fetchall()
         if not found:
             raise ImportRejected(f"Import {import_id} gibt es nicht oder er ist bereits rückgängig gemacht.")
-        _drop_orphan_accounts(cur)
+        _after_undo(cur, [import_id])
 
 
 def remove_demo_data(store: Store, *, actor: str | None = None) -> int:
@@ -279,27 +280,34 @@ def remove_demo_data(store: Store, *, actor: str | None = None) -> int:
             "UPDATE core.imports SET status = 'undone', undone_at = now() "
             "WHERE is_demo AND status = 'imported' RETURNING import_id"
         ).fetchall()
-        _drop_orphan_accounts(cur)
+        _after_undo(cur, [r[0] for r in removed])
         cur.execute("INSERT OR REPLACE INTO core.settings VALUES ('demo_removed', 'true')")
     return len(removed)
 
 
-def _drop_orphan_accounts(cur) -> None:
-    """Accounts that came with imports which are all undone now leave the registry with them
-    (accounts registered by hand, without any import, stay)."""
+def _after_undo(cur, import_ids: list[int]) -> None:
+    """Accounts whose imports are all undone now leave the registry with them (accounts registered
+    by hand, without any import, stay); the copies the pages read follow. Only the accounts of the
+    undone imports are looked at, so the work grows with the undo, not with the store."""
+    keys = [r[0] for r in cur.execute(
+        """SELECT DISTINCT account_key FROM (
+               SELECT account_key, import_id FROM core.post_snapshots
+               UNION ALL SELECT account_key, import_id FROM core.daily_values
+               UNION ALL SELECT account_key, import_id FROM core.audience_values)
+           WHERE import_id IN (SELECT unnest($ids))""", {"ids": import_ids}).fetchall()]
     cur.execute(
         """
         WITH rows_ AS (
-            SELECT account_key, import_id FROM core.post_snapshots
-            UNION ALL SELECT account_key, import_id FROM core.daily_values
-            UNION ALL SELECT account_key, import_id FROM core.audience_values
+            SELECT account_key, import_id FROM core.post_snapshots WHERE account_key IN (SELECT unnest($keys))
+            UNION ALL SELECT account_key, import_id FROM core.daily_values WHERE account_key IN (SELECT unnest($keys))
+            UNION ALL SELECT account_key, import_id FROM core.audience_values WHERE account_key IN (SELECT unnest($keys))
         ), orphans AS (
             SELECT r.account_key FROM rows_ r JOIN core.imports i USING (import_id)
             GROUP BY r.account_key HAVING bool_and(i.status = 'undone')
         )
         DELETE FROM core.accounts WHERE account_key IN (SELECT account_key FROM orphans)
-        """
-    )
+        """, {"keys": keys})
+    sources.refresh_accounts(cur, keys)
 
 
 def enter_followers(store: Store, account_key: str, day: date, count: int, *, actor: str | None = None,
@@ -331,6 +339,7 @@ def enter_followers(store: Store, account_key: str, day: date, count: int, *, ac
             "VALUES (?, ?, ?, 'followers_entered', ?)", [import_id, account_key, day, int(count)])
         access.record(cur, actor or _user(), "enter_followers", import_id,
                       {"account_key": account_key, "day": day, "count": int(count)})
+        sources.refresh_accounts(cur, [account_key])
     return import_id
 
 
@@ -347,4 +356,5 @@ def move_account(store: Store, account_key: str, ags: str, *, actor: str | None 
     with store.transaction() as cur:
         cur.execute("UPDATE core.accounts SET ags = ? WHERE account_key = ?", [ags, account_key])
         access.record(cur, actor or _user(), "move_account", account_key, {"from": before, "to": ags})
+        sources.refresh_accounts(cur, [account_key])
     return before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -109,13 +110,14 @@ def test_cursors_from_many_threads(store):
 
 
 def test_second_process_gets_one_actionable_sentence(store, tmp_path):
-    """The CLI while the app holds the file: a sentence, no traceback."""
+    """The CLI while another process holds the file for longer than it waits: a sentence, no traceback."""
     result = subprocess.run(
         [sys.executable, "-m", "connectors", "history", "--db", str(store.path)],
         cwd=PROJECT, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "BUERGERNAH_LOCK_WAIT": "0.5"},
     )
     assert result.returncode == 2
-    assert "von einem anderen Prozess geöffnet" in result.stderr
+    assert "von einem anderen Vorgang belegt" in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
@@ -129,6 +131,39 @@ def test_locked_error_type_in_process(tmp_path):
     try:
         assert holder.stdout.readline().strip() == "ok"
         with pytest.raises(LockedDatabaseError):
-            Store(path)
+            Store(path, lock_wait=0.3)
     finally:
         holder.kill()
+
+
+def test_the_cli_writes_while_the_app_runs_and_the_app_sees_it(tmp_path):
+    """The app's store lets go of the file between page views: a CLI import in another process
+    gets in, and the app's next query sees it without a restart."""
+    db = tmp_path / "shared.duckdb"
+    app = Store(db, idle_seconds=0.1)
+    try:
+        assert app.query_value("SELECT count(*) FROM mart.posts") == 0
+        export = PROJECT / "tests" / "fixtures" / "exports" / "meta" / "Sep-01-2025_Sep-30-2025_4444.csv"
+        result = subprocess.run(
+            [sys.executable, "-m", "connectors", "import", "--db", str(db), "--municipality", "05334004", str(export)],
+            cwd=PROJECT, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert app.query_value("SELECT count(*) FROM mart.posts") == 2
+        assert app.query_value("SELECT imported_by FROM mart.imports").startswith("cli:")
+    finally:
+        app.close()
+
+
+def test_the_cli_waits_while_the_app_is_in_the_middle_of_a_page(tmp_path):
+    """While the app uses the file the CLI waits for it (instead of failing), then writes."""
+    db = tmp_path / "busy.duckdb"
+    app = Store(db, idle_seconds=0.05)
+    with app.connection():  # a page view in progress
+        cli = subprocess.Popen([sys.executable, "-m", "connectors", "followers", "--db", str(db), "--account",
+                                "facebook:1", "--date", "2025-09-01", "--count", "5"],
+                               cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert app.query_value("SELECT count(*) FROM core.imports") == 0
+    out, err = cli.communicate(timeout=120)
+    assert "Das Konto „facebook:1“ gibt es nicht." in err  # it got in and answered (no lock error)
+    assert "belegt" not in err
+    app.close()

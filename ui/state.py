@@ -7,6 +7,7 @@ import or undo shows up at once everywhere.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 import streamlit as st
@@ -14,10 +15,14 @@ import streamlit as st
 from analytics.store import LockedDatabaseError, Store, StoreError, database_path
 from ui.i18n import t
 
+APP_IDLE_SECONDS = 1.0  # the app lets go of the database file this long after a page view
+APP_LOCK_WAIT = 20.0    # and waits at most this long for a CLI import or a pull to finish
+
 
 @st.cache_resource(show_spinner=False)
 def _store(path: str) -> Store:
-    return Store(path)
+    return Store(path, idle_seconds=APP_IDLE_SECONDS,
+                 lock_wait=float(os.environ.get("BUERGERNAH_LOCK_WAIT", APP_LOCK_WAIT)))
 
 
 def store() -> Store:
@@ -25,9 +30,15 @@ def store() -> Store:
     sentence and a retry button instead of a traceback (a failed open is not cached)."""
     try:
         return _store(str(database_path()))
-    except LockedDatabaseError:
-        message = t("db_busy")
     except StoreError as exc:
+        unavailable(exc)
+
+
+def unavailable(exc: StoreError):
+    """End the page with a sentence and a retry button (never a traceback or a server path)."""
+    if isinstance(exc, LockedDatabaseError):
+        message = t("db_busy")
+    else:
         message = t("db_unavailable", reason=str(exc).replace(str(database_path()), "").strip())
     st.warning(message, icon=":material/hourglass_top:")
     if st.button(t("retry"), key="retry_store", icon=":material/refresh:"):

@@ -35,3 +35,38 @@ def test_peer_group_edits_do_not_rebuild(store):
     assert not sources.refresh(store)
     peers.save_group(store, "Neu", [golden.A, golden.B], actor="test")
     assert not sources.refresh(store)
+
+
+def _copies_match_views(store) -> None:
+    for copy, view in (("core.mat_posts", "(SELECT * EXCLUDE (day) FROM core.mat_posts)"),
+                       ("core.mat_daily", "core.mat_daily"), ("core.mat_accounts", "core.mat_accounts")):
+        mart = {"core.mat_posts": "mart.posts", "core.mat_daily": "mart.account_daily",
+                "core.mat_accounts": "mart.accounts"}[copy]
+        assert store.query_value(f"SELECT count(*) FROM ((FROM {view} EXCEPT ALL FROM {mart}) "
+                                 f"UNION ALL (FROM {mart} EXCEPT ALL FROM {view}))") == 0, copy
+
+
+def test_writes_keep_the_copies_current_so_pages_never_rebuild(demo_store):
+    """Import, follower entry, account move, undo and demo removal each update the copies for the
+    accounts they touched in their own transaction: the page's refresh finds nothing to do."""
+    from conftest import EXPORTS
+    from connectors.base import ImportContext, SourceFile
+    from connectors.loader import enter_followers, import_file, move_account, remove_demo_data, undo_import
+
+    sources.refresh(demo_store)
+    export = EXPORTS / "meta" / "Sep-01-2025_Sep-30-2025_4444.csv"
+    _, import_id = import_file(demo_store, SourceFile(export.name, export.read_bytes()),
+                               ImportContext(municipality="05334004"))
+    assert not sources.refresh(demo_store)
+    key = demo_store.query_value("SELECT account_key FROM mart.accounts WHERE handle = 'stadt.musterstadt'")
+    enter_followers(demo_store, key, date(2025, 9, 7), 1234)
+    move_account(demo_store, key, "05334008")
+    assert not sources.refresh(demo_store)
+    assert demo_store.query_value("SELECT ags FROM core.mat_posts WHERE account_key = ? LIMIT 1", [key]) == "05334008"
+    _copies_match_views(demo_store)
+    undo_import(demo_store, import_id)
+    assert not sources.refresh(demo_store)
+    _copies_match_views(demo_store)
+    remove_demo_data(demo_store)
+    assert not sources.refresh(demo_store)
+    _copies_match_views(demo_store)

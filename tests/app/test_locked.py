@@ -20,6 +20,7 @@ def test_a_database_held_by_another_process_shows_a_friendly_retry(store, monkey
     try:
         assert holder.stdout.readline().strip() == "held"
         monkeypatch.setenv("BUERGERNAH_DB", path)
+        monkeypatch.setenv("BUERGERNAH_LOCK_WAIT", "0.5")  # the app waits this long for the other process
         at = AppTest.from_file(APP, default_timeout=60)
         at.run()
         assert not at.exception
