@@ -46,7 +46,7 @@ def components_sql(group_id: str, rel: dict[str, str]) -> tuple[str, dict]:
     members, params = members_sql(group_id)
     sql = f"""
         WITH m AS ({members}),
-        acc AS (SELECT a.account_key, a.ags FROM {rel['accounts']} a
+        acc AS (SELECT a.account_key, a.ags, a.platform FROM {rel['accounts']} a
                 WHERE a.ags IN (SELECT ags FROM m) AND ($platform IS NULL OR a.platform = $platform)),
         p AS (
             SELECT p.ags, count(*) AS posts, sum({INTERACTIONS_SQL}) AS interactions,
@@ -60,14 +60,20 @@ def components_sql(group_id: str, rel: dict[str, str]) -> tuple[str, dict]:
             WHERE p.account_key IN (SELECT account_key FROM acc) AND p.day BETWEEN $start AND $end
             GROUP BY p.ags
         ),
-        fa AS (   -- per account with a daily series: the total on the first day and on the last covered day
-            SELECT d.account_key, any_value(d.ags) AS ags, any_value(d.platform) AS platform,
-                   any_value(d.followers) FILTER (WHERE d.day = $start) AS f_start,
-                   arg_max_null(d.followers, d.day) FILTER (WHERE d.day >= $start) AS f_end,
-                   max(d.day) FILTER (WHERE d.day >= $start) AS f_end_day
-            FROM {rel['daily']} d
+        series AS (   -- accounts with a daily series up to the period's end (cheap: no aggregates)
+            SELECT DISTINCT d.account_key FROM {rel['daily']} d
             WHERE d.account_key IN (SELECT account_key FROM acc) AND d.day <= $end
+        ),
+        period AS (   -- their total on the first day and on the last day the data covers in the period
+            SELECT d.account_key, any_value(d.followers) FILTER (WHERE d.day = $start) AS f_start,
+                   arg_max_null(d.followers, d.day) AS f_end, max(d.day) AS f_end_day
+            FROM {rel['daily']} d
+            WHERE d.account_key IN (SELECT account_key FROM acc) AND d.day BETWEEN $start AND $end
             GROUP BY d.account_key
+        ),
+        fa AS (
+            SELECT s.account_key, a.ags, a.platform, p.f_start, p.f_end, p.f_end_day
+            FROM series s JOIN acc a USING (account_key) LEFT JOIN period p USING (account_key)
         ),
         f AS (   -- a town's sum is known only when every account's total is
             SELECT ags, CASE WHEN count(f_start) = count(*) THEN sum(f_start) END AS followers_start,

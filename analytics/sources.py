@@ -36,11 +36,23 @@ def imports_version(store: Store) -> str:
     return str(store.query_value(_VERSION_SQL))
 
 
-_COPIES = [  # (copy, how to fill it from the mart views, the order of a full build: zone maps)
-    ("core.mat_posts", "SELECT *, CAST(timezone('Europe/Berlin', published_at) AS DATE) AS day FROM mart.posts",
-     "ags, day"),
-    ("core.mat_daily", "SELECT * FROM mart.account_daily", "account_key, day"),
-    ("core.mat_accounts", "SELECT * FROM mart.accounts", "account_key"),
+# (copy, how to fill it for the accounts `{where}` selects, the order of a full build: zone maps).
+# In this order: the accounts' copy is derived from the two before it — the same formula as
+# `mart.accounts` (001), which reads the views; tests/analytics/test_sources.py checks they agree.
+_COPIES = [
+    ("core.mat_posts", "SELECT *, CAST(timezone('Europe/Berlin', published_at) AS DATE) AS day FROM mart.posts "
+                       "WHERE {where}", "ags, day"),
+    ("core.mat_daily", "SELECT * FROM mart.account_daily WHERE {where}", "account_key, day"),
+    ("core.mat_accounts", """
+        WITH first_post AS (SELECT account_key, min(day) AS day FROM core.mat_posts WHERE {where} GROUP BY ALL),
+        first_daily AS (
+            SELECT account_key, min(day) AS day FROM core.mat_daily
+            WHERE {where} AND coalesce(followers_gained, 0) + coalesce(views, 0) + coalesce(interactions, 0) > 0
+            GROUP BY ALL)
+        SELECT a.account_key, a.platform, a.account_id, a.handle, a.name, a.ags, a.url,
+               least(fp.day, fd.day) AS first_activity_date
+        FROM core.accounts a LEFT JOIN first_post fp USING (account_key) LEFT JOIN first_daily fd USING (account_key)
+        WHERE {where}""", "account_key"),
 ]
 
 
@@ -49,15 +61,17 @@ def refresh_accounts(cur, account_keys) -> None:
     cursor (so pages never rebuild after an import or undo). The work grows with the accounts
     touched, not with the store. Copies that are not current yet (a fresh migration) are rebuilt."""
     keys = sorted(set(account_keys))
-    current = cur.execute("SELECT count(*) FROM core.mat_state").fetchone()[0] > 0
-    for table, select, order in _COPIES:
-        if current:
-            cur.execute(f"DELETE FROM {table} WHERE account_key IN (SELECT unnest($keys))", {"keys": keys})
-            cur.execute(f"INSERT INTO {table} SELECT * FROM ({select}) WHERE account_key IN (SELECT unnest($keys))",
-                        {"keys": keys})
-        else:
+    if cur.execute("SELECT count(*) FROM core.mat_state").fetchone()[0] == 0:
+        for table, select, order in _COPIES:
             cur.execute(f"DELETE FROM {table}")
-            cur.execute(f"INSERT INTO {table} {select} ORDER BY {order}")
+            cur.execute(f"INSERT INTO {table} {select.format(where='true')} ORDER BY {order}")
+    elif keys:
+        # A literal list (`IN (?, ?)`), not a subquery: DuckDB pushes it into the views' scans and
+        # window partitions, so only these accounts' rows are computed.
+        where = f"account_key IN ({', '.join('?' * len(keys))})"
+        for table, select, _ in _COPIES:
+            cur.execute(f"DELETE FROM {table} WHERE {where}", keys)
+            cur.execute(f"INSERT INTO {table} {select.format(where=where)}", keys * select.count("{where}"))
     _stamp(cur)
 
 

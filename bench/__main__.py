@@ -5,13 +5,15 @@
 1. startup  – launch to first KPI card in Chromium vs a bare one-line Streamlit app (issue 2)
 2. imports  – 1,000,000-row MBS post export through the CLI vs DuckDB's read_csv (issue 3)
 3. pages    – each analysis page warm at NRW scale vs its bare queries and vs pandas (issue 4)
+4. refresh  – the first Vergleich view after a small import and after its undo vs warm (issue 14)
+5. hostile  – the hostile corpus through the CLI: time, peak RSS and outcome per class
 """
 
 from __future__ import annotations
 
 import argparse
 
-from bench import imports, pages, startup
+from bench import hostile, imports, pages, refresh, startup
 
 
 def main() -> None:
@@ -25,6 +27,10 @@ def main() -> None:
     imports.main((["--rows", "100000"] if args.quick else []) + ["--runs", "1" if args.quick else "3"])
     print("== 3. Seiten bei NRW-Umfang ==", flush=True)
     pages.main(runs)
+    print("== 4. Erste Ansicht nach Import und Rückgängig ==", flush=True)
+    refresh.main(runs)
+    print("== 5. Feindliche Dateien ==", flush=True)
+    hostile.main(["--small-only"] if args.quick else [])
 
 
 if __name__ == "__main__":

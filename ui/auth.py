@@ -75,6 +75,14 @@ def gate(store) -> Actor:
     return actor
 
 
+def actor_from_claims(store, claims: dict) -> Actor:
+    """The actor for an ID token's claims: the roles in the role claim plus those an admin assigned."""
+    identity = str(claims.get("email") or claims.get("sub") or "")
+    roles = access.roles_from_claim(claims.get(config.setting("role_claim", "groups")),
+                                    config.setting("role_prefix", access.DEFAULT_PREFIX))
+    return access.from_roles(identity, roles + access.assigned_roles(store, claims.get("email"), claims.get("sub")))
+
+
 def _logged_in(store, section: dict) -> Actor | None:
     claims = st.user.to_dict()
     max_hours = float(config.setting("session_max_hours", "12"))
@@ -82,16 +90,13 @@ def _logged_in(store, section: dict) -> Actor | None:
     if not isinstance(issued, int | float) or time.time() - issued > max_hours * 3600:
         st.logout()  # the identity is too old (or undated): log in again
         st.stop()
-    identity = str(claims.get("email") or claims.get("sub") or "")
-    roles = access.roles_from_claim(claims.get(config.setting("role_claim", "groups")),
-                                    config.setting("role_prefix", access.DEFAULT_PREFIX))
-    actor = access.from_roles(identity, roles + access.assigned_roles(store, claims.get("email"), claims.get("sub")))
+    actor = actor_from_claims(store, claims)
     with st.sidebar:
-        st.caption(t("signed_in_as", user=literal(identity), roles=", ".join(actor.roles()) or "–"))
+        st.caption(t("signed_in_as", user=literal(actor.id), roles=", ".join(actor.roles()) or "–"))
         if st.button(t("logout"), key="logout", icon=":material/logout:"):
             st.logout()
     if actor.anonymous and not public_mode():
-        st.warning(t("no_role", user=literal(identity)), icon=":material/block:")
+        st.warning(t("no_role", user=literal(actor.id)), icon=":material/block:")
         st.stop()
     return actor
 

@@ -50,10 +50,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "weekly_title": ("Wochenbericht", "Weekly report"),
     "import_title": ("Daten importieren", "Import data"),
     "demo_banner": (
-        "**Demodaten:** Alle Zahlen sind erfunden und zeigen nur, wie Bürgernah aussieht. "
-        "Importieren Sie Ihre eigenen Exporte unter „Daten importieren“.",
-        "**Demo data:** all figures are invented and only show what Bürgernah looks like. "
-        "Import your own exports under “Import data”.",
+        "**Demodaten:** Alle Zahlen sind erfunden und zeigen nur, wie Bürgernah aussieht.",
+        "**Demo data:** all figures are invented and only show what Bürgernah looks like.",
+    ),
+    "demo_banner_import": (  # only for those who have the import page
+        " Importieren Sie Ihre eigenen Exporte unter „Daten importieren“.",
+        " Import your own exports under “Import data”.",
     ),
     "demo_remove": ("Demodaten entfernen", "Remove demo data"),
     "demo_remove_question": (

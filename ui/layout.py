@@ -34,7 +34,8 @@ def demo_banner() -> None:
     actor = auth.current()
     with st.container(border=True):
         left, right = st.columns([3, 1], vertical_alignment="center")
-        left.markdown(":material/science: " + t("demo_banner"))
+        hint = t("demo_banner_import") if actor.admin or actor.officer_of else ""
+        left.markdown(":material/science: " + t("demo_banner") + hint)
         if actor.may("remove_demo") and right.button(t("demo_remove"), key="remove_demo", type="secondary"):
             arm("confirm_remove_demo")
         if confirmed("confirm_remove_demo", t("demo_remove_question")):

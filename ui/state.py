@@ -7,7 +7,10 @@ import or undo shows up at once everywhere.
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
+import time
 from collections.abc import Callable
 
 import streamlit as st
@@ -25,13 +28,36 @@ def _store(path: str) -> Store:
                  lock_wait=float(os.environ.get("BUERGERNAH_LOCK_WAIT", APP_LOCK_WAIT)))
 
 
+SCHEDULER_SECONDS = float(os.environ.get("BUERGERNAH_SCHEDULER_SECONDS", "60"))
+
+
+@st.cache_resource(show_spinner=False)
+def _scheduler(path: str) -> threading.Thread:
+    """One background thread per app process that runs due scheduled jobs (connectors/schedule.py)."""
+    from connectors import schedule
+
+    def loop() -> None:
+        while True:
+            time.sleep(SCHEDULER_SECONDS)
+            try:
+                schedule.run_due(_store(path))
+            except Exception:  # busy database or a broken job: log it, try again next time
+                logging.getLogger("buergernah.api").exception("Zeitplan")  # the redacting logger
+
+    thread = threading.Thread(target=loop, name="buergernah-scheduler", daemon=True)
+    thread.start()
+    return thread
+
+
 def store() -> Store:
     """The process's store. A database another process holds, or cannot open, ends the page with a
     sentence and a retry button instead of a traceback (a failed open is not cached)."""
     try:
-        return _store(str(database_path()))
+        opened = _store(str(database_path()))
     except StoreError as exc:
         unavailable(exc)
+    _scheduler(str(database_path()))
+    return opened
 
 
 def unavailable(exc: StoreError):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from analytics import access
 from analytics import imports as import_queries
-from connectors import actions
-from ui import auth
+from connectors import actions, schedule
+from ui import auth, fmt
 from ui.confirm import arm, confirmed
 from ui.i18n import lang
 from ui.safe import literal
@@ -27,6 +29,12 @@ TXT = {
         "audit": "Protokoll", "audit_intro": "Jede Änderung mit wer, wann, was und woran (neueste zuerst).",
         "by": "von", "at": "Zeitpunkt", "action": "Aktion", "target": "Ziel", "details": "Details",
         "assigned_at": "vergeben am",
+        "schedule": "Zeitplan", "schedule_intro": "Der wöchentliche Abruf aller Konten mit Schnittstelle läuft im "
+        "Dashboard selbst (oder per cron/systemd: `python -m connectors schedule run-due`, siehe docs/pull.md).",
+        "schedule_on": "Wöchentlichen Abruf einschalten", "weekday": "Wochentag", "at_time": "Uhrzeit",
+        "schedule_save": "Zeitplan speichern", "next": "Nächster Lauf", "last": "Letzter Lauf", "never": "noch nie",
+        "off": "ausgeschaltet", "run_now": "Jetzt ausführen",
+        "days": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
     },
     "en": {
         "title": "Administration", "roles": "Roles",
@@ -40,6 +48,12 @@ TXT = {
         "audit": "Audit log", "audit_intro": "Every change with who, when, what and on what (newest first).",
         "by": "by", "at": "Time", "action": "Action", "target": "Target", "details": "Details",
         "assigned_at": "assigned",
+        "schedule": "Schedule", "schedule_intro": "The weekly pull of every account with an API runs in the dashboard "
+        "itself (or by cron/systemd: `python -m connectors schedule run-due`, see docs/pull.md).",
+        "schedule_on": "Switch the weekly pull on", "weekday": "Weekday", "at_time": "Time",
+        "schedule_save": "Save schedule", "next": "Next run", "last": "Last run", "never": "never",
+        "off": "switched off", "run_now": "Run now",
+        "days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     },
 }[L]
 
@@ -81,6 +95,33 @@ with st.form("assign_role", border=True):
         else:
             clear_caches()
             st.success(TXT["added"])
+
+st.subheader(TXT["schedule"])
+st.caption(TXT["schedule_intro"])
+job = schedule.schedules(store()).set_index("job").loc["pull"]  # not cached: the scheduler updates it
+with st.form("schedule_form", border=True):
+    enabled = st.checkbox(TXT["schedule_on"], value=bool(job["enabled"]), key="schedule_enabled")
+    left, right = st.columns(2)
+    weekday = left.selectbox(TXT["weekday"], range(7), index=int(job["weekday"]), format_func=TXT["days"].__getitem__,
+                             key="schedule_weekday")
+    at = right.time_input(TXT["at_time"], value=dt.time.fromisoformat(job["at_time"]), step=900, key="schedule_at")
+    if st.form_submit_button(TXT["schedule_save"], icon=":material/schedule:"):
+        schedule.configure(store(), actor, "pull", enabled=enabled, weekday=weekday, at_time=at.strftime("%H:%M"))
+        st.rerun()
+
+
+def moment(value) -> str:
+    return fmt.day(value.tz_convert("Europe/Berlin"), L) + value.tz_convert("Europe/Berlin").strftime(" %H:%M") \
+        if value is not None and value == value else TXT["never"]
+
+
+result = f" · {job['last_status']}: {literal(job['last_message'] or '')}" if job["last_status"] else ""
+st.caption(f"{TXT['next']}: {moment(job['next_run']) if job['enabled'] else TXT['off']} · "
+           f"{TXT['last']}: {moment(job['last_run'])}{result}")
+if st.button(TXT["run_now"], key="run_schedule_now", icon=":material/play_arrow:"):
+    with st.spinner(TXT["run_now"]):
+        status, message = schedule.run_job(store(), "pull", actor)
+    (st.success if status == "ok" else st.error)(literal(message))
 
 st.subheader(TXT["audit"])
 st.caption(TXT["audit_intro"])

@@ -78,7 +78,7 @@ def test_mastodon_cli_pull(tmp_path):
             f"{server.base}/@stadt"
         runs = store.query_df("SELECT status FROM core.pull_runs ORDER BY run_id")["status"].tolist()
         assert runs == ["ok", "failed", "unchanged"]
-        assert store.query_value("SELECT count(*) FROM mart.imports WHERE imported_by = 'pull'") == 1
+        assert store.query_value("SELECT count(*) FROM mart.imports WHERE imported_by LIKE 'cli:%'") == 1
 
 
 def test_meta_graph_cli_pull(tmp_path):

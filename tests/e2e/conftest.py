@@ -45,11 +45,14 @@ class Server:
         stop(self)
 
 
-def start_streamlit(script: Path, db: Path, log: Path, timeout: float = 60) -> Server:
-    port = free_port()
+def start_streamlit(script: Path, db: Path, log: Path, timeout: float = 60, *, port: int | None = None,
+                    env: dict[str, str] | None = None) -> Server:
+    """`env` adds to (or overrides) the server's environment, e.g. `STREAMLIT_SERVER_ADDRESS`; the
+    server is always reached through 127.0.0.1."""
+    port = port or free_port()
     env = {**os.environ, "BUERGERNAH_DB": str(db), "STREAMLIT_SERVER_PORT": str(port),
            "STREAMLIT_SERVER_ADDRESS": "127.0.0.1", "STREAMLIT_SERVER_HEADLESS": "true",
-           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env or {})}
     out = log.open("wb")
     process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script)], cwd=PROJECT, env=env,
                                stdout=out, stderr=subprocess.STDOUT)

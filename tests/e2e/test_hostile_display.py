@@ -8,12 +8,11 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
-from e2e.conftest import PROJECT, start_streamlit, stop
-
 from analytics import peers
 from analytics.store import Store
 from connectors.base import SourceFile
 from connectors.loader import import_file
+from e2e.conftest import PROJECT, start_streamlit, stop
 
 EVIL = ('[Sitzung abgelaufen – bitte hier neu anmelden](https://evil.example/login) '
         '![pixel](https://evil.example/pixel.png) <img src="https://evil.example/i.png"> **fett** $x^2$')

@@ -1,0 +1,101 @@
+"""Jobs on a schedule: the weekly API pull, run by the app itself or by cron/systemd.
+
+An admin sets the job's weekday and time (Europe/Berlin) on the Verwaltung page; the schedule
+lives in `core.schedules`, so it survives restarts. Whoever runs `run_due` — the app's background
+thread (`ui/state.py`) once a minute, or `python -m connectors schedule run-due` from cron — first
+claims a due job in one transaction (moving `next_run` on), so a job runs once even with several
+app processes, then runs it as the actor `scheduler` and records the result.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+
+from analytics import access
+from analytics.access import SCHEDULER, Actor
+from analytics.store import Store
+from connectors.api.http import redact
+
+BERLIN = ZoneInfo("Europe/Berlin")
+JOBS = ("pull",)
+
+
+def next_run(weekday: int, at_time: str, after: datetime) -> datetime:
+    """The first moment after `after` that falls on `weekday` (0 = Monday) at `at_time` in Berlin, in UTC."""
+    hour, minute = (int(x) for x in at_time.split(":"))
+    local = after.astimezone(BERLIN)
+    day = local.date() + timedelta(days=(weekday - local.weekday()) % 7)
+    for week in range(2):
+        moment = datetime(day.year, day.month, day.day, hour, minute, tzinfo=BERLIN) + timedelta(weeks=week)
+        if moment > local:
+            return moment.astimezone(UTC)
+    raise AssertionError("unreachable")
+
+
+def schedules(store: Store) -> pd.DataFrame:
+    return store.query_df("SELECT job, enabled, weekday, at_time, next_run, last_run, last_status, last_message "
+                          "FROM core.schedules ORDER BY job")
+
+
+def configure(store: Store, actor: Actor, job: str, *, enabled: bool, weekday: int, at_time: str,
+              now: datetime | None = None) -> datetime | None:
+    """Set a job's schedule (admins only, audited); returns its next run (None when switched off)."""
+    from connectors.actions import require
+
+    require(actor, "settings")
+    if job not in JOBS or not 0 <= weekday <= 6:
+        raise ValueError(f"Unbekannter Auftrag oder Wochentag: {job}, {weekday}")
+    datetime.strptime(at_time, "%H:%M")  # raises for anything but HH:MM
+    upcoming = next_run(weekday, at_time, now or datetime.now(UTC)) if enabled else None
+    with store.transaction() as cur:
+        cur.execute("UPDATE core.schedules SET enabled = ?, weekday = ?, at_time = ?, next_run = ? WHERE job = ?",
+                    [enabled, weekday, at_time, upcoming, job])
+        access.record(cur, actor.id, "schedule", job, {"enabled": enabled, "weekday": weekday, "at": at_time})
+    return upcoming
+
+
+def _claim(store: Store, job: str, now: datetime) -> bool:
+    """Take a due job: move its next run on in the same transaction, so nobody else runs it."""
+    with store.transaction() as cur:
+        row = cur.execute("SELECT weekday, at_time FROM core.schedules WHERE job = ? AND enabled "
+                          "AND next_run <= ?", [job, now]).fetchone()
+        if row is None:
+            return False
+        cur.execute("UPDATE core.schedules SET next_run = ?, last_run = ?, last_status = 'running', "
+                    "last_message = NULL WHERE job = ?", [next_run(row[0], row[1], now), now, job])
+    return True
+
+
+def run_job(store: Store, job: str, actor: Actor = SCHEDULER) -> tuple[str, str]:
+    """Run a job now; (status, message)."""
+    from connectors.api import pull_all  # late: the app's start-up does not need the API clients
+
+    if job == "pull":
+        results = pull_all(store, actor=actor.id)
+        failed = [r for r in results if r.status == "failed"]
+        done = sum(r.status in ("ok", "unchanged") for r in results)
+        message = f"{done} Konten abgerufen, {len(failed)} fehlgeschlagen" + (
+            ": " + "; ".join(f"{r.account_key}: {r.message}" for r in failed) if failed else "")
+        return ("failed" if failed else "ok"), message
+    raise ValueError(f"Unbekannter Auftrag {job}")
+
+
+def run_due(store: Store, now: datetime | None = None) -> list[tuple[str, str, str]]:
+    """Run every due job once; [(job, status, message)]."""
+    now = now or datetime.now(UTC)
+    done = []
+    for job in JOBS:
+        if not _claim(store, job, now):
+            continue
+        try:
+            status, message = run_job(store, job)
+        except Exception as exc:  # a job never takes the app down; the result says what went wrong
+            status, message = "failed", redact(f"{type(exc).__name__}: {exc}")
+        with store.transaction() as cur:
+            cur.execute("UPDATE core.schedules SET last_status = ?, last_message = ? WHERE job = ?",
+                        [status, message, job])
+        done.append((job, status, message))
+    return done
