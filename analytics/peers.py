@@ -76,12 +76,14 @@ def groups(store: Store, lang: str = "de") -> pd.DataFrame:
     )
     derived = store.query_df(
         """
-        WITH towns AS (
-            SELECT m.*, (m.ags IN (SELECT ags FROM core.accounts)) AS has_account FROM mart.municipalities m
-            WHERE m.kreis_ags IN (SELECT m2.kreis_ags FROM mart.municipalities m2
-                                  WHERE m2.ags IN (SELECT ags FROM core.accounts))
-               OR m.land_code IN (SELECT m3.land_code FROM mart.municipalities m3
-                                  WHERE m3.ags IN (SELECT ags FROM core.accounts))
+        WITH with_accounts AS (SELECT DISTINCT ags FROM core.accounts),
+        all_towns AS (
+            SELECT m.*, w.ags IS NOT NULL AS has_account
+            FROM mart.municipalities m LEFT JOIN with_accounts w USING (ags)
+        ),
+        towns AS (   -- the Länder with at least one town with an account (their Kreise are inside)
+            SELECT * FROM all_towns
+            WHERE land_code IN (SELECT land_code FROM all_towns WHERE has_account)
         )
         SELECT 'kreis:' || kreis_ags AS group_id, any_value(kreis_name) AS name, 'kreis' AS kind,
                count(*) AS members, count(*) FILTER (has_account) AS with_accounts
