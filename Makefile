@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PYTHON ?= python3
 
-.PHONY: run test bench lint install install-dev chromium clean
+.PHONY: run test bench lint install install-dev chromium postgres report-deps clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,7 @@ install-dev: $(VENV)/.installed-dev
 
 # Starts the dashboard on http://localhost:8501 (STREAMLIT_SERVER_PORT etc. still apply).
 run: install
+	@bash scripts/ensure-report-deps.sh || echo "(ohne diese Pakete fehlt nur der PDF-Bericht)"
 	$(PY) -m connectors migrate
 	$(PY) -m connectors demo --if-empty
 	$(VENV)/bin/streamlit run app.py
@@ -30,10 +31,17 @@ run: install
 chromium:
 	@bash scripts/ensure-chromium.sh
 
+# PostgreSQL server binaries for the DuckLake tests (tests/ducklake start their own server).
+postgres:
+	@bash scripts/ensure-postgres.sh
+
+report-deps:
+	@bash scripts/ensure-report-deps.sh --test
+
 lint: install-dev
 	$(VENV)/bin/ruff check .
 
-test: install-dev chromium lint
+test: install-dev chromium postgres report-deps lint
 	$(PY) -m pytest -n 2 --dist loadfile
 
 bench: install-dev chromium

@@ -39,6 +39,8 @@ def _member_filter(group_id: str) -> tuple[str, dict]:
     """SQL condition on mart.municipalities `m` selecting the group's members."""
     if group_id.startswith("kreis:"):
         return "m.kreis_ags = $g1", {"g1": group_id.split(":", 1)[1]}
+    if group_id.startswith("gemeinde:"):  # one town on its own (the council report's own figures)
+        return "m.ags = $g1", {"g1": group_id.split(":", 1)[1]}
     if group_id.startswith("land:"):
         return "m.land_code = $g1", {"g1": group_id.split(":", 1)[1]}
     if group_id.startswith("groesse:"):

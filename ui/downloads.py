@@ -98,3 +98,22 @@ def table_downloads(df: pd.DataFrame, name: str, key: str, lang: str = "de") -> 
     right.download_button("XLSX", lambda: xlsx_bytes(df), file_name=f"{_slug(name)}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"{key}_xlsx", icon=":material/table_view:", on_click="ignore")
+
+
+def report_download(ags: str, start, end, group_id: str | None, key: str, lang: str = "de") -> None:
+    """The council report (PDF) of a town and period, built when the button is clicked; for
+    logged-in users (not the public benchmark). Same code as `python -m connectors report`."""
+    from analytics import report
+    from ui import auth
+    from ui.state import store
+
+    if auth.current().anonymous:
+        return
+    label = "Bericht für den Rat (PDF)" if lang == "de" else "Council report (PDF)"
+    st.download_button(
+        label, lambda: report.council_report_pdf(store(), ags, start, end, group_id=group_id),
+        file_name=f"{_slug(f'bericht_{ags}_{start}_{end}')}.pdf", mime="application/pdf", key=key,
+        icon=":material/picture_as_pdf:", on_click="ignore",
+        help=(f"{report.period_label(start, end)}: Zusammenfassung, Kennzahlen, Vergleich, Altersgruppen, "
+              "Top-Beiträge, Definitionen und Importe" if lang == "de" else
+              f"{start} – {end}: summary, KPIs, comparison, age groups, top posts, definitions and imports"))

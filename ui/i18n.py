@@ -17,6 +17,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "db_unavailable": ("Die Datenbank lässt sich gerade nicht öffnen: {reason}",
                        "The database cannot be opened right now: {reason}"),
     "retry": ("Erneut versuchen", "Try again"),
+    "report_span": ("Bericht für den Rat", "Council report"),
+    "span_month": ("Monat", "Month"),
+    "span_quarter": ("Quartal", "Quarter"),
     "refuse_network": (
         "Bürgernah ist ohne Anmeldung nur auf dem eigenen Rechner erreichbar: für die Adresse {address} "
         "richten Sie bitte die Anmeldung ein (Abschnitt [auth] in .streamlit/secrets.toml, siehe README, "

@@ -7,9 +7,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analytics import age
+from analytics import age, fmt
 from analytics.metrics import METRICS, MIN_BUCKET_PEOPLE
-from ui import fmt
 from ui.charts import localized
 from ui.downloads import table_downloads
 from ui.filters import platform_picker

@@ -6,9 +6,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analytics import content
+from analytics import content, fmt
 from analytics.metrics import METRICS, MIN_POSTS_FOR_RATE
-from ui import fmt
 from ui.charts import localized, platform_scale
 from ui.downloads import table_downloads
 from ui.filters import period_picker, platform_picker

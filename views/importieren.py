@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from analytics import fmt
 from analytics import imports as import_queries
 from analytics.access import Forbidden
 from connectors import actions
@@ -14,7 +15,7 @@ from connectors.api import last_pulls
 from connectors.api.common import STATUS_LABELS
 from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
 from connectors.loader import NeedsMunicipality, prepare
-from ui import auth, fmt
+from ui import auth
 from ui.confirm import arm, confirmed
 from ui.i18n import lang, platform_name
 from ui.safe import literal

@@ -6,8 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analytics import channels
-from ui import fmt
+from analytics import channels, fmt
 from ui.charts import localized, platform_scale
 from ui.downloads import table_downloads
 from ui.filters import peer_group_picker, platform_picker

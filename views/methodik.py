@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import benchmark
+from analytics import benchmark, fmt
 from analytics.metrics import BREAK_LABEL, METRIC_BREAKS, METRICS, MIN_BUCKET_PEOPLE, MIN_POSTS_FOR_RATE
-from ui import fmt
 from ui.downloads import table_downloads
 from ui.i18n import lang, platform_name
 

@@ -7,13 +7,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analytics import benchmark, peers
+from analytics import benchmark, fmt, peers
 from analytics.metrics import METRICS, MIN_POSTS_FOR_RATE
 from connectors import actions
-from ui import auth, fmt
+from ui import auth
 from ui.charts import localized
 from ui.confirm import arm, confirmed
-from ui.downloads import table_downloads
+from ui.downloads import report_download, table_downloads
 from ui.filters import peer_group_picker, period_picker, platform_picker, select_group_next_run
 from ui.i18n import lang, platform_name, t
 from ui.layout import short_name, towns_with_data
@@ -35,6 +35,7 @@ TXT = {
                               "(Follower sind Konten, keine Personen).",
         "manage": "Vergleichsgruppen verwalten", "new_name": "Name der neuen Gruppe", "new_members": "Gemeinden",
         "save": "Gruppe speichern", "saved": "Gruppe „{name}“ gespeichert.", "delete": "Diese Gruppe löschen",
+        "report": "Bericht für den Rat", "report_town": "Gemeinde des Berichts (Zeitraum und Gruppe wie oben)",
         "deleted": "Gruppe gelöscht.", "delete_question": "Die Vergleichsgruppe „{name}“ löschen?",
         "replace_question": "Eine Vergleichsgruppe „{name}“ gibt es schon. Durch die neue Auswahl ersetzen?",
         "members": "{n} Gemeinden, davon {k} mit Konten",
@@ -54,6 +55,7 @@ TXT = {
                               "(followers are accounts, not people).",
         "manage": "Manage peer groups", "new_name": "Name of the new group", "new_members": "Municipalities",
         "save": "Save group", "saved": "Group “{name}” saved.", "delete": "Delete this group",
+        "report": "Council report", "report_town": "Municipality of the report (period and group as above)",
         "deleted": "Group deleted.", "delete_question": "Delete the peer group “{name}”?",
         "replace_question": "A peer group “{name}” exists already. Replace it with the new selection?",
         "members": "{n} municipalities, {k} with accounts",
@@ -221,6 +223,10 @@ else:
                     "followers_start", "followers_end", "followers_end_day", *benchmark.BENCHMARK_METRICS,
                     "er_views", "few_posts", "no_account", "followers_unknown"]]
     table_downloads(export, f"vergleich_{group_id}_{start}_{end}", "bench_table", L)
+    st.subheader(TXT["report"])
+    ags = st.selectbox(TXT["report_town"], towns["ags"].tolist(), key="report_town",
+                       format_func=dict(zip(towns["ags"], towns["town"], strict=True)).get)
+    report_download(ags, start, end, group_id, "bench_report_pdf", L)
 
 actor = auth.current()
 if actor.may("peer_group"):

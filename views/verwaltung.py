@@ -6,10 +6,10 @@ import datetime as dt
 
 import streamlit as st
 
-from analytics import access
+from analytics import access, fmt
 from analytics import imports as import_queries
 from connectors import actions, schedule
-from ui import auth, fmt
+from ui import auth
 from ui.confirm import arm, confirmed
 from ui.i18n import lang
 from ui.safe import literal

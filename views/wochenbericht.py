@@ -8,11 +8,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analytics import weekly
+from analytics import fmt, report, weekly
 from analytics.metrics import METRICS
-from ui import fmt
 from ui.charts import localized, platform_scale
-from ui.downloads import chart_downloads, table_downloads
+from ui.downloads import chart_downloads, report_download, table_downloads
 from ui.i18n import lang, platform_name, t
 from ui.layout import town_picker
 from ui.state import query
@@ -38,6 +37,10 @@ monday = st.sidebar.selectbox(t("week"), weeks, index=index, format_func=week_la
 st.query_params["week"] = monday.isoformat()
 
 st.caption(f"{town} · {week_label(monday)}")
+with st.sidebar:
+    span = st.segmented_control(t("report_span"), ["month", "quarter"], default="month", key="report_span",
+                                format_func=lambda s: t(f"span_{s}")) or "month"
+    report_download(ags, *report.enclosing_period(monday, span), None, "weekly_report_pdf", L)
 trend = query(weekly.weekly_metrics, ags, monday - timedelta(weeks=11), monday)
 this_week = trend[trend["week_start"] == pd.Timestamp(monday)].set_index("platform")
 previous = trend[trend["week_start"] == pd.Timestamp(monday - timedelta(weeks=1))].set_index("platform")

@@ -12,10 +12,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import age, benchmark, channels, content, peers
+from analytics import age, benchmark, channels, content, fmt, peers
 from analytics.metrics import METRIC_BREAKS, METRICS
 from conftest import DEMO_TODAY
-from ui import fmt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analytics"))
 import golden_data

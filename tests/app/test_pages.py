@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import weekly
+from analytics import fmt, weekly
 from conftest import DEMO_TODAY
 from connectors.base import ImportContext, SourceFile
 from connectors.loader import import_file
-from ui import fmt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analytics"))
 import weekly_data
@@ -58,9 +57,10 @@ def test_weekly_report_demo_shows_kpis_with_german_numbers(demo_store, monkeypat
     # the demo banner and its removal action
     assert any("Demodaten" in m.value for m in at.markdown)
     assert at.button(key="remove_demo").label == "Demodaten entfernen"
-    # the trend chart as PNG/SVG, its figures and the top posts as CSV/XLSX
+    # the council report of the week's month (sidebar), the trend chart as PNG/SVG, its figures and
+    # the top posts as CSV/XLSX
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["PNG", "SVG", "CSV", "XLSX", "CSV", "XLSX"]
+    assert labels == ["PNG", "SVG", "CSV", "XLSX", "CSV", "XLSX", "Bericht für den Rat (PDF)"]
 
 
 def test_unknown_week_in_url_falls_back_to_latest_week(demo_store, monkeypatch):

@@ -30,7 +30,7 @@ def test_roles_schedule_and_audit(store, monkeypatch):
     at.selectbox(key="schedule_weekday").select(2)
     next(b for b in at.button if b.label == "Zeitplan speichern").click()
     at.run()
-    job = schedule.schedules(store).iloc[0]
+    job = schedule.schedules(store).set_index("job").loc["pull"]
     assert (job["enabled"], job["weekday"], job["at_time"]) == (True, 2, "05:30")
     assert any(c.value.startswith("Nächster Lauf: ") and "Mi" not in c.value for c in at.caption)
 

@@ -6,9 +6,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from analytics import weekly
+from analytics import fmt, weekly
 from analytics.store import Store
-from ui import fmt
 
 
 def expected_kpis(db, ags: str):
