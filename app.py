@@ -26,6 +26,7 @@ PAGES = [
     ("beitraege", "Beiträge", "Posts", "article", "nav_reports"),
     ("methodik", "Methodik", "Methodology", "menu_book", "nav_reports"),
     ("importieren", "Daten importieren", "Import data", "upload_file", "nav_data"),
+    ("wochenmail", "Wochen-E-Mail", "Weekly e-mail", "mail", "nav_data"),
     ("verwaltung", "Verwaltung", "Administration", "admin_panel_settings", "nav_data"),
 ]
 PUBLIC_PAGES = {"vergleich", "kanaele", "methodik"}  # the public read-only benchmark
@@ -34,11 +35,13 @@ PUBLIC_PAGES = {"vergleich", "kanaele", "methodik"}  # the public read-only benc
 def allowed(page: str, actor: Actor) -> bool:
     """Whether the actor may open a page (a page not offered does not exist for them, URL or not):
     anonymous visitors the public benchmark, the council the reports, officers also the import
-    page, admins everything."""
+    page and the weekly e-mail, admins everything (the weekly e-mail on Verwaltung)."""
     if actor.anonymous:
         return page in PUBLIC_PAGES
     if page == "importieren":
         return actor.admin or bool(actor.officer_of)
+    if page == "wochenmail":  # admins manage the weekly e-mail on Verwaltung
+        return bool(actor.officer_of) and not actor.admin
     return page != "verwaltung" or actor.admin
 
 

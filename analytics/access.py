@@ -3,7 +3,7 @@
 | role | may |
 |---|---|
 | `admin` | everything, including roles, settings, API accounts and tokens |
-| `officer` of municipalities (AGS) | import, undo, enter follower counts, pull, edit accounts — only for their towns |
+| `officer` of municipalities (AGS) | import, undo, enter follower counts, pull, edit accounts, the weekly e-mail's recipients and "send now" — only for their towns |
 | `council` | read every page and download; write nothing |
 | anonymous (public benchmark) | read the public pages; write nothing |
 
@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from analytics.store import Store
 
 ACTIONS = ("import", "undo", "enter_followers", "move_account", "pull", "peer_group", "remove_demo",
-           "roles", "settings")
-# Actions an officer may take for the municipalities they are officer of.
-OFFICER_ACTIONS = frozenset({"import", "undo", "enter_followers", "move_account", "pull"})
+           "roles", "settings", "digest")
+# Actions an officer may take for the municipalities they are officer of (`digest`: the weekly
+# e-mail's recipients and "send now", connectors/digest.py).
+OFFICER_ACTIONS = frozenset({"import", "undo", "enter_followers", "move_account", "pull", "digest"})
 DEFAULT_PREFIX = "buergernah-"
 _AGS = re.compile(r"^\d{8}$")
 
@@ -129,8 +130,10 @@ def record(cur, actor_id: str, action: str, target: object = None, details: dict
     back with the write). Never pass tokens or ID tokens in `details`."""
     import json
 
-    cur.execute("INSERT INTO core.audit (actor, action, target, details) VALUES (?, ?, ?, ?)",
-                [actor_id, action, None if target is None else str(target),
+    from analytics.store import next_id
+
+    cur.execute("INSERT INTO core.audit (audit_id, actor, action, target, details) VALUES (?, ?, ?, ?, ?)",
+                [next_id(cur, "audit"), actor_id, action, None if target is None else str(target),
                  None if details is None else json.dumps(details, ensure_ascii=False, default=str)])
 
 

@@ -140,7 +140,8 @@ def save_group(store: Store, name: str, ags_list: list[str], *, actor: str, repl
         raise ValueError(f"Unbekannte Gemeindeschlüssel: {', '.join(unknown)}")
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower().translate(str.maketrans("äöüß", "aous"))).strip("-")
     group_id = f"eigene-{slug or 'gruppe'}"
-    with store.transaction() as cur:
+
+    def write(cur) -> None:
         exists = cur.execute("SELECT name FROM core.peer_groups WHERE group_id = ?", [group_id]).fetchone()
         if exists and not replace:
             raise GroupExists(f"Eine Vergleichsgruppe „{exists[0]}“ gibt es schon.")
@@ -151,18 +152,22 @@ def save_group(store: Store, name: str, ags_list: list[str], *, actor: str, repl
         cur.execute("INSERT INTO core.peer_groups (group_id, name, kind, created_at) VALUES (?, ?, 'custom', now())",
                     [group_id, name])
         cur.executemany("INSERT INTO core.peer_group_members VALUES (?, ?)", [[group_id, a] for a in wanted])
+
+    store.write(write)
     return group_id
 
 
 def delete_group(store: Store, group_id: str, *, actor: str) -> None:
     """Remove a custom group (the default groups stay)."""
-    with store.transaction() as cur:
+    def write(cur) -> None:
         access.record(cur, actor, "peer_group_delete", group_id)
         kind = cur.execute("SELECT kind FROM core.peer_groups WHERE group_id = ?", [group_id]).fetchone()
         if not kind or kind[0] != "custom":
             raise ValueError("Nur eigene Vergleichsgruppen lassen sich löschen.")
         cur.execute("DELETE FROM core.peer_group_members WHERE group_id = ?", [group_id])
         cur.execute("DELETE FROM core.peer_groups WHERE group_id = ?", [group_id])
+
+    store.write(write)
 
 
 def choices(store: Store) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from html import escape
 
 import pandas as pd
 
-from analytics import age, benchmark, content, fmt, peers
+from analytics import age, benchmark, content, fmt, peers, sources
 from analytics.metrics import METRICS, MIN_POSTS_FOR_RATE
 from analytics.store import Store
 
@@ -100,20 +100,19 @@ def _town_group(ags: str) -> str:
 
 
 def _platform_kpis(store: Store, ags: str, start: date, end: date) -> pd.DataFrame:
-    platforms = store.query_df("SELECT DISTINCT platform FROM mart.accounts WHERE ags = ? ORDER BY platform",
+    rel = sources.relations(store)
+    platforms = store.query_df(f"SELECT DISTINCT platform FROM {rel['accounts']} WHERE ags = ? ORDER BY platform",
                                [ags])["platform"].tolist()
     days = (end - start).days + 1
     before_start, before_end = start - timedelta(days=days), start - timedelta(days=1)
+    gained_sql = (f"SELECT sum(followers_gained) FROM {rel['daily']} "
+                  "WHERE ags = ? AND platform = ? AND day BETWEEN ? AND ?")
     rows = []
     for platform in platforms:
         now = benchmark.town_metrics(store, _town_group(ags), start, end, platform).iloc[0]
         before = benchmark.town_metrics(store, _town_group(ags), before_start, before_end, platform).iloc[0]
-        gained = store.query_value(
-            "SELECT sum(followers_gained) FROM mart.account_daily WHERE ags = ? AND platform = ? AND day BETWEEN ? AND ?",
-            [ags, platform, start, end])
-        gained_before = store.query_value(
-            "SELECT sum(followers_gained) FROM mart.account_daily WHERE ags = ? AND platform = ? AND day BETWEEN ? AND ?",
-            [ags, platform, before_start, before_end])
+        gained = store.query_value(gained_sql, [ags, platform, start, end])
+        gained_before = store.query_value(gained_sql, [ags, platform, before_start, before_end])
         rows.append({
             "platform": platform,
             **{k: now.get(k) for k in ("followers_end", "posts", "interactions", "reach", "views")},
@@ -139,10 +138,10 @@ def gather(store: Store, ags: str, start: date, end: date, group_id: str | None 
     if ags not in set(towns["ags"]):
         raise ValueError(f"Vergleichsgruppe „{group_id}“ gibt es nicht oder {town} gehört nicht dazu.")
     towns = towns.assign(town=towns["name"].str.split(",").str[0])
-    as_of = store.query_value(
-        "SELECT max(day) FROM (SELECT max(day) AS day FROM mart.account_daily WHERE ags = $a AND day <= $e "
-        "UNION ALL SELECT max(CAST(timezone('Europe/Berlin', published_at) AS DATE)) FROM mart.posts "
-        "WHERE ags = $a AND CAST(timezone('Europe/Berlin', published_at) AS DATE) <= $e)", {"a": ags, "e": end})
+    rel = sources.relations(store)
+    as_of = store.query_value(   # the last day the town's data covers, up to the period's end
+        f"SELECT max(day) FROM (SELECT max(day) AS day FROM {rel['daily']} WHERE ags = $a AND day <= $e "
+        f"UNION ALL SELECT max(day) FROM {rel['posts']} WHERE ags = $a AND day <= $e)", {"a": ags, "e": end})
     imports = store.query_df(
         """
         WITH mine AS (

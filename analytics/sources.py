@@ -88,10 +88,17 @@ def refresh(store: Store, *, force: bool = False) -> bool:
     with _lock:
         if not force and store.query_value("SELECT version FROM core.mat_state") == imports_version(store):
             return False
-        with store.transaction() as cur:
+
+        def rebuild(cur) -> bool:
+            # checked again inside the write: another process may have rebuilt them meanwhile
+            if not force and cur.execute(f"SELECT (SELECT max(version) FROM core.mat_state) = ({_VERSION_SQL})"
+                                         ).fetchone()[0]:
+                return False
             cur.execute("DELETE FROM core.mat_state")
             refresh_accounts(cur, [])
-        return True
+            return True
+
+        return store.write(rebuild)
 
 
 def relations(store: Store) -> dict[str, str]:

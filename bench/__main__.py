@@ -7,13 +7,14 @@
 3. pages    – each analysis page warm at NRW scale vs its bare queries and vs pandas (issue 4)
 4. refresh  – the first Vergleich view after a small import and after its undo vs warm (issue 14)
 5. hostile  – the hostile corpus through the CLI: time, peak RSS and outcome per class
+6. report   – a town's quarterly council report (PDF) at NRW scale (issue 11)
 """
 
 from __future__ import annotations
 
 import argparse
 
-from bench import hostile, imports, pages, refresh, startup
+from bench import hostile, imports, pages, refresh, report, startup
 
 
 def main() -> None:
@@ -31,6 +32,8 @@ def main() -> None:
     refresh.main(runs)
     print("== 5. Feindliche Dateien ==", flush=True)
     hostile.main(["--small-only"] if args.quick else [])
+    print("== 6. Bericht für den Rat ==", flush=True)
+    report.main(["--runs", "1" if args.quick else "3"])
 
 
 if __name__ == "__main__":

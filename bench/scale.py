@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from analytics import sources
-from analytics.store import PROJECT_DIR, Store
+from analytics.store import PROJECT_DIR, Store, next_id
 
 DEFAULT_DB = PROJECT_DIR / "data" / "bench_nrw.duckdb"
 PLATFORMS = {  # platform: (share of the town's population following at the end, posts per day)
@@ -45,9 +45,10 @@ def generate(store: Store, *, end: date, years: int = 3, posts_target: int = 1_0
     factor = posts_target / (n_towns * days * active * base_rate)
     t0 = time.perf_counter()
     with store.transaction() as cur:
-        cur.execute("""INSERT INTO core.imports (file_name, sha256, platform, format, rows, imported_by, details)
-                       VALUES ('bench-scale', 'synthetic', NULL, 'synthetic', 0, 'bench', '{}')""")
-        import_id = cur.execute("SELECT max(import_id) FROM core.imports").fetchone()[0]
+        import_id = next_id(cur, "import")
+        cur.execute("""INSERT INTO core.imports (import_id, file_name, sha256, platform, format, rows, imported_by,
+                       details) VALUES (?, 'bench-scale', 'synthetic', NULL, 'synthetic', 0, 'bench', '{}')""",
+                    [import_id])
         values = ", ".join(f"('{p}', {share}, {rate * factor})" for p, (share, rate) in PLATFORMS.items())
         cur.execute(f"CREATE TEMP TABLE plat AS SELECT * FROM (VALUES {values}) t(platform, follow_share, rate)")
         cur.execute(f"""

@@ -11,10 +11,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from analytics.access import cli_actor
+from analytics.access import Forbidden, cli_actor
 from analytics.store import StoreError, open_store
 from connectors import actions, demo
 from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
+from connectors.files import read_upload
 from connectors.loader import commit, prepare, town_name
 
 console = Console(stderr=True)
@@ -43,12 +44,31 @@ def _parser() -> argparse.ArgumentParser:
     fol.add_argument("--account", required=True, metavar="KONTO", help="Konto-Schlüssel, z. B. facebook:1000010533400")
     fol.add_argument("--date", required=True, type=date.fromisoformat, metavar="JJJJ-MM-TT", help="Stichtag")
     fol.add_argument("--count", required=True, type=int, metavar="N", help="Follower-Gesamtzahl an dem Tag")
+    rep = sub.add_parser("report", parents=[db], help="Bericht für den Rat als PDF schreiben")
+    rep.add_argument("--municipality", required=True, metavar="AGS", help="Gemeinde (AGS)")
+    rep.add_argument("--period", required=True, metavar="ZEITRAUM",
+                     help="JJJJ-MM (Monat), JJJJ-Qn (Quartal) oder JJJJ-MM-TT..JJJJ-MM-TT")
+    rep.add_argument("--group", metavar="GRUPPE", help="Vergleichsgruppe, z. B. nordkreis, kreis:05334, land:05 "
+                     "(Standard: der Kreis der Gemeinde)")
+    rep.add_argument("--out", required=True, type=Path, metavar="DATEI.pdf")
+    sch = sub.add_parser("schedule", parents=[db], help="Zeitplan: anzeigen oder fällige Aufträge ausführen")
+    sch.add_argument("what", choices=["show", "run-due"], help="show: Zeitplan; run-due: fällige Aufträge (für cron)")
+    dig = sub.add_parser("digest", parents=[db], help="Wochen-E-Mail senden (fällige und fehlgeschlagene)")
+    dig.add_argument("--municipality", metavar="AGS", help="nur diese Gemeinde (Standard: alle mit Empfängern)")
+    dig.add_argument("--week", type=date.fromisoformat, metavar="JJJJ-MM-TT",
+                     help="Montag der Woche (Standard: die letzte vollständige Kalenderwoche)")
+    dig.add_argument("--dry-run", action="store_true", help="nur zeigen, was gesendet würde")
     mov = sub.add_parser("move-account", parents=[db], help="ein Konto einer anderen Gemeinde zuordnen")
     mov.add_argument("account", metavar="KONTO")
     mov.add_argument("municipality", metavar="AGS")
     und = sub.add_parser("undo", parents=[db], help="einen Import rückgängig machen")
     und.add_argument("import_id", type=int)
     sub.add_parser("migrate", parents=[db], help="Datenbank anlegen bzw. migrieren")
+    lake = sub.add_parser("move-to-ducklake", parents=[db],
+                          help="eine DuckDB-Datei in einen (leeren) DuckLake-Katalog auf PostgreSQL umziehen")
+    lake.add_argument("--to", metavar="URL", help="postgresql://benutzer@host:port/datenbank (Standard: $BUERGERNAH_DB)")
+    lake.add_argument("--data-path", metavar="PFAD", help="Verzeichnis oder S3-URL der Parquet-Dateien "
+                                                         "(Standard: $BUERGERNAH_DATA_PATH)")
 
     from connectors.api.cli import add_arguments as pull_arguments
 
@@ -71,8 +91,9 @@ def cmd_import(args) -> int:
             try:
                 if not path.is_file():
                     raise ImportRejected("Datei nicht gefunden.", str(path))
-                # no name for the SourceFile: its bytes are freed once parsed, before the write
-                plan = prepare(store, SourceFile(path.name, path.read_bytes(),
+                # no name for the SourceFile: its bytes are freed once parsed, before the write;
+                # read_upload refuses a file over the size limit by its size, before reading it
+                plan = prepare(store, SourceFile(path.name, read_upload(path),
                                                  export_date=date.fromtimestamp(path.stat().st_mtime)), ctx)
                 import_id = commit(store, plan)
                 status = "importiert" if import_id else "bereits importiert"
@@ -152,6 +173,67 @@ def cmd_move_account(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from analytics import report
+
+    try:
+        start, end = report.parse_period(args.period)
+    except ValueError as exc:
+        raise ImportRejected(str(exc)) from None
+    with open_store(args.db) as store:
+        try:
+            pdf = report.council_report_pdf(store, args.municipality, start, end, group_id=args.group)
+        except ValueError as exc:
+            raise ImportRejected(str(exc)) from None
+    args.out.write_bytes(pdf)
+    print(f"Bericht {report.period_label(start, end)} für {args.municipality}: {args.out} ({len(pdf) // 1024} KB).")
+    return 0
+
+
+def cmd_schedule(args) -> int:
+    from connectors import schedule
+
+    with open_store(args.db) as store:
+        if args.what == "run-due":
+            done = schedule.run_due(store)
+            for job, status, message in done:
+                print(f"{job}: {status} – {message}")
+            if not done:
+                print("Kein Auftrag fällig.")
+            return 1 if any(status == "failed" for _, status, _ in done) else 0
+        frame = schedule.schedules(store)
+    table = Table(title="Zeitplan")
+    for column in ("Auftrag", "Aktiv", "Wochentag", "Uhrzeit", "Nächster Lauf", "Letzter Lauf", "Ergebnis"):
+        table.add_column(column)
+    for row in frame.itertuples():
+        when = [f"{t:%d.%m.%Y %H:%M} UTC" if t is not None and t == t else "–" for t in (row.next_run, row.last_run)]
+        table.add_row(row.job, "ja" if row.enabled else "nein", WEEKDAYS[row.weekday], row.at_time, *when,
+                      f"{row.last_status or '–'} {row.last_message or ''}")
+    out.print(table)
+    return 0
+
+
+def cmd_digest(args) -> int:
+    from connectors.digest import DigestError
+
+    with open_store(args.db) as store:
+        try:
+            outcomes = actions.send_digest(store, cli_actor(), args.municipality, args.week, dry_run=args.dry_run)
+        except DigestError as exc:
+            print(f"FEHLER {exc}", file=sys.stderr)
+            return 2
+    for outcome in outcomes:
+        print(outcome.message)
+        if args.dry_run and outcome.digest is not None:
+            print(f"Betreff: {outcome.digest.subject}\n\n{outcome.digest.text}")
+    if not outcomes:
+        print("Keine Gemeinde mit Empfängern der Wochen-E-Mail.")
+    return 1 if any(o.status == "failed" for o in outcomes) else 0
+
+
+WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+
+
 def cmd_undo(args) -> int:
     with open_store(args.db) as store:
         actions.undo(store, cli_actor(), args.import_id)
@@ -161,7 +243,30 @@ def cmd_undo(args) -> int:
 
 def cmd_migrate(args) -> int:
     with open_store(args.db) as store:
-        print(f"Datenbank {store.path}: Schema-Version {store.schema_version()}.")
+        print(f"Datenbank {store.label}: Schema-Version {store.schema_version()}.")
+    return 0
+
+
+def cmd_move_to_ducklake(args) -> int:
+    import os
+
+    from analytics.store import DEFAULT_DB_PATH, is_lake_url, redact_url
+    from connectors.move_store import move_to_ducklake
+
+    env = os.environ.get("BUERGERNAH_DB")
+    source = args.db or (env if env and not is_lake_url(env) else DEFAULT_DB_PATH)
+    target = args.to or (env if is_lake_url(env) else None)
+    if not target:
+        raise StoreError("Bitte das Ziel angeben: --to postgresql://benutzer@host:port/datenbank.")
+    moved = move_to_ducklake(source, target, args.data_path)
+    table = Table(title=f"Umgezogen: {source} → {redact_url(target)}")
+    table.add_column("Tabelle")
+    table.add_column("Zeilen", justify="right")
+    for name, rows in moved.items():
+        table.add_row(f"core.{name}", str(rows))
+    out.print(table)
+    print(f"Fertig. Ab jetzt: BUERGERNAH_DB={redact_url(target)} und BUERGERNAH_DATA_PATH setzen; "
+          f"die Datei {source} bleibt unverändert.")
     return 0
 
 
@@ -175,10 +280,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"import": cmd_import, "demo": cmd_demo, "history": cmd_history, "undo": cmd_undo,
                 "migrate": cmd_migrate, "pull": cmd_pull, "accounts": cmd_accounts, "followers": cmd_followers,
-                "move-account": cmd_move_account}
+                "move-account": cmd_move_account, "move-to-ducklake": cmd_move_to_ducklake,
+                "schedule": cmd_schedule, "report": cmd_report,
+                "digest": cmd_digest}
     try:
         return handlers[args.command](args)
-    except (StoreError, ImportRejected) as exc:
+    except (StoreError, ImportRejected, Forbidden) as exc:
         print(f"FEHLER {exc}", file=sys.stderr)
         return 2
 

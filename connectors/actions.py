@@ -12,13 +12,14 @@ from datetime import date
 
 from analytics import access, imports, peers
 from analytics.access import Actor, Forbidden
-from analytics.store import Store
+from analytics.store import Store, put_setting
 from connectors import loader
 
 LABELS = {  # what a refusal names
     "import": "importieren", "undo": "Importe rückgängig machen", "enter_followers": "Follower-Stände eintragen",
     "move_account": "Konten verschieben", "pull": "Schnittstellen abrufen", "peer_group": "Vergleichsgruppen ändern",
     "remove_demo": "Demodaten entfernen", "roles": "Rollen vergeben", "settings": "Einstellungen ändern",
+    "digest": "die Wochen-E-Mail verwalten oder senden",
 }
 ROLES_HELP = "Rollen: admin, council, officer:<AGS>"
 
@@ -94,21 +95,56 @@ def assign_role(store: Store, actor: Actor, identity: str, role: str) -> None:
     if role.startswith("officer:") and not store.query_value(
             "SELECT 1 FROM core.municipalities WHERE ags = ?", [role[8:]]):
         raise Forbidden(f"Unbekannter Gemeindeschlüssel (AGS) „{role[8:]}“.")
-    with store.transaction() as cur:
-        cur.execute("INSERT OR REPLACE INTO core.role_assignments (identity, role, assigned_by) VALUES (?, ?, ?)",
+    def write(cur) -> None:
+        cur.execute("DELETE FROM core.role_assignments WHERE identity = ? AND role = ?", [identity, role])
+        cur.execute("INSERT INTO core.role_assignments (identity, role, assigned_by) VALUES (?, ?, ?)",
                     [identity, role, actor.id])
         access.record(cur, actor.id, "role_assign", identity, {"role": role})
+
+    store.write(write)
 
 
 def revoke_role(store: Store, actor: Actor, identity: str, role: str) -> None:
     require(actor, "roles")
-    with store.transaction() as cur:
+    def write(cur) -> None:
         cur.execute("DELETE FROM core.role_assignments WHERE identity = ? AND role = ?", [identity, role])
         access.record(cur, actor.id, "role_revoke", identity, {"role": role})
+
+    store.write(write)
 
 
 def set_setting(store: Store, actor: Actor, key: str, value: str) -> None:
     require(actor, "settings")
-    with store.transaction() as cur:
-        cur.execute("INSERT OR REPLACE INTO core.settings (key, value) VALUES (?, ?)", [key, value])
+    def write(cur) -> None:
+        put_setting(cur, key, value)
         access.record(cur, actor.id, "setting", key, {"value": value})
+
+    store.write(write)
+
+
+# -- the weekly e-mail (connectors/digest.py) ------------------------------------------------
+
+
+def add_digest_recipient(store: Store, actor: Actor, ags: str, email: str, with_pdf: bool = False) -> str:
+    """Add (or update) a recipient of a town's weekly e-mail: officers of the town and admins."""
+    from connectors import digest
+
+    require(actor, "digest", {ags})
+    return digest.add_recipient(store, actor.id, ags, email, with_pdf)
+
+
+def remove_digest_recipient(store: Store, actor: Actor, ags: str, email: str) -> bool:
+    from connectors import digest
+
+    require(actor, "digest", {ags})
+    return digest.remove_recipient(store, actor.id, ags, email)
+
+
+def send_digest(store: Store, actor: Actor, municipality: str | None = None, week: date | None = None, *,
+                dry_run: bool = False, **kwargs):
+    """Send the weekly e-mail now (one town: its officers and admins; all towns: admins) and retry
+    failed sends; a week already sent is not sent again. Returns `digest.Outcome`s."""
+    from connectors import digest
+
+    require(actor, "digest", {municipality} if municipality else ())
+    return digest.run(store, actor.id, [municipality] if municipality else None, week, dry_run=dry_run, **kwargs)

@@ -22,8 +22,8 @@ repeated name gets that marker appended (`Lifetime Organic views to 95% (Unique 
   cells are NULL: the day stays, its value unknown. The file names no page: the municipality's
   Facebook account is used. The many other metric columns are recognised and not stored.
 
-The `.xls` variant is read with xlrd: the sheet `Key Metrics` (or else the first sheet) holds the
-same two header rows (sheet name unverified). Headers are partly localised; English names are
+The `.xls` variant (an `.xlsx` too) is read by `connectors.workbook`: the sheet `Key Metrics` (or
+else the first sheet) holds the same two header rows (sheet name unverified). Headers are partly localised; English names are
 verified, the Chinese ones seen in one project are hints, German is unknown.
 """
 
@@ -35,24 +35,30 @@ import re
 
 import pandas as pd
 
+from connectors import workbook
 from connectors.audience import canonical_age, canonical_gender
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
+from connectors.files import is_workbook
 from connectors.io import (
     Columns,
-    check_not_future,
+    check_dates,
+    check_ids,
+    check_width,
     decode,
     decode_head,
+    german,
     localize,
     match_synonyms,
     to_count,
     to_datetime,
+    unique_posts,
+    where,
 )
 
 FORMAT = "facebook_legacy"
 PLATFORM = "facebook"
 LABEL = "Facebook Insights – Altexport (bis 2023)"
 TIMEZONE = "Europe/Berlin"
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 DESCRIPTION = re.compile(r"^\s*(Lifetime|Daily|Weekly|28 Days)\s*:", re.IGNORECASE)
 MARKER = re.compile(r"\((Unique Users|Total Count)\)\s*$", re.IGNORECASE)
@@ -82,59 +88,48 @@ PAGE_SYNONYMS = {
     "visits": ["Daily Logged-in Page Views"],
 }
 PAGE_METRICS = ["followers", "followers_gained", "followers_lost", "reach", "impressions", "visits"]
-POSTED_FORMATS = ["%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
-DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%Y-%m-%d %H:%M:%S", "%d.%m.%Y", "%m/%d/%Y %H:%M"]
+# ISO8601: workbook date cells, with or without a time of day (see `connectors.workbook`)
+POSTED_FORMATS = ["%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M",
+                  "ISO8601"]
+DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%Y-%m-%d %H:%M:%S", "%d.%m.%Y", "%m/%d/%Y %H:%M", "ISO8601"]
+SHEET = "Key Metrics"
 
 
 # -- reading both header rows --------------------------------------------------------------
 
 
-def _csv_rows(text: str, limit: int | None = None) -> list[list[str]]:
+def _csv_rows(text: str, limit: int | None = None) -> tuple[list[list[str]], list[int]]:
+    """The rows of the text that hold a value, with their line numbers; `limit`: only the first ones."""
     rows: list[list[str]] = []
+    numbers: list[int] = []
+    cells = 0
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        for row in csv.reader(io.StringIO(text, newline="")):
+        for row in reader:
+            if not any(c.strip() for c in row):
+                continue
+            cells += len(row)
+            check_width(len(row), f"Zeile {reader.line_num}")
+            if cells > workbook.MAX_CELLS:
+                raise ImportRejected(f"Die Datei hat mehr als {german(workbook.MAX_CELLS)} Zellen; so groß ist kein "
+                                     "Altexport. Bitte einen kürzeren Zeitraum exportieren.")
             rows.append(row)
+            numbers.append(reader.line_num)
             if limit and len(rows) >= limit:
                 break
-    except csv.Error as exc:
-        raise ImportRejected(f"Die Tabelle ist nicht lesbar ({exc}).") from None
-    return rows
+    except csv.Error:
+        raise ImportRejected(f"Zeile {reader.line_num + 1} ist nicht lesbar (Anführungszeichen nicht geschlossen "
+                             "oder Feld zu lang).") from None
+    return rows, numbers
 
 
-def _xls_rows(data: bytes, limit: int | None = None) -> list[list[str]]:
-    """The cells of the `Key Metrics` sheet (or the first sheet) as text."""
-    import xlrd
-
-    try:
-        book = xlrd.open_workbook(file_contents=data, on_demand=True)
-        names = book.sheet_names()
-        sheet = book.sheet_by_name("Key Metrics") if "Key Metrics" in names else book.sheet_by_index(0)
-        count = sheet.nrows if limit is None else min(limit, sheet.nrows)
-        return [[_xls_text(cell, book.datemode) for cell in sheet.row(i)] for i in range(count)]
-    except ImportRejected:
-        raise
-    except Exception as exc:  # xlrd raises many kinds of errors on damaged files
-        raise ImportRejected(f"Die Excel-Datei (.xls) ist nicht lesbar ({type(exc).__name__}).") from None
-
-
-def _xls_text(cell, datemode: int) -> str:
-    import xlrd
-
-    if cell.ctype == xlrd.XL_CELL_DATE:
-        moment = xlrd.xldate_as_datetime(cell.value, datemode)
-        return f"{moment:%Y-%m-%d %H:%M:%S}" if (moment.hour, moment.minute, moment.second) != (0, 0, 0) \
-            else f"{moment:%Y-%m-%d}"
-    if cell.ctype == xlrd.XL_CELL_NUMBER:
-        value = float(cell.value)
-        return str(int(value)) if value.is_integer() else repr(value)
-    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
-        return ""
-    return str(cell.value)
-
-
-def _rows(source: SourceFile, limit: int | None = None, head: bool = False) -> list[list[str]]:
-    if source.data[:8] == OLE2_MAGIC:
-        return _xls_rows(source.data, limit)
+def _rows(source: SourceFile, limit: int | None = None, head: bool = False) -> tuple[list[list[str]], list[int]]:
+    """Rows holding a value, with their row numbers: the `Key Metrics` sheet (or the first) of a
+    workbook, or the CSV."""
+    if is_workbook(source.data):
+        sheets = workbook.read(source.data, max_rows=limit, pick=lambda names: [SHEET] if SHEET in names else names[:1])
+        sheet = next(iter(sheets.values()), None)
+        return (sheet.rows, sheet.numbers) if sheet else ([], [])
     text = decode_head(source.data, 1 << 20) if head else decode(source.data)
     return _csv_rows(text, limit)
 
@@ -173,13 +168,13 @@ def _kind(rows: list[list[str]]) -> str | None:
 
 def detect(source: SourceFile) -> bool:
     try:
-        return _kind(_rows(source, limit=2, head=True)) is not None
+        return _kind(_rows(source, limit=2, head=True)[0]) is not None
     except ImportRejected:
         return False
 
 
 def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
-    rows = _rows(source)
+    rows, numbers = _rows(source)
     kind = _kind(rows[:2])
     if kind is None:
         raise ImportRejected(
@@ -188,11 +183,12 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
         )
     header = _header(rows[0], rows[1])
     width = len(header)
-    body = [r for r in rows[2:] if any(c.strip() for c in r)]
-    for number, row in enumerate(body, start=1):
-        if len(row) > width:
-            raise ImportRejected(f"Datenzeile {number} hat {len(row)} statt {width} Spalten; abgeschnitten oder beschädigt?")
-    frame = pd.DataFrame([r + [""] * (width - len(r)) for r in body], columns=range(width), dtype="string")
+    body = rows[2:]
+    for number, row in zip(numbers[2:], body, strict=True):
+        if len(row) > width and any(c.strip() for c in row[width:]):
+            raise ImportRejected(f"Zeile {german(number)} hat {len(row)} statt {width} Spalten; abgeschnitten oder beschädigt?")
+    frame = pd.DataFrame([(r + [""] * (width - len(r)))[:width] for r in body], columns=range(width),
+                         index=numbers[2:], dtype="string")
     if frame.empty:
         raise ImportRejected("Die Datei enthält nur die beiden Kopfzeilen, keine Daten.")
     if kind == "posts":
@@ -208,8 +204,8 @@ def _posts(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: Impor
     cols = Columns(header, POST_SYNONYMS, ignored)
     cols.require("post_id", "posted")
     ids = cols.get(rows, "post_id").str.strip()
-    rows = rows[ids != ""].reset_index(drop=True)
-    ids = ids[ids != ""].reset_index(drop=True)
+    keep = check_ids(ids, rows, "Post ID")
+    rows, ids = rows[keep], ids[keep]
     if ids.empty:
         raise ImportRejected("Die Datei enthält keine Beiträge (Spalte „Post ID“ ist leer).")
     parts = ids.str.extract(r"^(\d+)_(\d+)$")
@@ -221,7 +217,7 @@ def _posts(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: Impor
         raise ImportRejected(f"Die Datei enthält Beiträge mehrerer Seiten ({', '.join(pages[:3])}); bitte je Seite einzeln exportieren.")
     export_day = ctx.export_date(source)
     published = localize(to_datetime(cols.get(rows, "posted"), "Posted", POSTED_FORMATS), TIMEZONE)
-    check_not_future(published, "Posted", export_day)
+    check_dates(published, "Posted", PLATFORM, export_day)
 
     def count(field: str) -> pd.Series | None:
         return to_count(cols.get(rows, field), cols.header[cols.index[field]]) if field in cols else None
@@ -236,9 +232,10 @@ def _posts(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: Impor
         "reach": count("reach"),
         "impressions": count("impressions"),
         "clicks": count("clicks"),
-    }).drop_duplicates("post_id", keep="last")
+    })
     skipped = len([n for n in header if KNOWN_PREFIX.match(n)]) - len({"reach", "impressions", "clicks"} & set(cols.index))
     notes = ["Altexport mit „Impressions“: als Impressionen gespeichert, nicht als Aufrufe."]
+    posts = unique_posts(posts, notes)
     if skipped > 0:
         notes.append(f"{skipped} weitere Kennzahlspalten des Altexports erkannt, aber nicht übernommen.")
     return Parsed(
@@ -258,11 +255,11 @@ def _page(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: Import
     cols = Columns(header, PAGE_SYNONYMS, ignored)
     cols.require("date")
     export_day = ctx.export_date(source)
-    days = to_datetime(cols.get(rows, "date"), "Date", DATE_FORMATS).dt.date
-    if days.isna().any():
-        raise ImportRejected("Spalte „Date“: eine Datenzeile hat kein Datum.")
-    if days.max() > export_day:
-        raise ImportRejected(f"Tageswerte nach dem Exportdatum ({days.max():%d.%m.%Y}).")
+    moments = to_datetime(cols.get(rows, "date"), "Date", DATE_FORMATS)
+    if moments.isna().any():
+        raise ImportRejected(f"{where(moments, 'Date', moments.isna())}: kein Datum.")
+    check_dates(moments, "Date", PLATFORM, export_day)
+    days = moments.dt.date
 
     parts = []
     for metric in PAGE_METRICS:

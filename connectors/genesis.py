@@ -37,7 +37,17 @@ import pandas as pd
 
 from analytics.reference import MUNICIPALITIES_CSV
 from connectors.base import POPULATION_COLUMNS, ImportContext, ImportRejected, Parsed, SourceFile
-from connectors.io import Columns, decode, decode_head, normalise_header, parse_csv_line, read_table, split_lines
+from connectors.io import (
+    Columns,
+    check_day,
+    decode,
+    decode_head,
+    german,
+    normalise_header,
+    parse_csv_line,
+    read_table,
+    split_lines,
+)
 
 FORMAT = "genesis"
 PLATFORM = "population"  # not a social-media platform: official statistics without an account
@@ -49,6 +59,7 @@ BUCKETS: dict[str, tuple[int, int | None]] = {
     "45-54": (45, 55), "55-64": (55, 65), "65+": (65, None),
 }
 PLACEHOLDERS = {"-", ".", "x", "...", "/", ""}
+MAX_VALUES = 500_000  # all of Germany's municipalities × 18 age groups is 200,000
 TOTAL_LABELS = {"insgesamt", "total"}
 FOOTER = "__________"
 FFCSV_SYNONYMS = {
@@ -194,11 +205,18 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
         )
     population, row_notes = _population(records)
     notes += row_notes
+    check_day(population["reference_date"].max(), "Der Stichtag", "population", ctx.export_date(source))
     return [Parsed(
         platform=PLATFORM, format=f"{FORMAT}_{layout}", format_label=f"{LABEL} ({table})",
         account=None, population=population, notes=notes,
         metrics_as_of=population["reference_date"].max(),
     )]
+
+
+def _check_count(values: int) -> None:
+    if values > MAX_VALUES:
+        raise ImportRejected(f"Die Tabelle hat {german(values)} Werte; gelesen werden höchstens {german(MAX_VALUES)}. "
+                             "Bitte die Tabelle nur für das eigene Land oder den eigenen Kreis herunterladen.")
 
 
 def _stichtag(text: str) -> date:
@@ -263,6 +281,7 @@ def _wide(table: str, header: list[list[str]], body: list[tuple[int, list[str]]]
             continue  # repeated block without a sex line: the first one is the total
         seen.add(interval if interval is not None else "total")
         columns[position] = interval
+    _check_count(len(body) * len(columns))
     records = []
     for line_no, row in body:
         code = row[0].strip()
@@ -279,6 +298,7 @@ def _long(header: list[list[str]], body: list[tuple[int, list[str]]]) -> list[Re
         if totals:
             value_column = totals[0]
             break
+    _check_count(len(body))
     records = []
     for line_no, row in body:
         if len(row) <= value_column or not _DATE.match(row[0].strip()):
@@ -316,6 +336,7 @@ def _ffcsv(text: str) -> tuple[str, list[Record]]:
         return table, []
     if sex is not None:
         rows = rows[rows[sex[1]].str.strip() == ""]
+    _check_count(len(rows))
     records = []
     times = cols.get(rows, "time").str.strip()
     values = cols.get(rows, "value")
@@ -330,7 +351,7 @@ def _ffcsv(text: str) -> tuple[str, list[Record]]:
         except ValueError:
             raise ImportRejected(f"Stichtag „{times.at[index]}“ ist kein Datum (JJJJ-MM-TT).") from None
         records.append(Record(rows.at[index, region[1]].strip(), interval,
-                              _value(values.at[index], "value", int(index) + 2), reference_date))
+                              _value(values.at[index], "value", int(index)), reference_date))
     return table, records
 
 

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
@@ -21,58 +21,134 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from connectors.base import ImportRejected, SourceFile
+from connectors.base import PLATFORM_LABELS, ImportRejected, SourceFile
 
 # Cells that mean "no value" in a number column: NULL, never 0 (TikTok writes `undefined`, X `-`,
 # Excel `#N/A` or, in German, `#NV`; `k.a.` is "keine Angabe").
 NULL_TOKENS = {"", "undefined", "n/a", "na", "-", "–", "—", "null", "none", "nan", "--", "#n/a", "#nv", "k.a."}
 
+# Limits that keep any upload within seconds and a bounded amount of memory, by design:
+TEXT_LIMIT = 32 << 20  # files parsed as Python text (every format but the Meta post export, read by Arrow)
+HEAD_SIZE = 1 << 20  # the header line must fit in the first MB
+BLOCK_SIZE = 1 << 24  # Arrow's CSV block
+MAX_COLUMNS = 16384  # as many as Excel has
+MAX_ROWS = 200_000  # rows of a table read whole (the Meta post export is read in blocks)
+MAX_FIELD = 1 << 20  # one cell; the longest real one is a caption of 63,206 characters
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
 # -- text ------------------------------------------------------------------------------------
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text, the encoding told by the BOM or tried in a safe order."""
-    if not data.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
+def german(number: float) -> str:
+    """`1.000.000`: numbers in sentences as a German reader writes them."""
+    return f"{number:,.0f}".replace(",", ".")
+
+
+def encoding_of(data: bytes, *, head: bool = False) -> str:
+    """The encoding of a text file: told by its BOM, by the NUL pattern of UTF-16 without BOM,
+    else UTF-8, else Windows-1252 (Excel on Windows), else Latin-1. Rejects empty and binary
+    files. `head`: `data` is the start of a longer file and may end inside a character."""
+    if re.search(rb"[^\x00\r\n\t \xef\xbb\xbf\xff\xfe]", data) is None:
         raise ImportRejected("Die Datei ist leer.")
-    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
-        encoding = "utf-16"
-    elif data.startswith(b"\xef\xbb\xbf"):
-        encoding = "utf-8-sig"
-    elif len(data) > 3 and data[1] == 0 and data[3] == 0:  # UTF-16LE without BOM
-        encoding = "utf-16-le"
-    else:
-        encoding = None
-    if encoding:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            raise ImportRejected(
-                f"Die Datei ist laut BOM {encoding.upper()}, enthält aber ungültige Zeichen "
-                "(abgeschnitten oder beschädigt?)."
-            ) from None
-    if b"\x00" in data[:4096]:
+    if data.startswith(UTF16_BOMS):
+        return "utf-16"
+    if data.startswith(UTF8_BOM):
+        return "utf-8-sig"
+    sample = data[:4096]
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if half >= 2 and odd > half * 0.3 and even < half * 0.05:
+        return "utf-16-le"  # ASCII text in UTF-16 without BOM: every second byte is 0
+    if half >= 2 and even > half * 0.3 and odd < half * 0.05:
+        return "utf-16-be"
+    if len(re.findall(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]", sample)) > len(sample) / 100:
         raise ImportRejected("Das ist keine Textdatei (Binärdaten); erwartet wird CSV, XLSX, XLS oder ZIP.")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        # Excel on Windows saves CSV as Windows-1252; it decodes every byte but five.
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            return data.decode("latin-1")
+    if _is_utf8(data, final=not head):
+        return "utf-8"
+    return "latin-1" if re.search(rb"[\x81\x8d\x8f\x90\x9d]", data) else "cp1252"
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text, the encoding told by the BOM or tried in a safe order (see `encoding_of`).
+    Files read this way are parsed in Python, so their size is capped at `TEXT_LIMIT`."""
+    if len(data) > TEXT_LIMIT:
+        raise ImportRejected(
+            f"Die Datei ist {len(data) / 1048576:.0f} MB groß; Exporte dieser Art werden bis "
+            f"{TEXT_LIMIT >> 20} MB gelesen (ein echter Export ist viel kleiner). Bitte einen kürzeren Zeitraum exportieren."
+        )
+    return _decode(data, encoding_of(data))
 
 
 def decode_head(data: bytes, size: int = 65536) -> str:
     """The first part of a file as text, for detection without decoding a huge file."""
     head = data[:size]
-    if len(data) > size:
-        head = head[: len(head) - len(head) % 2] if head[:2] in (b"\xff\xfe", b"\xfe\xff") else head
-        for cut in range(4):  # do not end inside a multi-byte character
-            try:
-                return decode(head[: len(head) - cut])
-            except ImportRejected:
-                continue
-    return decode(head)
+    if len(data) <= size:
+        return _decode(head, encoding_of(head))
+    encoding = encoding_of(head, head=True)
+    if encoding.startswith("utf-16"):
+        head = head[: len(head) - len(head) % 2]
+    elif encoding.startswith("utf-8"):
+        head = head[: len(head) - _incomplete_tail(head)]
+    return _decode(head, encoding)
+
+
+def _decode(data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        if encoding.startswith("utf-16") and encoding != "utf-16":
+            raise ImportRejected("Die Datei sieht nach UTF-16 ohne BOM aus, ist so aber nicht lesbar; "
+                                 "bitte erneut exportieren oder als UTF-8 speichern.") from None
+        raise ImportRejected(
+            f"Die Datei ist laut BOM {encoding.upper().removesuffix('-SIG')}, enthält aber ungültige Zeichen "
+            "(abgeschnitten oder beschädigt?)."
+        ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise ImportRejected(_nul_reason(text.count("\n", 0, nul) + 1))
+    return text
+
+
+def _nul_reason(line: int) -> str:
+    return (f"Zeile {german(line)} enthält ein Nullzeichen (Byte 0), das in keinem Export vorkommt; "
+            "die Datei ist beschädigt oder keine reine Textdatei.")
+
+
+def _incomplete_tail(data: bytes) -> int:
+    """How many bytes at the end of a cut UTF-8 text belong to a character cut in half."""
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte & 0xC0 != 0x80:  # the lead byte of the last character
+            needed = 2 if byte >> 5 == 0b110 else 3 if byte >> 4 == 0b1110 else 4 if byte >> 3 == 0b11110 else 1
+            return back if needed > back else 0
+    return 0
+
+
+def utf8(data: bytes) -> bytes | memoryview:
+    """A text file as UTF-8 bytes for Arrow: UTF-8 as it is (without BOM), other encodings
+    (UTF-16, Windows-1252 after Excel) transcoded in slices, never held as one Python string.
+    NUL bytes are refused, naming their line."""
+    encoding = encoding_of(data)
+    if encoding == "utf-8-sig" and not _is_utf8(memoryview(data)[3:]):
+        raise ImportRejected("Die Datei ist laut BOM UTF-8, enthält aber ungültige Zeichen (abgeschnitten oder beschädigt?).")
+    if encoding in ("utf-8", "utf-8-sig"):
+        raw = data
+        result = memoryview(data)[3:] if encoding == "utf-8-sig" else data
+    else:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            parts = [decoder.decode(data[i:i + BLOCK_SIZE]).encode() for i in range(0, len(data), BLOCK_SIZE)]
+            parts.append(decoder.decode(b"", final=True).encode())
+        except UnicodeDecodeError:
+            _decode(data[:4096], encoding)  # the sentence for the encoding
+            raise ImportRejected("Die Datei enthält ungültige Zeichen (abgeschnitten oder beschädigt?).") from None
+        raw = result = b"".join(parts).removeprefix(UTF8_BOM)
+        del parts
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise ImportRejected(_nul_reason(raw.count(b"\n", 0, nul) + 1))
+    return result
 
 
 def normalise_header(name: object) -> str:
@@ -83,7 +159,15 @@ def normalise_header(name: object) -> str:
     return re.sub(r"\s+", " ", text).casefold()
 
 
-def split_lines(text: str) -> list[str]:
+def check_lines(text: str, max_lines: int = 4 * MAX_ROWS) -> None:
+    """Refuse a text with more than `max_lines` lines before anything holds them one by one."""
+    if text.count("\n") > max_lines or text.count("\r") > max_lines:
+        raise ImportRejected(f"Die Datei hat mehr als {german(max_lines)} Zeilen; so viele hat kein Export dieser Art.")
+
+
+def split_lines(text: str, max_lines: int = 4 * MAX_ROWS) -> list[str]:
+    """The lines of a text (any line ending), refused beyond `max_lines` before they are split."""
+    check_lines(text, max_lines)
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
@@ -98,15 +182,18 @@ def sniff_delimiter(line: str) -> str:
 def parse_csv_line(line: str, delimiter: str = ",") -> list[str]:
     try:
         return next(csv.reader([line.replace("\r", "")], delimiter=delimiter), [])
-    except csv.Error as exc:
-        raise ImportRejected(f"Zeile nicht lesbar ({exc}).") from None
+    except csv.Error:
+        raise ImportRejected("Eine Zeile ist nicht lesbar (Anführungszeichen nicht geschlossen oder Feld zu lang).") from None
 
 
 @dataclass
 class DelimitedTable:
-    """A delimited table with its header read; rows are read on demand (see `open_table`)."""
+    """A delimited table with its header read; rows are read on demand (see `open_table`).
 
-    data: bytes  # UTF-8
+    Frames are indexed by the row number a spreadsheet shows (the header row counts), so that
+    every error can name the row."""
+
+    data: bytes | memoryview  # UTF-8
     header: list[str]
     skip_rows: int  # physical rows before the first data row
     delimiter: str
@@ -115,11 +202,12 @@ class DelimitedTable:
     def _names(self) -> list[str]:
         return [f"f{i}" for i in range(max(len(self.header), 1))]
 
-    def _options(self, columns: list[int] | None, block_size: int) -> dict:
+    def _options(self, columns: list[int] | None, block_size: int = BLOCK_SIZE, threads: bool = True) -> dict:
         names = self._names
         keep = [names[i] for i in columns] if columns is not None else None
         return {
-            "read_options": pacsv.ReadOptions(skip_rows=self.skip_rows, column_names=names, block_size=block_size),
+            "read_options": pacsv.ReadOptions(skip_rows=self.skip_rows, column_names=names, block_size=block_size,
+                                              use_threads=threads),
             "parse_options": pacsv.ParseOptions(delimiter=self.delimiter, newlines_in_values=True),
             "convert_options": pacsv.ConvertOptions(
                 column_types={n: pa.string() for n in names}, include_columns=keep,
@@ -127,76 +215,129 @@ class DelimitedTable:
             ),
         }
 
-    def read(self) -> pd.DataFrame:
+    def read(self, max_rows: int = MAX_ROWS) -> pd.DataFrame:
         """All rows at once, columns numbered by position."""
         try:
-            frame = pacsv.read_csv(pa.BufferReader(self.data), **self._options(None, 1 << 24)).to_pandas()
+            table = pacsv.read_csv(pa.BufferReader(self.data), **self._options(None))
         except pa.ArrowInvalid as exc:
-            raise ImportRejected(f"Die Tabelle ist nicht lesbar ({_arrow_reason(exc)}).") from None
+            raise ImportRejected(self._problem(exc)) from None
+        self._check_fields(table, self.skip_rows + 1, list(range(len(self._names))))
+        if table.num_rows > max_rows:
+            raise ImportRejected(f"Die Tabelle hat {german(table.num_rows)} Zeilen; Exporte dieser Art haben höchstens "
+                                 f"{german(max_rows)}. Bitte einen kürzeren Zeitraum exportieren.")
+        frame = table.to_pandas()
         frame.columns = range(len(frame.columns))
+        frame.index = pd.RangeIndex(self.skip_rows + 1, self.skip_rows + 1 + len(frame))
         return frame
 
-    def batches(self, columns: list[int], block_size: int = 1 << 24) -> Iterator[pd.DataFrame]:
+    def batches(self, columns: list[int], block_size: int = BLOCK_SIZE) -> Iterator[pd.DataFrame]:
         """The chosen columns in blocks of rows (Arrow-backed), so that a million-row export never
         sits in memory as text and as converted values at once. Frames keep column positions as names."""
-        try:
-            # Arrow parses blocks in parallel; each block is released once the caller converted it
-            pending = pacsv.read_csv(pa.BufferReader(self.data), **self._options(sorted(columns), block_size)).to_batches()
-            pending.reverse()
-            while pending:
-                frame = pa.Table.from_batches([pending.pop()]).to_pandas(types_mapper=pd.ArrowDtype)
+        first = self.skip_rows + 1
+        try:  # Arrow reads block by block; each block is released once the caller converted it
+            reader = pacsv.open_csv(pa.BufferReader(self.data), **self._options(sorted(columns), block_size))
+            for batch in reader:
+                self._check_fields(batch, first, sorted(columns))
+                frame = pa.Table.from_batches([batch]).to_pandas(types_mapper=pd.ArrowDtype)
                 frame.columns = sorted(columns)
+                frame.index = pd.RangeIndex(first, first + len(frame))
+                first += len(frame)
                 yield frame
         except pa.ArrowInvalid as exc:
-            raise ImportRejected(f"Die Tabelle ist nicht lesbar ({_arrow_reason(exc)}).") from None
+            raise ImportRejected(self._problem(exc)) from None
+
+    def _check_fields(self, rows: pa.Table | pa.RecordBatch, first: int, columns: list[int]) -> None:
+        """No cell longer than `MAX_FIELD`: the error names its row and column."""
+        for position, column in zip(columns, rows.columns, strict=True):
+            lengths = pc.binary_length(column)
+            longest = pc.max(lengths).as_py()
+            if longest and longest > MAX_FIELD:
+                row = first + pc.index(lengths, longest).as_py()
+                name = self.header[position] if position < len(self.header) else str(position + 1)
+                raise ImportRejected(f"Spalte „{name}“, Zeile {german(row)}: der Eintrag ist länger als "
+                                     f"{MAX_FIELD >> 20} MB; so lange Einträge hat kein Export (beschädigte Datei?).")
+
+    def _problem(self, exc: Exception) -> str:
+        """Arrow's error as a sentence naming the row (found again on this error path only)."""
+        message = str(exc)
+        if "straddl" in message or "block size" in message:
+            line = _long_line(self.data, BLOCK_SIZE)
+            where = f"Zeile {german(line)}" if line else "Ein Eintrag"
+            return f"{where} ist länger als {BLOCK_SIZE >> 20} MB; so lange Zeilen hat kein Export (beschädigte Datei?)."
+        match = re.search(r"Expected (\d+) columns, got (\d+)", message)
+        if match:
+            expected, got = (german(int(n)) for n in match.groups())
+            row = None
+            try:  # single-threaded, Arrow names the row
+                pacsv.read_csv(pa.BufferReader(self.data), **self._options([0], threads=False))
+            except pa.ArrowInvalid as again:
+                found = re.search(r"Row #(\d+)", str(again))
+                row = int(found.group(1)) if found else None
+            where = f"Zeile {german(row)}" if row else "Eine Zeile"
+            return f"Die Tabelle ist nicht lesbar: {where} hat {got} statt {expected} Spalten; abgeschnitten oder beschädigt?"
+        if "UTF8" in message or "UTF-8" in message:
+            return "Die Datei enthält ungültige Zeichen (laut BOM UTF-8, ist es aber nicht; abgeschnitten oder beschädigt?)."
+        return "Die Tabelle ist nicht lesbar: ein Anführungszeichen ist nicht geschlossen oder die Datei ist beschädigt."
+
+
+def _long_line(data, limit: int) -> int | None:
+    """The number of the first line longer than `limit` bytes, if any."""
+    raw = data.obj if isinstance(data, memoryview) else data
+    start, line = (3 if isinstance(data, memoryview) else 0), 1
+    while start < len(raw):
+        end = raw.find(b"\n", start)
+        end = len(raw) if end < 0 else end
+        if end - start > limit:
+            return line
+        start, line = end + 1, line + 1
+    return None
 
 
 def open_table(content: str | bytes, *, skip_lines: int = 0, delimiter: str | None = None) -> DelimitedTable:
     """The header of a delimited table whose header row is `skip_lines` lines down.
 
     Quoted fields may hold delimiters, doubled quotes and newlines. UTF-8 bytes go to Arrow's
-    CSV reader as they are; other encodings (UTF-16, Windows-1252 after Excel) are decoded first.
+    CSV reader as they are; other encodings (UTF-16, Windows-1252 after Excel) are transcoded.
     """
-    if isinstance(content, bytes):
-        if content.startswith(b"\xef\xbb\xbf"):
-            content = memoryview(content)[3:]
-        elif content[:2] in (b"\xff\xfe", b"\xfe\xff") or not _is_utf8(content):
-            content = decode(bytes(content))
-    head = content[:65536] if isinstance(content, str) else decode_head(bytes(content[:65536]))
+    data = utf8(content) if isinstance(content, bytes) else content.encode("utf-8")
+    head = bytes(data[:HEAD_SIZE])
+    head = head[: len(head) - _incomplete_tail(head)].decode("utf-8")
     lines = split_lines(head)
     if len(lines) <= skip_lines or not lines[skip_lines].strip():
         raise ImportRejected("Die Datei endet vor der Kopfzeile.")
+    if len(lines) == skip_lines + 1 and len(data) > HEAD_SIZE:
+        raise ImportRejected(f"Die Kopfzeile (Zeile {skip_lines + 1}) ist länger als {HEAD_SIZE >> 20} MB; "
+                             "so lang ist die Kopfzeile keines Exports.")
     delimiter = delimiter or sniff_delimiter(lines[skip_lines])
     header = [str(h).strip() for h in parse_csv_line(lines[skip_lines], delimiter)]
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    check_width(len(header))
     return DelimitedTable(data, header, skip_lines + 1, delimiter)
 
 
-def read_table(content: str | bytes, *, skip_lines: int = 0, delimiter: str | None = None) -> tuple[list[str], pd.DataFrame]:
-    """Header and all rows (as text, columns numbered by position) of a delimited table."""
+def check_width(columns: int, where: str = "Die Kopfzeile") -> None:
+    if columns > MAX_COLUMNS:
+        raise ImportRejected(f"{where} hat {german(columns)} Spalten; mehr als {german(MAX_COLUMNS)} "
+                             "(so viele wie Excel) hat kein Export.")
+
+
+def read_table(content: str | bytes, *, skip_lines: int = 0, delimiter: str | None = None,
+               max_rows: int = MAX_ROWS) -> tuple[list[str], pd.DataFrame]:
+    """Header and all rows (as text, columns numbered by position, indexed by row number)."""
     table = open_table(content, skip_lines=skip_lines, delimiter=delimiter)
-    return table.header, table.read()
+    return table.header, table.read(max_rows)
 
 
-def _is_utf8(data) -> bool:
+def _is_utf8(data, final: bool = True) -> bool:
     """Checked in slices, so a large file is never held as decoded text."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     view = memoryview(data)
     try:
-        for start in range(0, len(view), 1 << 24):
-            decoder.decode(view[start:start + (1 << 24)])
-        decoder.decode(b"", final=True)
+        for start in range(0, len(view), BLOCK_SIZE):
+            decoder.decode(view[start:start + BLOCK_SIZE])
+        decoder.decode(b"", final=final)
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _arrow_reason(exc: Exception) -> str:
-    message = str(exc)
-    match = re.search(r"Expected (\d+) columns, got (\d+)", message)
-    if match:
-        return f"eine Zeile hat {match.group(2)} statt {match.group(1)} Spalten; abgeschnitten oder beschädigt?"
-    return message.splitlines()[0][:200]
 
 
 # -- columns ---------------------------------------------------------------------------------
@@ -301,13 +442,30 @@ def to_number(series: pd.Series | None, column: str, *, integer: bool = True, pe
     else:
         text = text.str.replace(",", "", regex=False)
     numbers = pd.to_numeric(text, errors="coerce")
-    bad = numbers.isna() & text.notna()
+    bad = text.notna() & ~(numbers.abs() < float("inf")).fillna(False)  # not a number, or infinite
     if bad.any():
-        position = int(bad.to_numpy().nonzero()[0][0])
-        raise ImportRejected(
-            f"Spalte „{column}“, Datenzeile {position + 1}: „{series.iloc[position]}“ ist keine Zahl."
-        )
+        raise ImportRejected(f"{where(series, column, bad)}: „{_first(series, bad)}“ ist keine Zahl.")
     return numbers.astype("Float64")
+
+
+def row_number(index: pd.Index, position: int) -> int:
+    """The row a spreadsheet shows for a row of a frame: frames of files are indexed by it (see
+    `DelimitedTable`, `workbook.Sheet`); for frames built otherwise the position counted from 1."""
+    label = index[position]
+    if isinstance(index, pd.RangeIndex) and index.start == 0 or not isinstance(label, int | np.integer):
+        return position + 1
+    return int(label)
+
+
+def where(series: pd.Series, column: str, mask: pd.Series) -> str:
+    """`Spalte „Likes“, Zeile 7` for the first row where `mask` holds."""
+    position = int(np.flatnonzero(mask.fillna(False).to_numpy(dtype=bool))[0])
+    return f"Spalte „{column}“, Zeile {german(row_number(series.index, position))}"
+
+
+def _first(series: pd.Series, mask: pd.Series) -> str:
+    value = str(series.iloc[int(np.flatnonzero(mask.fillna(False).to_numpy(dtype=bool))[0])])
+    return value if len(value) <= 40 else value[:40] + "…"
 
 
 _NULLS = pa.array(sorted(NULL_TOKENS))
@@ -321,8 +479,8 @@ def _plain_integers(series: pd.Series) -> pd.Series | None:
         return None
     try:  # bare digits only: one cast does it
         if pc.all(pc.match_substring_regex(arr, r"^-?[0-9]{1,15}$")).as_py():
-            return pd.Series(pc.cast(arr, pa.int64()).to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get),
-                             index=series.index)
+            return pc.cast(arr, pa.int64()).to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get) \
+                .set_axis(series.index)
     except pa.ArrowInvalid:
         pass
     stripped = pc.utf8_trim_whitespace(arr)
@@ -330,8 +488,7 @@ def _plain_integers(series: pd.Series) -> pd.Series | None:
     values = pc.if_else(missing, pa.scalar(None, pa.string()), stripped)
     if not pc.all(pc.match_substring_regex(values, r"^-?[0-9]{1,15}$"), skip_nulls=True).as_py():
         return None
-    return pd.Series(pc.cast(values, pa.int64()).to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get),
-                     index=series.index)
+    return pc.cast(values, pa.int64()).to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get).set_axis(series.index)
 
 
 def add_up(parts: Iterable[pd.Series | None]) -> pd.Series | None:
@@ -344,39 +501,45 @@ def add_up(parts: Iterable[pd.Series | None]) -> pd.Series | None:
 
 
 def to_count(series: pd.Series | None, column: str, *, allow_negative: bool = False) -> pd.Series | None:
-    """A count column: whole numbers; negative values are an error unless the platform
-    documents them (TikTok's comment counts)."""
+    """A count column: whole numbers (`424.0` is 424); fractions are an error, and so are negative
+    values unless the platform documents them (TikTok's comment counts)."""
     if series is None:
         return None
     numbers = _plain_integers(series)
     if numbers is None:
         numbers = to_number(series, column)
+    fractional = numbers % 1 != 0
+    if fractional.any():
+        raise ImportRejected(f"{where(series, column, fractional)}: „{_first(series, fractional)}“ ist keine ganze "
+                             "Zahl; eine Anzahl hat keine Nachkommastellen.")
     if not allow_negative and (numbers < 0).any():
-        position = int((numbers < 0).fillna(False).to_numpy().nonzero()[0][0])
-        raise ImportRejected(f"Spalte „{column}“, Datenzeile {position + 1}: negative Anzahl {numbers.iloc[position]:g}.")
+        raise ImportRejected(f"{where(series, column, numbers < 0)}: negative Anzahl „{_first(series, numbers < 0)}“.")
     if (numbers.abs() > 1e12).any():
-        raise ImportRejected(f"Spalte „{column}“ enthält unplausibel große Werte (über 10^12).")
-    return numbers if numbers.dtype == "Int64" else numbers.round().astype("Int64")
+        raise ImportRejected(f"{where(series, column, numbers.abs() > 1e12)}: „{_first(series, numbers.abs() > 1e12)}“ "
+                             "ist unplausibel groß (über 10^12).")
+    return numbers if numbers.dtype == "Int64" else numbers.astype("Int64")
 
 
 # -- dates -----------------------------------------------------------------------------------
 
 
 def to_datetime(series: pd.Series, column: str, formats: Iterable[str]) -> pd.Series:
-    """Parse with the first format that reads every non-empty value; error otherwise."""
+    """Parse with the first format that reads every non-empty value; error naming the row otherwise."""
     formats = list(formats)
     fast = _arrow_datetime(series, formats)
     if fast is not None:
         return fast
     text = series.astype("string").str.strip()
     text = text.mask(text.str.casefold().isin(NULL_TOKENS))
-    present = text.dropna()
+    present = text.notna()
+    best = None
     for fmt in formats:
         parsed = pd.to_datetime(text, format=fmt, errors="coerce")
-        if parsed.notna().sum() == len(present):
+        if parsed.notna().sum() == present.sum():
             return parsed
-    example = present.iloc[0] if len(present) else ""
-    raise ImportRejected(f"Spalte „{column}“: Datumsformat von „{example}“ nicht erkannt.")
+        best = parsed if best is None or parsed.notna().sum() > best.notna().sum() else best
+    bad = present & (best.isna() if best is not None else present)
+    raise ImportRejected(f"{where(series, column, bad)}: Datumsformat von „{_first(series, bad)}“ nicht erkannt.")
 
 
 _DIRECTIVES = {"d": r"(?P<day>\d{1,2})", "m": r"\d{1,2}", "Y": r"\d{4}", "y": r"\d{2}", "H": r"\d{1,2}",
@@ -402,7 +565,7 @@ def _arrow_datetime(series: pd.Series, formats: list[str]) -> pd.Series | None:
         days = pc.cast(pc.struct_field(pc.extract_regex(arr, pattern), [0]), pa.int64())
         if not pc.all(pc.equal(days, pc.day(parsed))).as_py():
             return None  # an impossible date: let the careful path find and name it
-        return pd.Series(parsed.to_pandas(), index=series.index)
+        return parsed.to_pandas().set_axis(series.index)
     return None
 
 
@@ -412,16 +575,100 @@ def localize(naive: pd.Series, timezone: str) -> pd.Series:
     return naive.dt.tz_localize(timezone, ambiguous=standard_time, nonexistent="shift_forward").dt.tz_convert("UTC")
 
 
-def check_not_future(moments: pd.Series, column: str, export_day) -> None:
-    """Reject dates after the export day: a post cannot be published after it was exported."""
-    limit = pd.Timestamp(export_day, tz="UTC") + pd.Timedelta(days=2)
-    late = moments.dropna()
-    late = late[late > limit]
-    if len(late):
-        raise ImportRejected(
-            f"Spalte „{column}“ enthält Zeitpunkte in der Zukunft ({late.iloc[0]:%d.%m.%Y}), "
-            f"nach dem Exportdatum {export_day:%d.%m.%Y}."
-        )
+# The earliest year a platform's figures can describe (the year it started): anything before is
+# impossible, such as Excel's day 0 (1899/1900) or year 1 from an empty date.
+EARLIEST = {"facebook": 2004, "linkedin": 2003, "youtube": 2005, "x": 2006, "instagram": 2010, "tiktok": 2016,
+            "mastodon": 2016, "population": 1950}
+
+
+def _too_early(platform: str) -> str:
+    year = EARLIEST[platform]
+    if platform == "population":
+        return f"liegt vor {year}; so alte Bevölkerungszahlen je Gemeinde gibt es in dieser Form nicht"
+    name = "X (Twitter)" if platform == "x" else PLATFORM_LABELS[platform]
+    return f"liegt vor dem Start von {name} ({year}); ein solches Datum ist unmöglich"
+
+
+def check_dates(values: pd.Series, column: str, platform: str, export_day: date) -> None:
+    """Dates before the platform existed or after the export day are errors naming column and row.
+
+    `values` are days (`date`) or moments; moments with a time zone are compared as Berlin days
+    and may lie one day after the export day (the file date is the computer's, maybe UTC)."""
+    if not len(values):
+        return
+    days, slack = values, 0
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        days, slack = values.dt.tz_convert("Europe/Berlin").dt.tz_localize(None), 1
+    if pd.api.types.is_datetime64_any_dtype(days.dtype):
+        days = days.to_numpy().astype("datetime64[D]")
+    else:
+        days = np.array([None if pd.isna(d) else d for d in days], dtype="datetime64[D]")
+    early = pd.Series(days < np.datetime64(f"{EARLIEST[platform]}-01-01"))
+    late = pd.Series(days > np.datetime64(export_day + timedelta(days=slack)))
+    for mask, problem in ((early, _too_early(platform) + " (leeres Datum oder Excel-Tag 0?)"),
+                          (late, f"liegt nach dem Exportdatum {export_day:%d.%m.%Y} (in der Zukunft)")):
+        if mask.any():
+            day = str(np.datetime_as_string(days[int(np.flatnonzero(mask.to_numpy())[0])], unit="D"))
+            text = f"{day[-2:]}.{day[-5:-3]}.{day[:-6]}"  # years before 1000 or after 9999 too
+            raise ImportRejected(f"{where(values, column, mask.set_axis(values.index))}: {text} {problem}.")
+
+
+def check_day(day: date, what: str, platform: str, export_day: date | None) -> None:
+    """One date (a period's end in a file name, a Stichtag): within the platform's lifetime and
+    not after the export day. `what` names it: `Das Ende des Zeitraums`."""
+    text = f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+    if day.year < EARLIEST[platform]:
+        raise ImportRejected(f"{what} ({text}) {_too_early(platform)}.")
+    if export_day is not None and day > export_day:
+        raise ImportRejected(f"{what} ({text}) liegt nach dem Exportdatum {export_day:%d.%m.%Y}.")
+
+
+# -- posts -----------------------------------------------------------------------------------
+
+FIGURES = ["published_at", "views", "reach", "impressions", "likes", "comments", "shares", "saves", "clicks",
+           "video_views", "watch_time_seconds"]
+
+
+def has_values(rows: pd.DataFrame) -> pd.Series:
+    """Whether each row holds a value in any column (column by column, not row by row)."""
+    if rows.empty:
+        return pd.Series(False, index=rows.index)
+    return pd.concat([rows[c].astype("string").fillna("").str.strip() != "" for c in rows.columns], axis=1).any(axis=1)
+
+
+def check_ids(ids: pd.Series, rows: pd.DataFrame, column: str) -> pd.Series:
+    """Which rows are posts: a row with figures but without a post id is an error naming the row;
+    rows empty throughout are skipped."""
+    missing = ids.isna() | (ids.astype("string").str.strip() == "")
+    if missing.any():
+        stray = has_values(rows[missing.to_numpy()])
+        if stray.any():
+            row = row_number(stray.index, int(np.flatnonzero(stray.to_numpy())[0]))
+            raise ImportRejected(f"Zeile {german(row)}: keine Beitrags-ID (Spalte „{column}“ ist leer, die übrigen "
+                                 "Spalten nicht).")
+    return ~missing
+
+
+def unique_posts(posts: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    """One row per post id. Rows repeating a post with the same figures are collapsed with a note;
+    the same post with different figures is an error naming the post and both rows."""
+    repeated = posts["post_id"].duplicated(keep=False)
+    if not repeated.any():
+        return posts
+    figures = ["post_id", *(c for c in FIGURES if c in posts.columns)]
+    distinct = posts[repeated].drop_duplicates(figures)
+    clash = distinct["post_id"].duplicated(keep=False)
+    if clash.any():
+        post_id = distinct.loc[clash, "post_id"].iloc[0]
+        positions = np.flatnonzero((posts["post_id"] == post_id).to_numpy())[:2]
+        rows = " und ".join(german(row_number(posts.index, int(p))) for p in positions)
+        raise ImportRejected(f"Beitrag „{post_id}“ steht mehrmals in der Datei (Zeilen {rows}), mit verschiedenen "
+                             "Zahlen; welche gelten, ist unklar. Bitte den Export prüfen.")
+    extra = posts["post_id"].duplicated(keep="first")
+    first_row = german(row_number(posts.index, int(np.flatnonzero(extra.to_numpy())[0])))
+    notes.append(f"{int(extra.sum())} doppelte Zeile(n) mit demselben Beitrag und denselben Zahlen nur einmal "
+                 f"übernommen (zuerst Zeile {first_row}).")
+    return posts[~extra]
 
 
 # -- periods ---------------------------------------------------------------------------------

@@ -29,24 +29,24 @@ Headers: English verified; Portuguese hints from a third-party importer, German 
 
 from __future__ import annotations
 
-import io
-import os
 import re
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 
+from connectors import workbook
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.files import is_workbook
 from connectors.io import (
     Columns,
     add_up,
-    check_not_future,
+    check_dates,
     localize,
     match_synonyms,
     to_count,
     to_datetime,
     to_number,
+    unique_posts,
 )
 
 FORMAT = "linkedin"
@@ -107,9 +107,8 @@ VISITORS_SYNONYMS: dict[str, list[str]] = {"date": DATE_NAMES} | {
     for measure in ("page views", "unique visitors")
     for device in ("desktop", "mobile", "total")
 }
-DATE_FORMATS = ["%m/%d/%Y", "%Y-%m-%d", "%d.%m.%Y", "%m/%d/%y"]
+DATE_FORMATS = ["%m/%d/%Y", "%Y-%m-%d", "%d.%m.%Y", "%m/%d/%y", "ISO8601"]  # ISO: date cells (`workbook`)
 _FILE_NAME = re.compile(r"^(?P<page>.+?)_(?P<kind>content|followers|visitors)(?:_[^.]*)?(?: \(\d+\))?\.xlsx?$", re.I)
-_SILENT = open(os.devnull, "w")  # noqa: SIM115 - xlrd writes warnings on damaged files to a log file
 _ACTIVITY = re.compile(r"urn:li:(activity|share|ugcPost):(\d+)", re.I | re.ASCII)
 
 # -- workbook reading ------------------------------------------------------------------------
@@ -117,64 +116,9 @@ _ACTIVITY = re.compile(r"urn:li:(activity|share|ugcPost):(\d+)", re.I | re.ASCII
 Sheet = list[list[str]]
 
 
-def read_workbook(data: bytes) -> dict[str, Sheet]:
-    """Every sheet of an XLS or XLSX workbook as rows of text cells (decided by content)."""
-    if not is_workbook(data):
-        raise ImportRejected("Das ist keine Excel-Arbeitsmappe (XLS oder XLSX).")
-    try:
-        if data[:4] == b"\xd0\xcf\x11\xe0":
-            return _read_xls(data)
-        return _read_xlsx(data)
-    except ImportRejected:
-        raise
-    except Exception as exc:  # xlrd/openpyxl raise many types on damaged files
-        raise ImportRejected(f"Die Excel-Arbeitsmappe ist beschädigt oder nicht lesbar ({type(exc).__name__}).") from None
-
-
-def _read_xls(data: bytes) -> dict[str, Sheet]:
-    import xlrd
-
-    book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_SILENT)
-    sheets = {}
-    for index in range(book.nsheets):
-        sheet = book.sheet_by_index(index)
-        rows = []
-        for r in range(sheet.nrows):
-            row = []
-            for cell in sheet.row(r):
-                if cell.ctype == xlrd.XL_CELL_DATE:
-                    row.append(_cell_text(xlrd.xldate_as_datetime(cell.value, book.datemode)))
-                elif cell.ctype in (xlrd.XL_CELL_ERROR, xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
-                    row.append("")
-                else:
-                    row.append(_cell_text(cell.value))
-            rows.append(row)
-        sheets[sheet.name] = rows
-    return sheets
-
-
-def _read_xlsx(data: bytes) -> dict[str, Sheet]:
-    import openpyxl
-
-    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    try:
-        return {ws.title: [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-                for ws in book.worksheets}
-    finally:
-        book.close()
-
-
-def _cell_text(value: object) -> str:
-    """A cell as the text the export would show: whole floats without `.0`, date cells as MM/DD/YYYY."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime | date):
-        return value.strftime("%m/%d/%Y")
-    if isinstance(value, bool):
-        return str(int(value))
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    return str(value).strip()
+def read_workbook(data: bytes, max_rows: int | None = None) -> dict[str, workbook.Sheet]:
+    """Every sheet of an XLS or XLSX workbook (see `connectors.workbook`)."""
+    return workbook.read(data, max_rows=max_rows)
 
 
 def find_header(rows: Sheet, synonyms: dict[str, list[str]], needed: set[str], any_of: set[str]) -> int | None:
@@ -186,12 +130,9 @@ def find_header(rows: Sheet, synonyms: dict[str, list[str]], needed: set[str], a
     return None
 
 
-def table(rows: Sheet, header_row: int, synonyms: dict[str, list[str]], ignored=()) -> tuple[Columns, pd.DataFrame]:
-    """Header mapping and the data rows below it (text, padded to the header's width)."""
-    header = rows[header_row]
-    width = len(header)
-    body = [(r + [""] * width)[:width] for r in rows[header_row + 1:] if any(c.strip() for c in r)]
-    frame = pd.DataFrame(body, columns=range(width), dtype="string") if body else pd.DataFrame(columns=range(width))
+def table(sheet: workbook.Sheet, header_row: int, synonyms: dict[str, list[str]], ignored=()) -> tuple[Columns, pd.DataFrame]:
+    """Header mapping and the data rows below it (text, indexed by their row number in the sheet)."""
+    header, frame = sheet.table(header_row)
     return Columns(header, synonyms, ignored), frame
 
 
@@ -206,12 +147,12 @@ _KINDS = {  # sheet kind -> (synonyms, needed fields, any of these fields)
 }
 
 
-def _classify(sheets: dict[str, Sheet]) -> dict[str, tuple[str, int]]:
+def _classify(sheets: dict[str, workbook.Sheet]) -> dict[str, tuple[str, int]]:
     """Sheet name -> (kind, header row) for every sheet LinkedIn-specific columns were found in."""
     found = {}
-    for name, rows in sheets.items():
+    for name, sheet in sheets.items():
         for kind, (synonyms, needed, any_of) in _KINDS.items():
-            header = find_header(rows, synonyms, needed, any_of)
+            header = find_header(sheet.rows, synonyms, needed, any_of)
             if header is not None:
                 found[name] = (kind, header)
                 break
@@ -222,7 +163,7 @@ def detect(source: SourceFile) -> bool:
     if not is_workbook(source.data):
         return False
     try:
-        return bool(_classify(read_workbook(source.data)))
+        return bool(_classify(read_workbook(source.data, max_rows=HEADER_SEARCH_ROWS)))
     except ImportRejected:
         return False
 
@@ -243,14 +184,14 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     posts = None
     unmapped: list[str] = []
     notes: list[str] = []
-    for name, rows in sheets.items():
+    for name, sheet in sheets.items():
         if name not in kinds:
-            if any(any(c.strip() for c in r) for r in rows):
+            if sheet.rows:
                 notes.append(f"Blatt „{name}“ übersprungen (Demografie ohne Alter und Geschlecht oder unbekannt).")
             continue
         kind, header_row = kinds[name]
         synonyms = _KINDS[kind][0]
-        cols, frame = table(rows, header_row, synonyms, POSTS_IGNORED if kind == "posts" else ())
+        cols, frame = table(sheet, header_row, synonyms, POSTS_IGNORED if kind == "posts" else ())
         unmapped += [f"{name}: {c}" for c in cols.unmapped]
         if frame.empty:
             notes.append(f"Blatt „{name}“ enthält keine Datenzeilen.")
@@ -291,9 +232,7 @@ def _days(cols: Columns, frame: pd.DataFrame, export_day: date) -> pd.Series:
     moments = to_datetime(cols.get(frame, "date"), column, DATE_FORMATS)
     if moments.isna().all():
         raise ImportRejected(f"Spalte „{column}“ enthält kein Datum.")
-    late = moments[moments.dt.normalize() > pd.Timestamp(export_day)]
-    if len(late):
-        raise ImportRejected(f"Tageswerte nach dem Exportdatum ({late.iloc[0]:%d.%m.%Y}).")
+    check_dates(moments, column, PLATFORM, export_day)
     return moments.dt.date
 
 
@@ -372,8 +311,9 @@ def _posts(cols: Columns, frame: pd.DataFrame, export_day: date) -> tuple[pd.Dat
     keep = ids.notna()
     if (~keep).any():
         notes.append(f"{int((~keep).sum())} Beitragszeile(n) ohne Link übersprungen (keine Beitragskennung).")
-    frame, ids = frame[keep].reset_index(drop=True), ids[keep].reset_index(drop=True)
+    frame, ids = frame[keep], ids[keep]
     created = to_datetime(cols.get(frame, "created"), cols.header[cols.index["created"]], DATE_FORMATS)
+    check_dates(created, cols.header[cols.index["created"]], PLATFORM, export_day)
     midnight = localize(created.dt.normalize(), TIMEZONE)
     published = []
     derived = 0
@@ -384,8 +324,8 @@ def _posts(cols: Columns, frame: pd.DataFrame, export_day: date) -> tuple[pd.Dat
             derived += 1
         else:
             published.append(fallback)
-    published_at = pd.Series(published, dtype="datetime64[ns, UTC]") if len(published) else midnight
-    check_not_future(published_at, cols.header[cols.index["created"]], export_day)
+    published_at = pd.Series(published, index=frame.index, dtype="datetime64[ns, UTC]") if len(published) \
+        else midnight
     if derived < len(published):
         notes.append("LinkedIn nennt je Beitrag nur das Datum: Beiträge ohne auswertbare Kennung auf 00:00 Uhr gesetzt.")
     content_type = cols.get(frame, "content_type")
@@ -402,5 +342,5 @@ def _posts(cols: Columns, frame: pd.DataFrame, export_day: date) -> tuple[pd.Dat
         "clicks": _count(cols, frame, "clicks"),
         "video_views": _count(cols, frame, "views"),
     })
-    return posts.drop_duplicates("post_id", keep="last").reset_index(drop=True), notes
+    return unique_posts(posts, notes).reset_index(drop=True), notes
 

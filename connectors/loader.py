@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analytics import access, sources
-from analytics.store import Store
+from analytics.store import Store, next_id, put_setting
 from connectors import municipality, registry
 from connectors.base import (
     AUDIENCE_COLUMNS,
@@ -201,21 +201,27 @@ def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo:
     if plan.duplicate_of is not None:
         return None
     details = json.dumps({"unmapped_columns": plan.unmapped_columns, "notes": plan.notes}, ensure_ascii=False)
-    with store.transaction() as cur:
-        import_id = cur.execute(
-            "INSERT INTO core.imports (file_name, sha256, platform, format, rows, imported_by, is_demo, details) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING import_id",
-            [plan.file_name, plan.sha256, plan.platform, plan.format, plan.rows,
-             imported_by or _user(), is_demo, details],
-        ).fetchone()[0]
-        access.record(cur, imported_by or _user(), "import", import_id, {"file": plan.file_name})
+    actor = imported_by or _user()
+
+    def write(cur) -> int | None:
+        # The same bytes imported meanwhile by another process (checked again inside the write: on
+        # DuckLake a concurrent import of them makes this transaction conflict and run again).
+        if _imported_sha(cur, plan.sha256) is not None:
+            return None
+        import_id = next_id(cur, "import")
+        cur.execute(
+            "INSERT INTO core.imports (import_id, file_name, sha256, platform, format, rows, imported_by, is_demo, "
+            "details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [import_id, plan.file_name, plan.sha256, plan.platform, plan.format, plan.rows, actor, is_demo, details],
+        )
+        access.record(cur, actor, "import", import_id, {"file": plan.file_name})
         for item in plan.items:
             if item.new_account is not None:
                 ref = item.new_account
                 cur.execute(
                     "INSERT INTO core.accounts (account_key, platform, account_id, handle, name, ags, url) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    [ref.key, ref.platform, ref.account_id, ref.handle, ref.name, item.ags, ref.url],
+                    "SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM core.accounts WHERE account_key = ?)",
+                    [ref.key, ref.platform, ref.account_id, ref.handle, ref.name, item.ags, ref.url, ref.key],
                 )
             parsed = item.parsed
             extra = {"import_id": import_id, "account_key": item.account_key}
@@ -230,7 +236,18 @@ def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo:
                 _insert(cur, "core.population_official", parsed.population, POPULATION_COLUMNS,
                         {"import_id": import_id})
         sources.refresh_accounts(cur, [i.account_key for i in plan.items if i.account_key])
+        return import_id
+
+    import_id = store.write(write)
+    if import_id is None:
+        plan.duplicate_of = store.query_value(
+            "SELECT max(import_id) FROM core.imports WHERE sha256 = ? AND status = 'imported'", [plan.sha256])
     return import_id
+
+
+def _imported_sha(cur, sha: str) -> int | None:
+    return cur.execute("SELECT max(import_id) FROM core.imports WHERE sha256 = ? AND status = 'imported'",
+                       [sha]).fetchone()[0]
 
 
 def _insert(cur, table: str, frame: pd.DataFrame, columns: list[str], constants: dict) -> None:
@@ -261,28 +278,33 @@ def import_file(store: Store, source: SourceFile, ctx: ImportContext | None = No
 
 def undo_import(store: Store, import_id: int, *, actor: str | None = None) -> None:
     """Take a whole import back: its figures disappear, the ones it had replaced return."""
-    with store.transaction() as cur:
-        access.record(cur, actor or _user(), "undo", import_id)
-        found = cur.execute(
-            "UPDATE core.imports SET status = 'undone', undone_at = now() "
-            "WHERE import_id = ? AND status = 'imported' RETURNING import_id", [import_id]
-        ).fetchall()
+    def write(cur) -> None:
+        found = cur.execute("SELECT count(*) FROM core.imports WHERE import_id = ? AND status = 'imported'",
+                            [import_id]).fetchone()[0]
         if not found:
             raise ImportRejected(f"Import {import_id} gibt es nicht oder er ist bereits rückgängig gemacht.")
+        access.record(cur, actor or _user(), "undo", import_id)
+        cur.execute("UPDATE core.imports SET status = 'undone', undone_at = now() "
+                    "WHERE import_id = ? AND status = 'imported'", [import_id])
         _after_undo(cur, [import_id])
+
+    store.write(write)
 
 
 def remove_demo_data(store: Store, *, actor: str | None = None) -> int:
     """Undo every demo import and remember that the user removed the demo."""
-    with store.transaction() as cur:
+    def write(cur) -> int:
         access.record(cur, actor or _user(), "remove_demo")
-        removed = cur.execute(
-            "UPDATE core.imports SET status = 'undone', undone_at = now() "
-            "WHERE is_demo AND status = 'imported' RETURNING import_id"
-        ).fetchall()
-        _after_undo(cur, [r[0] for r in removed])
-        cur.execute("INSERT OR REPLACE INTO core.settings VALUES ('demo_removed', 'true')")
-    return len(removed)
+        removed = [r[0] for r in cur.execute(
+            "SELECT import_id FROM core.imports WHERE is_demo AND status = 'imported' ORDER BY import_id").fetchall()]
+        if removed:
+            cur.execute("UPDATE core.imports SET status = 'undone', undone_at = now() "
+                        "WHERE import_id IN (SELECT unnest($ids))", {"ids": removed})
+        _after_undo(cur, removed)
+        put_setting(cur, "demo_removed", "true")
+        return len(removed)
+
+    return store.write(write)
 
 
 def _after_undo(cur, import_ids: list[int]) -> None:
@@ -326,21 +348,24 @@ def enter_followers(store: Store, account_key: str, day: date, count: int, *, ac
         raise ImportRejected(f"Der Tag {day:%d.%m.%Y} liegt in der Zukunft.")
     platform, name = account.iloc[0]
     label = f"Follower-Stand eingetragen: {name}, {day:%d.%m.%Y}: {int(count)}"
-    with store.transaction() as cur:
-        import_id = cur.execute(
-            "INSERT INTO core.imports (file_name, sha256, platform, format, rows, imported_by, is_demo, details) "
-            "VALUES (?, ?, ?, 'follower_entry', 1, ?, ?, ?) RETURNING import_id",
-            [label, sha256(f"{account_key}|{day}|{int(count)}|{datetime.now().isoformat()}".encode()), platform,
-             actor or _user(), is_demo,
-             json.dumps({"account_key": account_key, "day": day.isoformat(), "count": int(count)})],
-        ).fetchone()[0]
+    digest = sha256(f"{account_key}|{day}|{int(count)}|{datetime.now().isoformat()}".encode())
+
+    def write(cur) -> int:
+        import_id = next_id(cur, "import")
+        cur.execute(
+            "INSERT INTO core.imports (import_id, file_name, sha256, platform, format, rows, imported_by, is_demo, "
+            "details) VALUES (?, ?, ?, ?, 'follower_entry', 1, ?, ?, ?)",
+            [import_id, label, digest, platform, actor or _user(), is_demo,
+             json.dumps({"account_key": account_key, "day": day.isoformat(), "count": int(count)})])
         cur.execute(
             "INSERT INTO core.daily_values (import_id, account_key, day, metric, value) "
             "VALUES (?, ?, ?, 'followers_entered', ?)", [import_id, account_key, day, int(count)])
         access.record(cur, actor or _user(), "enter_followers", import_id,
                       {"account_key": account_key, "day": day, "count": int(count)})
         sources.refresh_accounts(cur, [account_key])
-    return import_id
+        return import_id
+
+    return store.write(write)
 
 
 def move_account(store: Store, account_key: str, ags: str, *, actor: str | None = None) -> str:
@@ -353,8 +378,11 @@ def move_account(store: Store, account_key: str, ags: str, *, actor: str | None 
         raise ImportRejected(f"Unbekannter Gemeindeschlüssel (AGS) „{ags}“.")
     if before == ags:
         return before
-    with store.transaction() as cur:
+
+    def write(cur) -> None:
         cur.execute("UPDATE core.accounts SET ags = ? WHERE account_key = ?", [ags, account_key])
         access.record(cur, actor or _user(), "move_account", account_key, {"from": before, "to": ags})
         sources.refresh_accounts(cur, [account_key])
+
+    store.write(write)
     return before

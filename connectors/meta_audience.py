@@ -21,6 +21,7 @@ English block labels are verified; Swedish and German ones are unverified hints.
 from __future__ import annotations
 
 import csv
+import io
 import re
 
 import pandas as pd
@@ -30,6 +31,9 @@ from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, S
 from connectors.io import (
     Columns,
     assumed_as_of_note,
+    check_dates,
+    check_day,
+    check_lines,
     decode,
     decode_head,
     name_period,
@@ -63,30 +67,38 @@ GENDER_SYNONYMS = {
 }
 DAILY_HEADER = {"date", "datum"}
 DATE_FORMATS = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%d.%m.%Y", "%m/%d/%Y"]
+MAX_LINES = 100_000  # the real file has a few dozen lines and a Follows block of up to a year
 
 
-def _rows(text: str) -> list[list[str]]:
-    """All CSV rows after the `sep=` line; blank lines stay as empty lists (block separators)."""
+Row = tuple[int, list[str]]  # (line number, cells)
+
+
+def _rows(text: str) -> list[Row]:
+    """All CSV rows after the `sep=` line with their line numbers; blank lines stay as rows
+    without cells (block separators)."""
+    check_lines(text, MAX_LINES)
     lines = text.split("\n", 1)
-    delimiter = ","
+    delimiter, offset = ",", 0
     if lines[0].strip().lower().startswith("sep="):
         delimiter = lines[0].strip()[4:5] or ","
-        text = lines[1] if len(lines) > 1 else ""
+        text, offset = (lines[1] if len(lines) > 1 else ""), 1
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return [[cell.strip() for cell in row] for row in csv.reader(text.splitlines(), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise ImportRejected(f"Die Datei ist nicht lesbar ({exc}).") from None
+        return [(reader.line_num + offset, [cell.strip() for cell in row]) for row in reader]
+    except csv.Error:
+        raise ImportRejected(f"Zeile {reader.line_num + offset + 1} ist nicht lesbar (Anführungszeichen nicht "
+                             "geschlossen oder Feld zu lang).") from None
 
 
-def _blocks(rows: list[list[str]]) -> list[tuple[str, list[list[str]]]]:
+def _blocks(rows: list[Row]) -> list[tuple[str, list[Row]]]:
     """(label, rows under the label) per block; blocks are separated by blank rows."""
-    blocks: list[tuple[str, list[list[str]]]] = []
-    current: list[list[str]] = []
-    for row in [*rows, []]:
+    blocks: list[tuple[str, list[Row]]] = []
+    current: list[Row] = []
+    for line, row in [*rows, (0, [])]:
         if any(cell for cell in row):
-            current.append(row)
+            current.append((line, row))
         elif current:
-            label_cells = [c for c in current[0] if c]
+            label_cells = [c for c in current[0][1] if c]
             label = label_cells[0] if len(label_cells) == 1 else ""
             blocks.append((label, current[1:] if label else current))
             current = []
@@ -135,9 +147,9 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
             notes.append(f"Block „{label}“ übersprungen: {SKIPPED[key]} werden nicht gespeichert.")
         elif key in FOLLOWS:
             file_platform = FOLLOWS[key] or file_platform
-            daily_parts.append(_follows(body, export_day))
+            daily_parts.append(_follows(body, export_day, FOLLOWS[key] or ctx.platform or "facebook"))
         else:
-            notes.append(f"Unbekannter Block „{label or (body[0][0] if body and body[0] else '?')}“ übersprungen.")
+            notes.append(f"Unbekannter Block „{label or (body[0][1][0] if body and body[0][1] else '?')}“ übersprungen.")
     if not audience_parts and not daily_parts:
         raise ImportRejected("Die Datei enthält weder einen Block „Age & gender“ noch „Follows“.")
 
@@ -152,7 +164,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     if audience is not None and audience.empty:
         audience = None
     if audience is not None:
-        audience.insert(0, "as_of", _as_of(source, daily, export_day, notes))
+        audience.insert(0, "as_of", _as_of(source, daily, export_day, notes, platform))
     if daily is not None:
         daily = daily.groupby("day", as_index=False).last()
         daily = daily[["day", "metric", "value", "filled"]]
@@ -163,7 +175,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     )]
 
 
-def _as_of(source: SourceFile, daily: pd.DataFrame | None, export_day, notes: list[str]):
+def _as_of(source: SourceFile, daily: pd.DataFrame | None, export_day, notes: list[str], platform: str):
     """The day the age × gender snapshot describes: the end of the period the file covers."""
     period = name_period(source.name, source.container)
     if period:
@@ -173,28 +185,28 @@ def _as_of(source: SourceFile, daily: pd.DataFrame | None, export_day, notes: li
     else:
         notes.append(assumed_as_of_note(source, export_day, "die Datei nennt keinen Zeitraum (kein Block „Follows“)"))
         return export_day
-    if as_of > export_day:
-        raise ImportRejected(f"Der Zeitraum der Datei endet nach dem Exportdatum ({as_of:%d.%m.%Y}).")
+    check_day(as_of, "Das Ende des Zeitraums der Datei", platform, export_day)
     return as_of
 
 
-def _age_gender(body: list[list[str]]) -> tuple[pd.DataFrame, list[str]]:
+def _age_gender(body: list[Row]) -> tuple[pd.DataFrame, list[str]]:
     if not body:
         return pd.DataFrame(columns=["audience", "age_group", "gender", "share", "count", "raw_label"]), []
-    header = body[0]
+    header = body[0][1]
     cols = Columns(header, GENDER_SYNONYMS)
     if not ({"male", "female"} & set(cols.index)):
         raise ImportRejected("Block „Age & gender“: die Spalten „Men“/„Women“ fehlen.")
     width = len(header)
     records = []
-    for row in body[1:]:
+    for line, row in body[1:]:
         if len(row) != width:
-            raise ImportRejected(f"Block „Age & gender“: Zeile „{','.join(row)}“ hat {len(row)} statt {width} Spalten.")
+            raise ImportRejected(f"Block „Age & gender“, Zeile {line}: {len(row)} statt {width} Spalten.")
         age = canonical_age(row[0])
         for gender, position in cols.index.items():
-            records.append({"age": age, "raw_age": row[0], "gender": gender,
+            records.append({"line": line, "age": age, "raw_age": row[0], "gender": gender,
                             "raw_gender": header[position], "value": row[position]})
-    frame = pd.DataFrame(records, columns=["age", "raw_age", "gender", "raw_gender", "value"])
+    frame = pd.DataFrame(records, columns=["line", "age", "raw_age", "gender", "raw_gender", "value"])
+    frame.index = frame.pop("line")
     percent = to_number(frame["value"].astype("string"), "Age & gender", integer=False, percent=True)
     if percent is not None and ((percent < 0) | (percent > 100)).any():
         raise ImportRejected("Block „Age & gender“: ein Prozentwert liegt außerhalb von 0 bis 100.")
@@ -205,25 +217,25 @@ def _age_gender(body: list[list[str]]) -> tuple[pd.DataFrame, list[str]]:
         "share": (percent / 100).astype("float64") if percent is not None else pd.Series(dtype="float64"),
         "count": pd.array([pd.NA] * len(frame), dtype="Int64"),
         "raw_label": frame["raw_age"] + " " + frame["raw_gender"],
-    })
+    }).reset_index(drop=True)
     if audience.duplicated(["age_group", "gender"]).any():
         raise ImportRejected("Block „Age & gender“: eine Altersgruppe kommt doppelt vor.")
     return audience, cols.unmapped
 
 
-def _follows(body: list[list[str]], export_day) -> pd.DataFrame:
-    if not body or len(body[0]) < 2 or _key(body[0][0]) not in DAILY_HEADER:
+def _follows(body: list[Row], export_day, platform: str) -> pd.DataFrame:
+    if not body or len(body[0][1]) < 2 or _key(body[0][1][0]) not in DAILY_HEADER:
         raise ImportRejected("Block „Follows“: die Kopfzeile „Date“,„Primary“ fehlt.")
-    rows = [r for r in body[1:] if len(r) >= 2]
-    if len(rows) != len(body) - 1:
-        raise ImportRejected("Block „Follows“: eine Zeile hat weniger als zwei Spalten.")
-    frame = pd.DataFrame(rows).iloc[:, :2] if rows else pd.DataFrame({0: [], 1: []})
-    frame.columns = [0, 1]
-    days = to_datetime(frame[0].astype("string"), "Date", DATE_FORMATS).dt.date
-    values = to_count(frame[1].astype("string"), "Primary")
-    daily = pd.DataFrame({"day": days, "metric": "followers_gained", "value": values.astype("Float64"), "filled": False})
+    short = [line for line, row in body[1:] if len(row) < 2]
+    if short:
+        raise ImportRejected(f"Block „Follows“, Zeile {short[0]}: weniger als zwei Spalten.")
+    lines = [line for line, _ in body[1:]]
+    frame = pd.DataFrame([row[:2] for _, row in body[1:]], index=lines, columns=[0, 1], dtype="string")
+    moments = to_datetime(frame[0], "Date", DATE_FORMATS)
+    check_dates(moments, "Date", platform, export_day)
+    values = to_count(frame[1], "Primary")
+    daily = pd.DataFrame({"day": moments.dt.date, "metric": "followers_gained", "value": values.astype("Float64"),
+                          "filled": False})
     daily = daily.dropna(subset=["day"])  # a day with an empty value stays, NULL
-    if len(daily) and daily["day"].max() > export_day:
-        raise ImportRejected(f"Block „Follows“: Tageswerte nach dem Exportdatum ({daily['day'].max():%d.%m.%Y}).")
     daily["value"] = daily["value"].astype("float64")
-    return daily
+    return daily.reset_index(drop=True)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
+    check_dates,
     decode,
     decode_head,
     normalise_header,
@@ -105,13 +106,14 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     header, rows = read_table(text, skip_lines=header_line)
     if rows.empty:
         raise ImportRejected("Die Datei enthält keine Tageswerte (nur die Kopfzeilen).")
-    days = to_datetime(rows[0], header[0], DATE_FORMATS).dt.date
-    values = to_count(rows[1], header[1])
-    series = pd.DataFrame({"day": days, "value": values}).dropna(subset=["day"])
-    series = series.groupby("day", as_index=False)["value"].last()
     export_day = ctx.export_date(source)
-    if series["day"].max() > export_day:
-        raise ImportRejected(f"Tageswerte nach dem Exportdatum ({series['day'].max():%d.%m.%Y}).")
+    moments = to_datetime(rows[0], header[0], DATE_FORMATS)
+    check_dates(moments, header[0], platform, export_day)
+    values = to_count(rows[1], header[1])
+    series = pd.DataFrame({"day": moments.dt.date, "value": values}).dropna(subset=["day"])
+    if series.empty:
+        raise ImportRejected("Die Datei enthält keine Tageswerte (nur die Kopfzeilen).")
+    series = series.groupby("day", as_index=False)["value"].last()
     full = pd.DataFrame({"day": pd.date_range(series["day"].min(), series["day"].max(), freq="D").date})
     daily = full.merge(series, on="day", how="left", indicator=True)
     daily["filled"] = daily.pop("_merge") == "left_only"  # a day the file leaves out, not a NULL cell

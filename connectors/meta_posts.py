@@ -10,8 +10,6 @@ Publish times are read as Europe/Berlin wall-clock time (see DECISIONLOG.md).
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -19,8 +17,10 @@ import pyarrow.compute as pc
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
     Columns,
-    check_not_future,
+    check_dates,
+    check_ids,
     decode_head,
+    german,
     localize,
     match_synonyms,
     open_table,
@@ -30,6 +30,7 @@ from connectors.io import (
     to_count,
     to_datetime,
     to_number,
+    unique_posts,
 )
 
 FORMAT = "meta_posts"
@@ -79,6 +80,7 @@ IGNORED = [
 ]
 PUBLISH_FORMATS = ["%m/%d/%Y %H:%M", "%d.%m.%Y %H:%M", "%Y-%m-%d %H:%M", "%m/%d/%Y %H:%M:%S",
                    "%d.%m.%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S"]
+MAX_POSTS = 1_000_000  # a town posts a few thousand times a year; bounds time and memory
 METRICS = ["views", "impressions", "reach", "reactions", "likes", "comments", "shares"]
 
 
@@ -108,22 +110,20 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
         raise ImportRejected("Keine Kennzahlspalte (Views, Reach, Reactions, …) gefunden.")
 
     export_day = ctx.export_date(source)
-    frames, owners, dates, first = [], set(), set(), None
-    offset = 0  # rows of earlier blocks, so that errors name the right data row
-    for rows in table.batches(list(cols.index.values())):
-        rows = rows[cols.get(rows, "post_id").str.strip() != ""]
+    frames, owners, dates, first, count = [], set(), set(), None, 0
+    for rows in table.batches(list(cols.index.values())):  # indexed by row number: errors name the row
+        rows = rows[check_ids(cols.get(rows, "post_id"), rows, cols.header[cols.index["post_id"]])]
         if rows.empty:
             continue
+        count += len(rows)
+        if count > MAX_POSTS:
+            raise ImportRejected(f"Die Datei hat mehr als {german(MAX_POSTS)} Beiträge; so viele hat kein Konto "
+                                 "einer Gemeinde. Bitte einen kürzeren Zeitraum exportieren.")
         first = rows.iloc[0] if first is None else first
         owners |= {str(v).strip() for v in cols.get(rows, owner_id).unique()}
         if "date" in cols:
             dates |= {str(v).strip().casefold() for v in cols.get(rows, "date").unique()}
-        try:
-            frames.append(_posts(rows.reset_index(drop=True), cols, platform, export_day))
-        except ImportRejected as exc:
-            exc.reason = _shift_row_numbers(exc.reason, offset)
-            raise
-        offset += len(rows)
+        frames.append(_posts(rows, cols, platform, export_day))
     if first is None:
         raise ImportRejected("Die Datei enthält keine Beiträge (nur die Kopfzeile).")
     if len(owners) > 1:
@@ -131,11 +131,11 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
             f"Die Datei enthält Beiträge mehrerer Konten ({', '.join(sorted(owners)[:3])}); "
             "bitte je Seite bzw. Konto einzeln exportieren."
         )
-    posts = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    posts = pd.concat(frames) if len(frames) > 1 else frames[0]
+    notes: list[str] = []
     if pc.count_distinct(pa.array(posts["post_id"])).as_py() < len(posts):
-        posts = posts.drop_duplicates("post_id", keep="last")
+        posts = unique_posts(posts, notes)
 
-    notes = []
     if not dates <= {"lifetime", "gesamte laufzeit", "livstid", ""}:
         notes.append("Spalte „Date“ enthält nicht nur „Lifetime“: Werte als Gesamtwerte zum Exportdatum gelesen.")
     version = "views" if "views" in cols else ("impressions" if "impressions" in cols else None)
@@ -147,14 +147,11 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     )]
 
 
-def _shift_row_numbers(reason: str, offset: int) -> str:
-    return re.sub(r"Datenzeile (\d+)", lambda m: f"Datenzeile {int(m.group(1)) + offset}", reason)
-
-
 def _posts(rows: pd.DataFrame, cols: Columns, platform: str, export_day) -> pd.DataFrame:
     """One block of rows as `core.post_snapshots` columns."""
-    published = localize(to_datetime(cols.get(rows, "publish_time"), "Publish time", PUBLISH_FORMATS), TIMEZONE)
-    check_not_future(published, "Publish time", export_day)
+    column = cols.header[cols.index["publish_time"]]
+    published = localize(to_datetime(cols.get(rows, "publish_time"), column, PUBLISH_FORMATS), TIMEZONE)
+    check_dates(published, column, platform, export_day)
 
     def count(field: str) -> pd.Series | None:
         return to_count(cols.get(rows, field), cols.header[cols.index[field]]) if field in cols else None

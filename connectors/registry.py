@@ -12,6 +12,7 @@ from connectors import (
     meta_daily,
     meta_posts,
     tiktok,
+    workbook,
     x,
     youtube_demographics,
     youtube_studio,
@@ -19,6 +20,8 @@ from connectors import (
 from connectors.base import ImportRejected, SourceFile
 from connectors.files import is_workbook
 from connectors.io import decode_head
+
+HEAD_ROWS = 12  # the rows of each sheet a workbook's connector needs to recognise it
 
 CONNECTORS: list[ModuleType] = [
     meta_posts,
@@ -36,8 +39,11 @@ CONNECTORS: list[ModuleType] = [
 
 def detect(source: SourceFile) -> ModuleType:
     """The connector that recognises this file's content; the file name is not consulted."""
-    if not is_workbook(source.data):
-        decode_head(source.data)  # empty, binary or undecodable files get their own message
+    # empty, binary, undecodable, damaged or hostile files get their own message
+    if is_workbook(source.data):
+        workbook.read(source.data, max_rows=HEAD_ROWS)
+    else:
+        decode_head(source.data)
     for connector in CONNECTORS:
         if connector.detect(source):
             return connector

@@ -1,4 +1,5 @@
-"""Jobs on a schedule: the weekly API pull, run by the app itself or by cron/systemd.
+"""Jobs on a schedule: the weekly API pull and the weekly e-mail digest (`digest`, Monday 06:30 by
+default, off until an admin switches it on), run by the app itself or by cron/systemd.
 
 An admin sets the job's weekday and time (Europe/Berlin) on the Verwaltung page; the schedule
 lives in `core.schedules`, so it survives restarts. Whoever runs `run_due` — the app's background
@@ -20,7 +21,9 @@ from analytics.store import Store
 from connectors.api.http import redact
 
 BERLIN = ZoneInfo("Europe/Berlin")
-JOBS = ("pull",)
+JOBS = ("pull", "digest")
+# A job whose run failed is due again this soon (not a week later): the digest retries its failed sends.
+RETRY_AFTER = {"digest": timedelta(minutes=30)}
 
 
 def next_run(weekday: int, at_time: str, after: datetime) -> datetime:
@@ -50,23 +53,29 @@ def configure(store: Store, actor: Actor, job: str, *, enabled: bool, weekday: i
         raise ValueError(f"Unbekannter Auftrag oder Wochentag: {job}, {weekday}")
     datetime.strptime(at_time, "%H:%M")  # raises for anything but HH:MM
     upcoming = next_run(weekday, at_time, now or datetime.now(UTC)) if enabled else None
-    with store.transaction() as cur:
+
+    def write(cur) -> None:
         cur.execute("UPDATE core.schedules SET enabled = ?, weekday = ?, at_time = ?, next_run = ? WHERE job = ?",
                     [enabled, weekday, at_time, upcoming, job])
         access.record(cur, actor.id, "schedule", job, {"enabled": enabled, "weekday": weekday, "at": at_time})
+
+    store.write(write)
     return upcoming
 
 
 def _claim(store: Store, job: str, now: datetime) -> bool:
-    """Take a due job: move its next run on in the same transaction, so nobody else runs it."""
-    with store.transaction() as cur:
+    """Take a due job: move its next run on in the same transaction, so nobody else runs it (on
+    DuckLake two processes claiming at once conflict; the one re-run finds the job no longer due)."""
+    def write(cur) -> bool:
         row = cur.execute("SELECT weekday, at_time FROM core.schedules WHERE job = ? AND enabled "
                           "AND next_run <= ?", [job, now]).fetchone()
         if row is None:
             return False
         cur.execute("UPDATE core.schedules SET next_run = ?, last_run = ?, last_status = 'running', "
                     "last_message = NULL WHERE job = ?", [next_run(row[0], row[1], now), now, job])
-    return True
+        return True
+
+    return store.write(write)
 
 
 def run_job(store: Store, job: str, actor: Actor = SCHEDULER) -> tuple[str, str]:
@@ -80,6 +89,10 @@ def run_job(store: Store, job: str, actor: Actor = SCHEDULER) -> tuple[str, str]
         message = f"{done} Konten abgerufen, {len(failed)} fehlgeschlagen" + (
             ": " + "; ".join(f"{r.account_key}: {r.message}" for r in failed) if failed else "")
         return ("failed" if failed else "ok"), message
+    if job == "digest":
+        from connectors import digest
+
+        return digest.summary(digest.run(store, actor.id))
     raise ValueError(f"Unbekannter Auftrag {job}")
 
 
@@ -94,8 +107,14 @@ def run_due(store: Store, now: datetime | None = None) -> list[tuple[str, str, s
             status, message = run_job(store, job)
         except Exception as exc:  # a job never takes the app down; the result says what went wrong
             status, message = "failed", redact(f"{type(exc).__name__}: {exc}")
-        with store.transaction() as cur:
+
+        def record(cur, job=job, status=status, message=message) -> None:
             cur.execute("UPDATE core.schedules SET last_status = ?, last_message = ? WHERE job = ?",
                         [status, message, job])
+            if status == "failed" and job in RETRY_AFTER:
+                cur.execute("UPDATE core.schedules SET next_run = least(next_run, ?) WHERE job = ? AND enabled",
+                            [now + RETRY_AFTER[job], job])
+
+        store.write(record)
         done.append((job, status, message))
     return done

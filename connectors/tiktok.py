@@ -46,25 +46,27 @@ note, not an error. German headers are unverified hints.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
 import pandas as pd
 
+from connectors import workbook
 from connectors.audience import canonical_gender
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
+from connectors.files import is_workbook
 from connectors.io import (
     NULL_TOKENS,
     Columns,
     add_up,
     assumed_as_of_note,
+    check_dates,
     day_basis,
     decode,
     decode_head,
+    has_values,
     localize,
     match_synonyms,
     parse_csv_line,
@@ -72,6 +74,8 @@ from connectors.io import (
     split_lines,
     to_count,
     to_number,
+    unique_posts,
+    where,
 )
 
 FORMAT = "tiktok"
@@ -378,61 +382,26 @@ def _yearless(texts: list[str]) -> bool:
 # -- reading ---------------------------------------------------------------------------------
 
 
-def _is_xlsx(data: bytes) -> bool:
-    return data[:4] == b"PK\x03\x04"
-
-
-def _xlsx_rows(data: bytes) -> list[list[str]]:
-    """The first sheet of a workbook as text cells (dates as ISO text)."""
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = book.worksheets[0]
-            rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        finally:
-            book.close()
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError, EOFError) as exc:
-        raise ImportRejected(f"Die Excel-Datei (.xlsx) ist nicht lesbar ({type(exc).__name__}).") from None
-    except Exception as exc:  # openpyxl surfaces XML and zip errors of many kinds
-        raise ImportRejected(f"Die Excel-Datei (.xlsx) ist nicht lesbar ({type(exc).__name__}).") from None
-    rows = [r for r in rows if any(c.strip() for c in r)]
-    width = max((len(r) for r in rows), default=0)
-    return [r + [""] * (width - len(r)) for r in rows]
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return f"{value:%Y-%m-%d}"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def _table(source: SourceFile) -> tuple[list[str], pd.DataFrame]:
-    if _is_xlsx(source.data):
-        rows = _xlsx_rows(source.data)
-        if not rows:
+    if is_workbook(source.data):
+        sheets = workbook.read(source.data, pick=workbook.first_sheet)
+        sheet = next(iter(sheets.values()), None)
+        if sheet is None or not sheet.rows:
             raise ImportRejected("Die Excel-Datei ist leer.")
-        frame = pd.DataFrame(rows[1:], columns=range(len(rows[0])), dtype="string")
-        return [h.strip() for h in rows[0]], frame
+        header, frame = sheet.table()
+        return [h.strip() for h in header], frame
     text = decode(source.data)
-    lines = [line for line in split_lines(text) if line.strip()]
-    if len(lines) == 1:  # header only (small accounts); Arrow cannot read a lone unterminated line
-        header = parse_csv_line(lines[0])
+    stripped = text.strip()
+    if "\n" not in stripped and "\r" not in stripped:  # header only (small accounts): Arrow needs a line end
+        header = parse_csv_line(stripped)
         return header, pd.DataFrame(columns=range(len(header)), dtype="string")
     return read_table(text)
 
 
 def _head(source: SourceFile) -> list[str]:
-    if _is_xlsx(source.data):
-        rows = _xlsx_rows(source.data)
-        return rows[0] if rows else []
+    if is_workbook(source.data):
+        sheet = next(iter(workbook.read(source.data, max_rows=1, pick=workbook.first_sheet).values()), None)
+        return sheet.rows[0] if sheet and sheet.rows else []
     first = split_lines(decode_head(source.data, 4000))[0]
     return parse_csv_line(first)
 
@@ -460,8 +429,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     cols = Columns(header, SYNONYMS, IGNORED)
     handle, period, why_not = download_period(source, ctx)
     export_day = ctx.export_date(source)
-    rows = rows[rows.apply(lambda r: r.astype("string").str.strip().ne("").any(), axis=1)].reset_index(drop=True) \
-        if len(rows) else rows
+    rows = rows[has_values(rows)]
     notes: list[str] = []
     years = Years(source, period, why_not, export_day, notes)
     result = Parsed(
@@ -490,12 +458,26 @@ def _count(cols: Columns, rows: pd.DataFrame, field: str, *, allow_negative: boo
     return to_count(cols.get(rows, field), cols.header[cols.index[field]], allow_negative=allow_negative)
 
 
+def _dates(cols: Columns, rows: pd.DataFrame, field: str) -> list[str]:
+    """A date column's texts, each checked on its own so that an error names its row."""
+    column = cols.header[cols.index[field]]
+    texts = cols.get(rows, field).astype(str)
+    for row, text in texts.items():
+        try:
+            month_day(text)
+        except ImportRejected as exc:
+            raise ImportRejected(f"Spalte „{column}“, Zeile {row}: {exc.reason}") from None
+    return texts.tolist()
+
+
 def _daily(kind: str, cols: Columns, rows: pd.DataFrame, years: Years) -> pd.DataFrame:
-    days = years.series(cols.get(rows, "date").astype(str).tolist())
-    if max(days) > years.export_day:
-        raise ImportRejected(f"Tageswerte nach dem Exportdatum ({max(days):%d.%m.%Y}).")
-    if len(set(days)) != len(days):
-        raise ImportRejected("Ein Tag kommt in der Datei doppelt vor.")
+    column = cols.header[cols.index["date"]]
+    days = pd.Series(years.series(_dates(cols, rows, "date")), index=rows.index)
+    check_dates(days, column, "tiktok", years.export_day)
+    twice = days.duplicated(keep=False)
+    if twice.any():
+        raise ImportRejected(f"Der Tag {days[twice].iloc[0]:%d.%m.%Y} kommt in der Datei doppelt vor "
+                             f"(Zeilen {' und '.join(str(n) for n in days[twice].index[:2])}).")
     series: dict[str, pd.Series | None] = {}
     if kind == "history":
         series["followers"] = _count(cols, rows, "followers")
@@ -546,23 +528,24 @@ def _content(cols: Columns, rows: pd.DataFrame, years: Years) -> tuple[pd.DataFr
         bad = links[found["id"].isna()].iloc[0]
         raise ImportRejected(f"Spalte „Video link“: „{bad}“ ist kein TikTok-Videolink.")
     handles = found["handle"].dropna().unique()
-    post_times = cols.get(rows, "post_time").astype(str).tolist()
-    if any(t.strip().casefold() in NULL_TOKENS for t in post_times):
-        raise ImportRejected("Spalte „Post time“: ein Beitrag hat kein Veröffentlichungsdatum.")
-    days = years.each(post_times)
-    if max(days) > years.export_day:
-        raise ImportRejected(f"Spalte „Post time“ enthält Tage nach dem Exportdatum ({max(days):%d.%m.%Y}).")
-    published = localize(pd.Series(pd.to_datetime(days)), TIMEZONE)
+    post_times = cols.get(rows, "post_time").astype(str)
+    missing = post_times.str.strip().str.casefold().isin(NULL_TOKENS)
+    if missing.any():
+        raise ImportRejected(f"{where(post_times, 'Post time', missing)}: kein Veröffentlichungsdatum.")
+    post_times = _dates(cols, rows, "post_time")
+    days = pd.Series(years.each(post_times), index=rows.index)
+    check_dates(days, cols.header[cols.index["post_time"]], "tiktok", years.export_day)
+    published = localize(pd.to_datetime(days), TIMEZONE)
     title = cols.get(rows, "title")
     posts = pd.DataFrame({
         "post_id": found["id"],
         "published_at": published,
-        "post_type": found.index.map(lambda i: "photo" if "/photo/" in links.iloc[i] else "video"),
+        "post_type": links.str.contains("/photo/", regex=False).map({True: "photo", False: "video"}),
         "message": title.mask(title.str.strip() == "") if title is not None else None,
         "url": links,
         "views": _count(cols, rows, "total_views"),
         "likes": _count(cols, rows, "total_likes"),
         "comments": _count(cols, rows, "total_comments", allow_negative=True),
         "shares": _count(cols, rows, "total_shares"),
-    }).drop_duplicates("post_id", keep="last")
-    return posts, (handles[0] if len(handles) == 1 else None)
+    })
+    return unique_posts(posts, years.notes), (handles[0] if len(handles) == 1 else None)

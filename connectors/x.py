@@ -31,7 +31,8 @@ import pandas as pd
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
     Columns,
-    check_not_future,
+    check_dates,
+    check_ids,
     decode,
     decode_head,
     localize,
@@ -42,6 +43,7 @@ from connectors.io import (
     split_lines,
     to_count,
     to_datetime,
+    unique_posts,
 )
 
 FORMAT = "x"
@@ -168,8 +170,8 @@ def _posts(kind: str, header: list[str], rows: pd.DataFrame, source: SourceFile,
     id_field, link_field = ("tweet_id", "permalink") if legacy else ("post_id", "link")
     cols.require(id_field, "time" if legacy else "date", "impressions")
     ids = cols.get(rows, id_field).str.strip()
-    rows = rows[ids != ""].reset_index(drop=True)
-    ids = ids[ids != ""].reset_index(drop=True)
+    keep = check_ids(ids, rows, cols.header[cols.index[id_field]])
+    rows, ids = rows[keep], ids[keep]
     if rows.empty:
         raise ImportRejected("Die Datei enthält keine Beiträge (nur die Kopfzeile).")
     links = cols.get(rows, link_field) if link_field in cols else pd.Series("", index=rows.index, dtype="string")
@@ -194,10 +196,11 @@ def _posts(kind: str, header: list[str], rows: pd.DataFrame, source: SourceFile,
     else:
         time_column = cols.header[cols.index["date"]]
         days = to_datetime(cols.get(rows, "date"), time_column, DAY_FORMATS)
+        check_dates(days, time_column, PLATFORM, export_day)
         published, guessed = _content_times(ids, days)
         if guessed:
             notes.append(f"{guessed} Beitrag/Beiträge ohne auswertbare Kennung: Uhrzeit unbekannt, auf 00:00 Uhr gesetzt.")
-    check_not_future(published, time_column, export_day)
+    check_dates(published, time_column, PLATFORM, export_day)
 
     handle = handles[0] if len(handles) else None
     posts = pd.DataFrame({
@@ -212,7 +215,8 @@ def _posts(kind: str, header: list[str], rows: pd.DataFrame, source: SourceFile,
         "saves": None if legacy else _count(cols, rows, "bookmarks"),
         "clicks": _count(cols, rows, "url_clicks"),
         "video_views": _count(cols, rows, "media_views") if legacy else None,
-    }).drop_duplicates("post_id", keep="last").reset_index(drop=True)
+    })
+    posts = unique_posts(posts, notes).reset_index(drop=True)
     account = AccountRef(PLATFORM, handle=handle, url=f"https://x.com/{handle}" if handle else None)
     label = "Tweet-Aktivität (alt)" if legacy else "Beiträge"
     return Parsed(
@@ -233,20 +237,18 @@ def _content_times(ids: pd.Series, days: pd.Series) -> tuple[pd.Series, int]:
         else:
             result.append(fallback)
             guessed += 1
-    return pd.Series(result, dtype="datetime64[ns, UTC]"), guessed
+    return pd.Series(result, index=ids.index, dtype="datetime64[ns, UTC]"), guessed
 
 
 def _overview(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: ImportContext) -> Parsed:
     cols = Columns(header, OVERVIEW_SYNONYMS, OVERVIEW_IGNORED)
     cols.require("date")
-    rows = rows[cols.get(rows, "date").str.strip() != ""].reset_index(drop=True)
+    rows = rows[cols.get(rows, "date").str.strip() != ""]
     if rows.empty:
         raise ImportRejected("Die Datei enthält keine Tageswerte (nur die Kopfzeile).")
     moments = to_datetime(cols.get(rows, "date"), cols.header[cols.index["date"]], DAY_FORMATS)
     export_day: date = ctx.export_date(source)
-    late = moments[moments > pd.Timestamp(export_day)]
-    if len(late):
-        raise ImportRejected(f"Tageswerte nach dem Exportdatum ({late.iloc[0]:%d.%m.%Y}).")
+    check_dates(moments, cols.header[cols.index["date"]], PLATFORM, export_day)
     days = moments.dt.date
     parts = []
     for field, metric in OVERVIEW_METRICS.items():

@@ -17,6 +17,7 @@ from connectors.base import ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
     Columns,
     assumed_as_of_note,
+    check_day,
     decode,
     decode_head,
     match_synonyms,
@@ -69,8 +70,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     export_day = ctx.export_date(source)
     period = name_period(source.container, source.name)
     as_of = period[1] if period else export_day
-    if as_of > export_day:
-        raise ImportRejected(f"Der Zeitraum im Dateinamen endet nach dem Exportdatum ({as_of:%d.%m.%Y}).")
+    check_day(as_of, "Das Ende des Zeitraums im Dateinamen", PLATFORM, export_day)
     notes = [] if period else [assumed_as_of_note(source, export_day)]
     raw_age = cols.get(rows, "age")
     raw_gender = cols.get(rows, "gender")

@@ -34,7 +34,8 @@ import pandas as pd
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
     Columns,
-    check_not_future,
+    check_dates,
+    check_ids,
     decode,
     decode_head,
     localize,
@@ -46,6 +47,7 @@ from connectors.io import (
     to_count,
     to_datetime,
     to_number,
+    unique_posts,
 )
 
 ZIP_NAME = re.compile(r"^.+?\s\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\s+(?P<channel>.+?)(?:\s*\(\d+\))?\.zip$", re.I)
@@ -144,7 +146,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
             notes=[f"YouTube-Tabelle „{header[0]}“ ({source.name}) erkannt, aber nicht übernommen."],
         )]
     cols = Columns(header, SYNONYMS, IGNORED)
-    rows = rows[rows[0].str.strip().str.casefold() != "total"].reset_index(drop=True)
+    rows = rows[rows[0].str.strip().str.casefold() != "total"]
     if kind == "table":
         return [_table(cols, rows, source, ctx)]
     return [_daily(cols, rows, source, ctx)]
@@ -153,8 +155,8 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
 def _table(cols: Columns, rows: pd.DataFrame, source: SourceFile, ctx: ImportContext) -> Parsed:
     cols.require("content", "views")
     ids = cols.get(rows, "content").str.strip()
-    rows = rows[ids != ""].reset_index(drop=True)
-    ids = ids[ids != ""].reset_index(drop=True)
+    keep = check_ids(ids, rows, cols.header[cols.index["content"]])
+    rows, ids = rows[keep], ids[keep]
     if rows.empty:
         raise ImportRejected("Die Inhaltstabelle enthält keine Videos (nur Kopf- und Summenzeile).")
     if not ids.str.fullmatch(r"[A-Za-z0-9_-]{6,20}").all():
@@ -164,7 +166,7 @@ def _table(cols: Columns, rows: pd.DataFrame, source: SourceFile, ctx: ImportCon
     published = None
     if "published" in cols:
         published = localize(to_datetime(cols.get(rows, "published"), "Video publish time", PUBLISHED_FORMATS), TIMEZONE)
-        check_not_future(published, "Video publish time", export_day)
+        check_dates(published, "Video publish time", PLATFORM, export_day)
 
     def count(field: str) -> pd.Series | None:
         return to_count(cols.get(rows, field), cols.header[cols.index[field]]) if field in cols else None
@@ -184,11 +186,11 @@ def _table(cols: Columns, rows: pd.DataFrame, source: SourceFile, ctx: ImportCon
         "comments": count("comments"),
         "shares": count("shares"),
         "watch_time_seconds": (hours * 3600).astype("float64") if hours is not None else None,
-    }).drop_duplicates("post_id", keep="last")
+    })
+    notes = ["Werte der Inhaltstabelle gelten für den in YouTube Studio gewählten Zeitraum, Stand Exportdatum."]
     return Parsed(
         platform="youtube", format=FORMAT, format_label=f"{LABEL}, Inhalte", account=channel(source),
-        posts=posts, metrics_as_of=export_day, unmapped_columns=cols.unmapped,
-        notes=["Werte der Inhaltstabelle gelten für den in YouTube Studio gewählten Zeitraum, Stand Exportdatum."],
+        posts=unique_posts(posts, notes), metrics_as_of=export_day, unmapped_columns=cols.unmapped, notes=notes,
     )
 
 
@@ -196,13 +198,12 @@ def _daily(cols: Columns, rows: pd.DataFrame, source: SourceFile, ctx: ImportCon
     cols.require("date", "views")
     if rows.empty:
         raise ImportRejected("Die Datei enthält keine Tageswerte (nur die Kopfzeile).")
-    days = to_datetime(cols.get(rows, "date"), "Date", DATE_FORMATS).dt.date
-    views = to_count(cols.get(rows, "views"), "Views")
-    series = pd.DataFrame({"day": days, "value": views.astype("Float64")}).dropna(subset=["day"])
-    series = series.groupby("day", as_index=False)["value"].sum(min_count=1)  # an empty value stays, NULL
     export_day = ctx.export_date(source)
-    if len(series) and series["day"].max() > export_day:
-        raise ImportRejected(f"Tageswerte nach dem Exportdatum ({series['day'].max():%d.%m.%Y}).")
+    moments = to_datetime(cols.get(rows, "date"), "Date", DATE_FORMATS)
+    check_dates(moments, "Date", PLATFORM, export_day)
+    views = to_count(cols.get(rows, "views"), "Views")
+    series = pd.DataFrame({"day": moments.dt.date, "value": views.astype("Float64")}).dropna(subset=["day"])
+    series = series.groupby("day", as_index=False)["value"].sum(min_count=1)  # an empty value stays, NULL
     series["metric"] = "views"
     series["filled"] = False
     series["value"] = series["value"].astype("float64")

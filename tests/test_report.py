@@ -3,6 +3,7 @@ back (pdftotext), its metadata; the CLI; unknown figures say „unbekannt“."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
 import sys
@@ -32,10 +33,8 @@ def catalog(data: bytes) -> bytes:
     """The PDF's objects, with compressed streams inflated (the catalog sits in an object stream)."""
     out = [data]
     for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
+        with contextlib.suppress(zlib.error):  # not every stream is compressed
             out.append(zlib.decompress(stream))
-        except zlib.error:
-            pass
     return b"\n".join(out)
 
 

@@ -14,6 +14,7 @@ from connectors import actions
 from connectors.api import last_pulls
 from connectors.api.common import STATUS_LABELS
 from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
+from connectors.files import max_file_mb
 from connectors.loader import NeedsMunicipality, prepare
 from ui import auth
 from ui.confirm import arm, confirmed
@@ -105,7 +106,7 @@ my_towns = towns["ags"].tolist() if actor.admin else [a for a in towns["ags"] if
 platform = st.selectbox(TXT["platform"], [None, *PLATFORMS], key="import_platform",
                         format_func=lambda p: TXT["none"] if p is None else platform_name(p))
 uploads = st.file_uploader(TXT["files"], type=["csv", "xlsx", "xls", "zip"], accept_multiple_files=True,
-                           key="uploads")
+                           key="uploads", max_upload_size=max_file_mb())  # the CLI's limit too
 
 
 def check(upload, town: str | None, siblings: tuple[str, ...]) -> dict:

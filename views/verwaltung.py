@@ -9,7 +9,7 @@ import streamlit as st
 from analytics import access, fmt
 from analytics import imports as import_queries
 from connectors import actions, schedule
-from ui import auth
+from ui import auth, digest_panel
 from ui.confirm import arm, confirmed
 from ui.i18n import lang
 from ui.safe import literal
@@ -122,6 +122,8 @@ if st.button(TXT["run_now"], key="run_schedule_now", icon=":material/play_arrow:
     with st.spinner(TXT["run_now"]):
         status, message = schedule.run_job(store(), "pull", actor)
     (st.success if status == "ok" else st.error)(literal(message))
+
+digest_panel.section(actor)
 
 st.subheader(TXT["audit"])
 st.caption(TXT["audit_intro"])

@@ -211,7 +211,9 @@ def _record(store, result: PullResult, *, extras=(), account=None) -> PullResult
     result.finished_at = _now()
     result.message = redact(result.message)
     result.notes = [redact(n) for n in result.notes]
-    with store.transaction() as cur:
+    from analytics.store import next_id
+
+    def write(cur) -> None:
         if result.import_id is not None and extras:
             cur.executemany(
                 "INSERT INTO core.post_extra_values VALUES (?, ?, ?, ?, ?)",
@@ -220,11 +222,13 @@ def _record(store, result: PullResult, *, extras=(), account=None) -> PullResult
             cur.execute("UPDATE core.accounts SET name = coalesce(name, ?), url = coalesce(url, ?) "
                         "WHERE account_key = ?", [account.name, account.url, result.account_key])
         cur.execute(
-            "INSERT INTO core.pull_runs (account_key, platform, source, started_at, finished_at, status, "
-            "import_id, rows, message, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [result.account_key, result.platform, result.source, result.started_at or result.finished_at,
-             result.finished_at, result.status, result.import_id, result.rows, result.message,
-             json.dumps(result.notes, ensure_ascii=False)])
+            "INSERT INTO core.pull_runs (run_id, account_key, platform, source, started_at, finished_at, status, "
+            "import_id, rows, message, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [next_id(cur, "pull_run"), result.account_key, result.platform, result.source,
+             result.started_at or result.finished_at, result.finished_at, result.status, result.import_id,
+             result.rows, result.message, json.dumps(result.notes, ensure_ascii=False)])
+
+    store.write(write)
     return result
 
 

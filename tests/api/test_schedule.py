@@ -39,7 +39,7 @@ def test_only_admins_configure_and_the_schedule_survives_a_restart(tmp_path):
                                       now=datetime(2026, 11, 29, tzinfo=UTC))
         assert upcoming == datetime(2026, 12, 2, 6, 15, tzinfo=UTC)
     with Store(db) as reopened:
-        row = schedule.schedules(reopened).iloc[0]
+        row = schedule.schedules(reopened).set_index("job").loc["pull"]
         assert (row["enabled"], row["weekday"], row["at_time"]) == (True, 2, "07:15")
         assert row["next_run"] == datetime(2026, 12, 2, 6, 15, tzinfo=UTC)
         assert reopened.query_value("SELECT actor FROM core.audit WHERE action = 'schedule'") == ADMIN.id
@@ -72,7 +72,7 @@ def test_cron_runs_the_due_pull_once_while_the_dashboard_holds_the_database(tmp_
             assert ran.stdout.strip() == "pull: ok – 1 Konten abgerufen, 0 fehlgeschlagen"
             again = subprocess.run(cron, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=120)
             assert again.stdout.strip() == "Kein Auftrag fällig."
-            row = schedule.schedules(app).iloc[0]
+            row = schedule.schedules(app).set_index("job").loc["pull"]
             assert row["last_status"] == "ok" and row["next_run"] > datetime.now(UTC)
             runs = app.query_df("SELECT status FROM core.pull_runs ORDER BY run_id")["status"].tolist()
             assert runs == ["ok", "unchanged"]  # the scheduled pull found nothing new, and ran once

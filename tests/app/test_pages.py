@@ -141,8 +141,10 @@ def test_english_switch(demo_store, monkeypatch):
 
 
 def test_import_page_empty_and_history(demo_store, monkeypatch):
+    monkeypatch.setenv("BUERGERNAH_MAX_FILE_MB", "64")
     at = run_page(demo_store.path, monkeypatch, page="views/importieren.py")
     assert at.title[0].value == "Daten importieren"
+    assert at.get("file_uploader")[0].proto.max_upload_size_mb == 64  # the widget's limit is the CLI's
     history = at.dataframe[0].value
     assert len(history) == demo_store.query_value("SELECT count(*) FROM mart.imports")
     at.selectbox(key="undo_pick").select(int(history["import_id"].max()))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from analytics import fmt, weekly
+from analytics import access, fmt, weekly
 from analytics.store import Store
 
 
@@ -78,7 +78,7 @@ def test_upload_preview_per_file_town_import_and_history_in_the_browser(demo_ser
     Baesweiler) and a broken file. The preview names what was recognised and the error; each
     import lands in its own town and in the history."""
     broken = tmp_path / "kaputt.csv"
-    broken.write_bytes(b"\x00\x01binary\x00")
+    broken.write_bytes(bytes(range(256)) * 4)  # binary: control bytes throughout
     meta = Path(__file__).parents[1] / "fixtures" / "exports" / "meta"
     export = meta / "Sep-01-2025_Sep-30-2025_4444.csv"
     herzogenrath = tmp_path / "Sep-01-2025_Sep-30-2025_5555.csv"
@@ -118,9 +118,10 @@ def test_upload_preview_per_file_town_import_and_history_in_the_browser(demo_ser
     with Store(demo_server.db, read_only=True) as store:
         latest = store.query_df("SELECT file_name, platform, rows, imported_by FROM mart.imports "
                                 "ORDER BY import_id DESC LIMIT 2")
+        actor = access.local_actor().id  # the single local admin (no login configured, loopback)
         assert latest.to_dict("records") == [
-            {"file_name": export.name, "platform": "instagram", "rows": 2, "imported_by": "upload"},
-            {"file_name": herzogenrath.name, "platform": "facebook", "rows": 3, "imported_by": "upload"},
+            {"file_name": export.name, "platform": "instagram", "rows": 2, "imported_by": actor},
+            {"file_name": herzogenrath.name, "platform": "facebook", "rows": 3, "imported_by": actor},
         ]
         assert store.query_value("SELECT ags FROM mart.accounts WHERE handle = 'stadt.musterstadt'") == "05334008"
         assert store.query_value("SELECT ags FROM mart.accounts WHERE account_id = '100099999999999'") == "05334016"

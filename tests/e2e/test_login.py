@@ -186,7 +186,7 @@ def test_officer_imports_and_undoes_only_for_his_town(login_app, browser, demo_s
     page = new_page(browser)
     log_in(page, login_app, "officer")
     assert signed_in_line(page) == f"Angemeldet als presse@alsdorf.example · Rollen: officer:{ALSDORF}"
-    assert navigation(page) == [*REPORTS, "Daten importieren"]
+    assert navigation(page) == [*REPORTS, "Daten importieren", "Wochen-E-Mail"]
     heading(page, "Wochenbericht").wait_for()
     snap(page, "officer")
     assert "„Daten importieren“" in demo_banner(page)  # the banner points to his import page

@@ -1,0 +1,1 @@
+"""DuckLake store tests against a real PostgreSQL (see conftest.py)."""
