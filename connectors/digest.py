@@ -704,15 +704,12 @@ def _save(cur, row: _Row, now: datetime) -> None:
 
 
 def _write(store: Store, body, tries: int = 5):
-    """`body(cursor)` in one transaction, its result returned: through `Store.write` (re-run on a
-    DuckLake commit conflict, so bodies only touch the database) where the store has it. A busy
-    database file is waited out a few more times: a delivered mail must be recorded."""
+    """`body(cursor)` in one transaction through `Store.write` (re-run on a DuckLake commit
+    conflict, so bodies only touch the database), its result returned. A busy database file is
+    waited out a few more times: a delivered mail must be recorded."""
     for attempt in range(tries):
         try:
-            if hasattr(store, "write"):
-                return store.write(body)
-            with store.transaction() as cur:
-                return body(cur)
+            return store.write(body)
         except LockedDatabaseError:
             if attempt == tries - 1:
                 raise
