@@ -29,7 +29,8 @@ TXT = {
         "intro": "Laden Sie die Exporte hoch, die Facebook, Instagram, YouTube, TikTok, LinkedIn und X "
                  "Ihnen geben (CSV, XLSX, XLS oder ZIP), auch viele auf einmal. Bürgernah erkennt Plattform "
                  "und Format am Inhalt. Dieselbe Datei zweimal ändert nichts.",
-        "files": "Exporte", "town_for": "Gemeinde für {name}", "platform": "Plattform für Dateien ohne Plattformangabe",
+        "files": "Exporte", "limit": "Höchstens {mb} MB je Datei (auch entpackt; Einstellung BUERGERNAH_MAX_FILE_MB).",
+        "town_for": "Gemeinde für {name}", "platform": "Plattform für Dateien ohne Plattformangabe",
         "town_intro": "Jede Datei bekommt ihre Gemeinde: aus dem Kontoverzeichnis oder, wenn der Seiten- bzw. "
                       "Kontoname eindeutig zu einer Gemeinde passt, vorausgefüllt. Bitte prüfen und bei Bedarf ändern.",
         "none": "— bitte wählen —", "preview": "Vorschau", "checking": "Prüfe {name} …",
@@ -64,7 +65,8 @@ TXT = {
         "intro": "Upload the exports Facebook, Instagram, YouTube, TikTok, LinkedIn and X give you (CSV, XLSX, "
                  "XLS or ZIP), many at once. Bürgernah recognises platform and format from the content. "
                  "Uploading the same file twice changes nothing.",
-        "files": "Exports", "town_for": "Municipality for {name}", "platform": "Platform for files that do not name one",
+        "files": "Exports", "limit": "At most {mb} MB per file (unpacked too; setting BUERGERNAH_MAX_FILE_MB).",
+        "town_for": "Municipality for {name}", "platform": "Platform for files that do not name one",
         "town_intro": "Each file gets its own municipality: from the account registry or, where the page or account "
                       "name fits exactly one municipality, pre-filled. Please check and change where needed.",
         "none": "— please choose —", "preview": "Preview", "checking": "Checking {name} …",
@@ -107,6 +109,7 @@ platform = st.selectbox(TXT["platform"], [None, *PLATFORMS], key="import_platfor
                         format_func=lambda p: TXT["none"] if p is None else platform_name(p))
 uploads = st.file_uploader(TXT["files"], type=["csv", "xlsx", "xls", "zip"], accept_multiple_files=True,
                            key="uploads", max_upload_size=max_file_mb())  # the CLI's limit too
+st.caption(TXT["limit"].format(mb=max_file_mb()))  # the widget itself rounds 512 MB up to "1GB"
 
 
 def check(upload, town: str | None, siblings: tuple[str, ...]) -> dict:
