@@ -103,7 +103,7 @@ def section(actor: Actor) -> None:
             ags, email, _ = pairs[pick]
             actions.remove_digest_recipient(store(), actor, ags, email)
             clear_caches()
-            st.toast(TXT["removed"].format(email=email))
+            st.toast(TXT["removed"].format(email=literal(email)))
             st.rerun()
     if names:
         with st.form("digest_add", border=True, clear_on_submit=True):
