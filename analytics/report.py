@@ -22,7 +22,7 @@ from html import escape
 import pandas as pd
 
 from analytics import age, benchmark, content, fmt, peers, sources
-from analytics.metrics import METRICS, MIN_POSTS_FOR_RATE
+from analytics.metrics import METRICS, MIN_BUCKET_PEOPLE, MIN_POSTS_FOR_RATE
 from analytics.store import Store
 
 PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube", "tiktok": "TikTok",
@@ -405,7 +405,7 @@ Abrufen der Plattformen; Definitionen und Quellen im Anhang.</p></div>"""]
         if svg:
             parts.append(f'<div role="img" aria-label="{escape(title)}">{_inline(svg)}</div>')
         else:
-            parts.append(f"<h3>{escape(title)}</h3><p>Zu wenig Daten (unter {100} Personen je Gruppe).</p>")
+            parts.append(f"<h3>{escape(title)}</h3><p>Zu wenig Daten (unter {MIN_BUCKET_PEOPLE} Personen je Gruppe).</p>")
     if not blocks:
         parts.append("<p>Keine Altersdaten importiert (z. B. Meta „Audience.csv“, YouTube-Zuschaueralter).</p>")
     parts.append("</section>")

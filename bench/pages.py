@@ -45,13 +45,15 @@ PAGES = {
 }
 
 
+def timed(fn) -> float:
+    """Seconds `fn()` took."""
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
 def _median_time(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    return statistics.median(timed(fn) for _ in range(runs))
 
 
 @contextmanager

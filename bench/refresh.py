@@ -20,25 +20,18 @@ import os
 import shutil
 import statistics
 import tempfile
-import time
 import warnings
 from pathlib import Path
 
 from analytics.access import cli_actor
 from analytics.store import Store
 from bench import scale
-from bench.pages import APP, GROUP, PROJECT
+from bench.pages import APP, GROUP, PROJECT, timed
 from connectors import actions
 from connectors.base import ImportContext, SourceFile
 from connectors.loader import prepare
 
 EXPORT = PROJECT / "tests" / "fixtures" / "exports" / "meta" / "Sep-01-2025_Sep-30-2025_1039829308656930.csv"
-
-
-def _timed(fn) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
 
 
 def measure(db: Path, runs: int) -> dict[str, float]:
@@ -51,22 +44,22 @@ def measure(db: Path, runs: int) -> dict[str, float]:
     at.run()
     at.switch_page("views/vergleich.py")
     at.run()
-    warm = statistics.median(_timed(at.run) for _ in range(runs))
+    warm = statistics.median(timed(at.run) for _ in range(runs))
 
     def recompute() -> None:  # the page with every cached result dropped, the database unchanged
         st.cache_data.clear()
         at.run()
 
-    recomputed = statistics.median(_timed(recompute) for _ in range(runs))
+    recomputed = statistics.median(timed(recompute) for _ in range(runs))
     with Store(db) as store:
         data = EXPORT.read_bytes().replace(b"100012345678901", b"100077777777777")
         plan = prepare(store, SourceFile("klein.csv", data), ImportContext(municipality="05315000"))
-        write = _timed(lambda: actions.commit_import(store, cli_actor(), plan))
+        write = timed(lambda: actions.commit_import(store, cli_actor(), plan))
         import_id = store.query_value("SELECT max(import_id) FROM core.imports")
-    after_import = _timed(at.run)
+    after_import = timed(at.run)
     with Store(db) as store:
-        undo = _timed(lambda: actions.undo(store, cli_actor(), import_id))
-    after_undo = _timed(at.run)
+        undo = timed(lambda: actions.undo(store, cli_actor(), import_id))
+    after_undo = timed(at.run)
     if at.exception:
         raise RuntimeError(at.exception[0].message)
     return {"warm": warm, "recompute": recomputed, "import_write": write, "after_import": after_import, "undo_write": undo,

@@ -17,6 +17,7 @@ import pandas as pd
 from analytics import benchmark, report
 from analytics.store import Store
 from bench import scale
+from bench.pages import timed
 
 TOWN = "05315000"  # Köln
 
@@ -39,20 +40,14 @@ def main(argv: list[str] | None = None) -> None:
                 return benchmark.town_metrics(store, group or "kreis:05315", start, end)
 
             build()
-            built = statistics.median(_timed(build) for _ in range(args.runs))
-            query = statistics.median(_timed(bare) for _ in range(args.runs))
+            built = statistics.median(timed(build) for _ in range(args.runs))
+            query = statistics.median(timed(bare) for _ in range(args.runs))
             t0 = time.perf_counter()
             r = report.gather(store, TOWN, start, end, group)
             gathered = time.perf_counter() - t0
             print(f"Quarterly report {report.period_label(start, end)} of Köln, group {r.group_name} "
                   f"({len(r.peers)} towns): {built:.2f} s (figures {gathered:.2f} s, the rest is charts and PDF; "
                   f"the group query alone {query:.3f} s) — target < 5 s")
-
-
-def _timed(fn) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,13 @@ EXPORTS = FIXTURES / "exports"
 # The demo database is generated as of today, like `make run` does (its figures depend only on
 # this date; tests/test_demo.py checks that the generator is deterministic for a fixed date).
 DEMO_TODAY = date.today()
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback address, for the servers the tests start."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import base64
 import email
 import email.policy
 import re
-import socket
 import ssl
 from datetime import UTC, datetime, timedelta
 from html import unescape
@@ -22,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import access, fmt, weekly
 from analytics.access import ANONYMOUS, Actor, Forbidden
-from conftest import DEMO_TODAY
+from conftest import DEMO_TODAY, free_port
 from connectors import actions, digest, schedule
 from connectors.__main__ import main as cli
 
@@ -57,12 +56,6 @@ class Inbox:
 
     def to(self, address: str) -> list[email.message.EmailMessage]:
         return [m for rcpt, m in self.messages if address in rcpt]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Server:

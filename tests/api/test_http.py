@@ -31,8 +31,16 @@ def test_429_waits_as_long_as_retry_after_asks(client, sleeps):
 
 
 @responses.activate
-def test_retry_after_as_http_date(client, sleeps):
-    when = datetime.now(UTC) + timedelta(seconds=20)
+def test_retry_after_as_http_date(client, sleeps, monkeypatch):
+    now = datetime.now(UTC).replace(microsecond=0)
+
+    class Frozen(datetime):  # the client's clock stands still: a busy machine cannot eat the 20 s
+        @classmethod
+        def now(cls, tz=None):
+            return now
+
+    monkeypatch.setattr(http, "datetime", Frozen)
+    when = now + timedelta(seconds=20)
     responses.get(URL, status=503, headers={"Retry-After": format_datetime(when, usegmt=True)})
     responses.get(URL, json=[1])
     assert client.get_json(URL) == [1]

@@ -20,13 +20,14 @@ import glob
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from conftest import free_port
 
 PROJECT = Path(__file__).resolve().parents[2]
 ROLE = "buergernah"
@@ -40,12 +41,6 @@ def _pg_bin() -> Path | None:
             return Path(candidate)
     found = shutil.which("initdb")
     return Path(found).resolve().parent if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -100,7 +95,7 @@ def postgres():
     data = root / "data"
     subprocess.run([*as_postgres, str(pg_bin / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
                     "-E", "UTF8", f"--locale={locale}"], env=env, check=True, capture_output=True, text=True)
-    port = _free_port()
+    port = free_port()
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
     started = subprocess.run([*as_postgres, str(pg_bin / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"),
                               "-o", options, "-w", "-t", "60", "start"], env=env, capture_output=True, text=True)

@@ -102,10 +102,10 @@ def test_missing_data_path_is_a_sentence(lake, monkeypatch):
 
 
 def test_wrong_password_never_shows(lake, monkeypatch):
-    from tests.ducklake.conftest import _free_port
+    from conftest import free_port
 
     url = lake["url"].replace("buergernah@", "buergernah:geheim123@")
-    monkeypatch.setenv("BUERGERNAH_DB", re.sub(r":\d+/", f":{_free_port()}/", url))  # no server on that port
+    monkeypatch.setenv("BUERGERNAH_DB", re.sub(r":\d+/", f":{free_port()}/", url))  # no server on that port
     with pytest.raises(StoreError) as raised:
         Store()
     assert "geheim123" not in str(raised.value) and "DuckLake" in str(raised.value)

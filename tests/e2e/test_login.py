@@ -22,8 +22,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from analytics import imports
 from analytics.access import ANONYMOUS, Forbidden
+from conftest import free_port
 from connectors import actions
-from e2e.conftest import PROJECT, Server, free_port, start_streamlit, stop
+from e2e.conftest import PROJECT, Server, start_streamlit, stop
 from ui import auth
 from ui.safe import WORD_JOINER
 
