@@ -71,6 +71,12 @@ def database_path(path: str | os.PathLike | None = None) -> Path | str:
     return Path(chosen).expanduser()
 
 
+def memory_limit_mb() -> int:
+    """DuckDB's memory cap (BUERGERNAH_DUCKDB_MEMORY_MB): beyond it DuckDB spills to disk, so a large
+    import stays within the bound issue 10 sets. Page queries need far less, even for all of Germany."""
+    return int(os.environ.get("BUERGERNAH_DUCKDB_MEMORY_MB", "384"))
+
+
 def redact_url(url: str) -> str:
     """The URL without its password, for messages and logs."""
     return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
@@ -256,12 +262,14 @@ class Store:
                 time.sleep(pause)
                 pause = min(pause * 2, 0.5)
         conn.execute("SET TimeZone = 'UTC'")
+        conn.execute(f"SET memory_limit = '{memory_limit_mb()}MB'")  # per database: the CLI and the app alike
         return conn
 
     def _connect_lake(self) -> duckdb.DuckDBPyConnection:
         """An in-memory DuckDB with the lake attached and in use (extensions from the wheels)."""
         conn = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False,
-                                                  "autoload_known_extensions": False})
+                                                  "autoload_known_extensions": False,
+                                                  "memory_limit": f"{memory_limit_mb()}MB"})
         try:
             for name in ("ducklake", "postgres_scanner"):
                 conn.execute(f"LOAD '{extension_file(name)}'")

@@ -3,8 +3,11 @@ own `read_csv` of the same file into a table, both as fresh processes in the sam
 
     python -m bench.imports [--rows 1000000] [--runs 3]
 
-Reported: median wall time of each, their ratio, and the importer's peak RSS (from wait4).
-Targets (issue 3): at most 2× DuckDB's time, peak RSS under 1 GiB.
+Reported: median wall time of each, their ratio, and the importer's peak RSS (from wait4), also
+above the CLI's own floor (refusing an empty file). Then the memory's worst case: an export of the
+same number of posts with long captions, just under the size limit (BUERGERNAH_MAX_FILE_MB).
+Targets: at most 2× DuckDB's time (issue 3); at most the size limit + 300 MB above the floor for
+any upload (issue 10).
 """
 
 from __future__ import annotations
@@ -25,16 +28,18 @@ sys.path.insert(0, str(PROJECT))
 from connectors.demo import FB_HEADER, TOPICS, _csv  # noqa: E402
 
 
-def write_export(path: Path, rows: int, seed: int = 7) -> None:
-    """A Facebook MBS post export of `rows` posts, in the real format (BOM, quoting, newlines)."""
+def write_export(path: Path, rows: int, seed: int = 7, caption_chars: int = 0) -> None:
+    """A Facebook MBS post export of `rows` posts, in the real format (BOM, quoting, newlines);
+    `caption_chars` lengthens every caption to about that many characters."""
     rng = random.Random(seed)
+    captions = [(t + " ") * max(1, caption_chars // len(t)) if caption_chars else t for t in TOPICS]
     start = datetime(2025, 1, 1, 8, 0)
     with path.open("wb") as out:
         out.write(b"\xef\xbb\xbf" + _csv([FB_HEADER]).encode())
         chunk = []
         for i in range(rows):
             reach = rng.randint(50, 5000)
-            chunk.append([f"{10**15 + i}", "100012345678901", "Stadt Musterstadt", rng.choice(TOPICS), "", 0,
+            chunk.append([f"{10**15 + i}", "100012345678901", "Stadt Musterstadt", rng.choice(captions), "", 0,
                           f"{start + timedelta(minutes=i % 500000):%m/%d/%Y %H:%M}", "N/A",
                           f"https://www.facebook.com/stadt.musterstadt/posts/{10**15 + i}", 0, 0, "Photos",
                           "", "", "", "", "Lifetime", reach * 2, reach, 30, 20, 6, 4, 12, 5, 3])
@@ -44,17 +49,18 @@ def write_export(path: Path, rows: int, seed: int = 7) -> None:
         out.write(_csv(chunk).encode())
 
 
-def timed(command: list[str]) -> tuple[float, int]:
+def timed(command: list[str], check: bool = True) -> tuple[float, int]:
     """Wall time (s) and peak RSS (bytes) of one child process."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
+    if check and os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{command[:4]} failed: {process.stderr.read().decode()[-2000:]}")
     return elapsed, usage.ru_maxrss * 1024
 
 
+IMPORT = [sys.executable, "-m", "connectors", "import", "--municipality", "05334004", "--db"]
 DUCKDB_BASELINE = (
     "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
     "c.execute(\"CREATE TABLE t AS SELECT * FROM read_csv(?, header=true, all_varchar=false)\", [sys.argv[2]]); "
@@ -78,18 +84,31 @@ def main(argv: list[str] | None = None) -> dict:
             db = folder / f"ours{run}.duckdb"
             subprocess.run([sys.executable, "-m", "connectors", "migrate", "--db", str(db)], cwd=PROJECT, check=True,
                            capture_output=True)
-            seconds, peak = timed([sys.executable, "-m", "connectors", "import", "--db", str(db),
-                                   "--municipality", "05334004", str(export)])
+            seconds, peak = timed([*IMPORT, str(db), str(export)])
             ours.append(seconds)
             rss.append(peak)
             seconds, _ = timed([sys.executable, "-c", DUCKDB_BASELINE, str(folder / f"duck{run}.duckdb"), str(export)])
             theirs.append(seconds)
+        empty = folder / "empty.csv"
+        empty.write_bytes(b"")
+        floor = timed([*IMPORT, str(folder / "ours0.duckdb"), str(empty)], check=False)[1] / 1048576
+        limit_mb = float(os.environ.get("BUERGERNAH_MAX_FILE_MB", "512"))
+        worst = folder / "long_captions.csv"  # the same posts, captions long enough to nearly fill the limit
+        write_export(worst, args.rows, caption_chars=int(limit_mb * 0.97 * 1048576 / args.rows) - 200)
+        worst_s, worst_peak = timed([*IMPORT, str(folder / "worst.duckdb"), str(worst)])
+        worst_mb = worst.stat().st_size / 1048576
     result = {"rows": args.rows, "file_mb": size_mb, "import_s": statistics.median(ours),
-              "duckdb_s": statistics.median(theirs), "peak_rss_mb": max(rss) / 1048576}
+              "duckdb_s": statistics.median(theirs), "peak_rss_mb": max(rss) / 1048576, "floor_mb": floor,
+              "limit_mb": limit_mb, "worst_file_mb": worst_mb, "worst_s": worst_s,
+              "worst_peak_mb": worst_peak / 1048576}
     result["ratio"] = result["import_s"] / result["duckdb_s"]
+    budget = limit_mb + 300
     print(f"Import {args.rows:,} Beiträge ({size_mb:.0f} MB): Bürgernah {result['import_s']:.2f} s, "
           f"DuckDB read_csv {result['duckdb_s']:.2f} s, Verhältnis {result['ratio']:.2f}×, "
           f"Spitzen-RSS {result['peak_rss_mb']:.0f} MB (Median aus {args.runs} Läufen)")
+    print(f"Speicher über dem Grundbedarf der CLI ({floor:.0f} MB): {result['peak_rss_mb'] - floor:.0f} MB; "
+          f"lange Beiträge ({worst_mb:.0f} MB, {worst_s:.1f} s): {result['worst_peak_mb'] - floor:.0f} MB; "
+          f"Budget Größenlimit + 300 MB = {budget:.0f} MB")
     return result
 
 

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from analytics.access import Forbidden, cli_actor
 from analytics.store import StoreError, open_store
-from connectors import actions, demo
+from connectors import actions, demo, memory
 from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
 from connectors.files import read_upload
 from connectors.loader import commit, prepare, town_name
@@ -278,6 +278,7 @@ def cmd_pull(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    memory.bound()
     handlers = {"import": cmd_import, "demo": cmd_demo, "history": cmd_history, "undo": cmd_undo,
                 "migrate": cmd_migrate, "pull": cmd_pull, "accounts": cmd_accounts, "followers": cmd_followers,
                 "move-account": cmd_move_account, "move-to-ducklake": cmd_move_to_ducklake,

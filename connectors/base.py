@@ -14,8 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from connectors.spool import Spool
 
 PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube", "tiktok": "TikTok",
                    "linkedin": "LinkedIn", "x": "X", "mastodon": "Mastodon"}
@@ -105,7 +109,7 @@ class Parsed:
     format: str
     format_label: str
     account: AccountRef | None  # None for files without accounts (official statistics)
-    posts: pd.DataFrame | None = None
+    posts: pd.DataFrame | Spool | None = None  # a Spool: a large file's posts, kept on disk
     daily: pd.DataFrame | None = None
     audience: pd.DataFrame | None = None
     population: pd.DataFrame | None = None
@@ -122,7 +126,9 @@ class Parsed:
     @property
     def period(self) -> tuple[date, date] | None:
         days: list = []
-        if self.posts is not None and len(self.posts):
+        if self.posts is not None and not isinstance(self.posts, pd.DataFrame):  # a Spool
+            days += list(self.posts.period() or ())
+        elif self.posts is not None and len(self.posts):
             published = self.posts["published_at"].dropna()
             if len(published):
                 local = published.dt.tz_convert("Europe/Berlin")

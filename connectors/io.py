@@ -661,14 +661,20 @@ def unique_posts(posts: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
     if clash.any():
         post_id = distinct.loc[clash, "post_id"].iloc[0]
         positions = np.flatnonzero((posts["post_id"] == post_id).to_numpy())[:2]
-        rows = " und ".join(german(row_number(posts.index, int(p))) for p in positions)
-        raise ImportRejected(f"Beitrag „{post_id}“ steht mehrmals in der Datei (Zeilen {rows}), mit verschiedenen "
-                             "Zahlen; welche gelten, ist unklar. Bitte den Export prüfen.")
+        raise duplicate_clash(post_id, [german(row_number(posts.index, int(p))) for p in positions])
     extra = posts["post_id"].duplicated(keep="first")
-    first_row = german(row_number(posts.index, int(np.flatnonzero(extra.to_numpy())[0])))
-    notes.append(f"{int(extra.sum())} doppelte Zeile(n) mit demselben Beitrag und denselben Zahlen nur einmal "
-                 f"übernommen (zuerst Zeile {first_row}).")
+    notes.append(duplicate_note(int(extra.sum()), german(row_number(posts.index, int(np.flatnonzero(extra.to_numpy())[0])))))
     return posts[~extra]
+
+
+def duplicate_clash(post_id: str, rows: list[str]) -> ImportRejected:
+    return ImportRejected(f"Beitrag „{post_id}“ steht mehrmals in der Datei (Zeilen {' und '.join(rows)}), mit "
+                          "verschiedenen Zahlen; welche gelten, ist unklar. Bitte den Export prüfen.")
+
+
+def duplicate_note(count: int, first_row: str) -> str:
+    return (f"{count} doppelte Zeile(n) mit demselben Beitrag und denselben Zahlen nur einmal übernommen "
+            f"(zuerst Zeile {first_row}).")
 
 
 # -- periods ---------------------------------------------------------------------------------

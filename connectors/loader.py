@@ -34,6 +34,7 @@ from connectors.base import (
     SourceFile,
 )
 from connectors.files import expand
+from connectors.spool import Spool
 
 INSERT_ROWS = 200_000
 
@@ -250,14 +251,18 @@ def _imported_sha(cur, sha: str) -> int | None:
                        [sha]).fetchone()[0]
 
 
-def _insert(cur, table: str, frame: pd.DataFrame, columns: list[str], constants: dict) -> None:
+def _insert(cur, table: str, frame: pd.DataFrame | Spool, columns: list[str], constants: dict) -> None:
     """Insert `frame`'s `columns` plus per-file constants (given to SQL, not repeated per row)."""
+    extra = ", ".join(f"CAST(${name} AS {_SQL_TYPES.get(name, 'VARCHAR')}) AS {name}" for name in constants)
+    if isinstance(frame, Spool):  # a large file's posts, streamed from disk by DuckDB
+        cur.execute(f"INSERT INTO {table} BY NAME SELECT *, {extra} FROM ({frame.select()})",
+                    {**constants, "spool": str(frame.path)})
+        return
     data = frame.reindex(columns=columns)
-    extra = ", ".join(f"CAST(? AS {_SQL_TYPES.get(name, 'VARCHAR')}) AS {name}" for name in constants)
     for start in range(0, len(data), INSERT_ROWS):  # slices keep a million-row import's memory flat
         cur.register("_incoming", pa.Table.from_pandas(data.iloc[start:start + INSERT_ROWS], preserve_index=False))
         try:
-            cur.execute(f"INSERT INTO {table} BY NAME SELECT *, {extra} FROM _incoming", list(constants.values()))
+            cur.execute(f"INSERT INTO {table} BY NAME SELECT *, {extra} FROM _incoming", constants)
         finally:
             cur.unregister("_incoming")
 

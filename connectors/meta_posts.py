@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from connectors import spool
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
     Columns,
@@ -110,7 +111,8 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
         raise ImportRejected("Keine Kennzahlspalte (Views, Reach, Reactions, …) gefunden.")
 
     export_day = ctx.export_date(source)
-    frames, owners, dates, first, count = [], set(), set(), None, 0
+    frames: list[pd.DataFrame] | spool.Spool = []
+    owners, dates, first, count = set(), set(), None, 0
     for rows in table.batches(list(cols.index.values())):  # indexed by row number: errors name the row
         rows = rows[check_ids(cols.get(rows, "post_id"), rows, cols.header[cols.index["post_id"]])]
         if rows.empty:
@@ -123,6 +125,11 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
         owners |= {str(v).strip() for v in cols.get(rows, owner_id).unique()}
         if "date" in cols:
             dates |= {str(v).strip().casefold() for v in cols.get(rows, "date").unique()}
+        if count > spool.SPOOL_ROWS and not isinstance(frames, spool.Spool):  # a large file: rows to disk
+            disk = spool.Spool()
+            for frame in frames:
+                disk.append(frame)
+            frames = disk
         frames.append(_posts(rows, cols, platform, export_day))
     if first is None:
         raise ImportRejected("Die Datei enthält keine Beiträge (nur die Kopfzeile).")
@@ -131,10 +138,14 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
             f"Die Datei enthält Beiträge mehrerer Konten ({', '.join(sorted(owners)[:3])}); "
             "bitte je Seite bzw. Konto einzeln exportieren."
         )
-    posts = pd.concat(frames) if len(frames) > 1 else frames[0]
     notes: list[str] = []
-    if pc.count_distinct(pa.array(posts["post_id"])).as_py() < len(posts):
-        posts = unique_posts(posts, notes)
+    if isinstance(frames, spool.Spool):
+        frames.finish(notes)
+        posts = frames
+    else:
+        posts = pd.concat(frames) if len(frames) > 1 else frames[0]
+        if pc.count_distinct(pa.array(posts["post_id"])).as_py() < len(posts):
+            posts = unique_posts(posts, notes)
 
     if not dates <= {"lifetime", "gesamte laufzeit", "livstid", ""}:
         notes.append("Spalte „Date“ enthält nicht nur „Lifetime“: Werte als Gesamtwerte zum Exportdatum gelesen.")
@@ -162,7 +173,7 @@ def _posts(rows: pd.DataFrame, cols: Columns, platform: str, export_day) -> pd.D
     else:
         message = title if title is not None else description
     seconds = cols.get(rows, "seconds_viewed")
-    return pd.DataFrame({
+    columns = {
         "post_id": cols.get(rows, "post_id").str.strip(),
         "published_at": published,
         "post_type": cols.get(rows, "post_type"),
@@ -178,7 +189,9 @@ def _posts(rows: pd.DataFrame, cols: Columns, platform: str, export_day) -> pd.D
         "clicks": count("clicks"),
         "video_views": count("plays"),
         "watch_time_seconds": to_number(seconds, "Seconds viewed", integer=False) if seconds is not None else None,
-    })
+    }
+    # a metric the export lacks stays out of the frame (NULL in the database), not a column of Nones
+    return pd.DataFrame({name: values for name, values in columns.items() if values is not None})
 
 
 def _account(platform: str, owner: str, first: pd.Series, cols: Columns) -> AccountRef:

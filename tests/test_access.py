@@ -13,6 +13,7 @@ from conftest import EXPORTS
 from connectors import actions
 from connectors.base import ImportContext, SourceFile
 from connectors.loader import import_file, prepare
+from tests.connectors.test_loader import fingerprint
 
 A, B, H = "05334004", "05334008", "05334016"  # Alsdorf, Baesweiler, Herzogenrath
 FB = (EXPORTS / "meta" / "Sep-01-2025_Sep-30-2025_1039829308656930.csv").read_bytes()
@@ -64,12 +65,6 @@ ALLOWED = {
     "council": set(),
     "anonymous": set(),
 }
-
-
-def fingerprint(store) -> dict:
-    tables = store.query_df("SELECT table_name FROM information_schema.tables WHERE table_schema = 'core'")
-    return {t: store.query_value(f"SELECT md5(coalesce(string_agg(x::VARCHAR, '|' ORDER BY x::VARCHAR), '')) "
-                                 f"FROM core.{t} x") for t in tables["table_name"]}
 
 
 @pytest.mark.parametrize("role", list(ACTORS))

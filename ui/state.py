@@ -24,6 +24,9 @@ APP_LOCK_WAIT = 20.0    # and waits at most this long for a CLI import or a pull
 
 @st.cache_resource(show_spinner=False)
 def _store(path: str) -> Store:
+    from connectors import memory
+
+    memory.bound()  # uploads are parsed in this process: the same memory bound as the CLI
     return Store(path, idle_seconds=APP_IDLE_SECONDS,
                  lock_wait=float(os.environ.get("BUERGERNAH_LOCK_WAIT", APP_LOCK_WAIT)))
 
