@@ -5,7 +5,10 @@ custom lists); derived groups are named by their id and computed from the refere
 
 * `kreis:<kreis_ags>` — all municipalities of a Kreis,
 * `groesse:<land_code>:<class>` — a size class (BBSR town types) within a Land,
-* `land:<land_code>` — all municipalities of a Land.
+* `land:<land_code>` — all municipalities of a Land,
+* `deutschland` — every municipality in the register.
+
+Every Land and Kreis of Germany is offered by name, whether or not any of its towns has accounts.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ SIZE_CLASSES = {
     "mittelstadt": ("Mittelstädte (20.000–99.999 Einw.)", "Medium towns (20,000–99,999)", 20_000, 100_000),
     "grossstadt": ("Großstädte (ab 100.000 Einw.)", "Cities (100,000+)", 100_000, 10**9),
 }
-LAND_NAMES = {"05": "Nordrhein-Westfalen"}
+GERMANY = "deutschland"
 
 
 def size_class(population: int) -> str:
@@ -37,6 +40,8 @@ def size_class(population: int) -> str:
 
 def _member_filter(group_id: str) -> tuple[str, dict]:
     """SQL condition on mart.municipalities `m` selecting the group's members."""
+    if group_id == GERMANY:
+        return "true", {}
     if group_id.startswith("kreis:"):
         return "m.kreis_ags = $g1", {"g1": group_id.split(":", 1)[1]}
     if group_id.startswith("gemeinde:"):  # one town on its own (the council report's own figures)
@@ -79,44 +84,44 @@ def groups(store: Store, lang: str = "de") -> pd.DataFrame:
     derived = store.query_df(
         """
         WITH with_accounts AS (SELECT DISTINCT ags FROM core.accounts),
-        all_towns AS (
-            SELECT m.*, w.ags IS NOT NULL AS has_account
-            FROM mart.municipalities m LEFT JOIN with_accounts w USING (ags)
-        ),
-        towns AS (   -- the Länder with at least one town with an account (their Kreise are inside)
-            SELECT * FROM all_towns
-            WHERE land_code IN (SELECT land_code FROM all_towns WHERE has_account)
+        towns AS (
+            SELECT m.*, w.ags IS NOT NULL AS has_account,
+                   CASE WHEN population_total < 5000 THEN 'landgemeinde' WHEN population_total < 20000 THEN 'kleinstadt'
+                        WHEN population_total < 100000 THEN 'mittelstadt' ELSE 'grossstadt' END AS size_class
+            FROM core.municipalities m LEFT JOIN with_accounts w USING (ags)
         )
-        SELECT 'kreis:' || kreis_ags AS group_id, any_value(kreis_name) AS name, 'kreis' AS kind,
+        SELECT 'deutschland' AS group_id, NULL AS name, NULL AS land, 'deutschland' AS kind, 0 AS sort,
                count(*) AS members, count(*) FILTER (has_account) AS with_accounts
-        FROM towns GROUP BY kreis_ags HAVING with_accounts > 0
+        FROM towns
         UNION ALL
-        SELECT 'groesse:' || land_code || ':' ||
-               CASE WHEN population_total < 5000 THEN 'landgemeinde' WHEN population_total < 20000 THEN 'kleinstadt'
-                    WHEN population_total < 100000 THEN 'mittelstadt' ELSE 'grossstadt' END,
-               land_code, 'groesse', count(*), count(*) FILTER (has_account)
-        FROM towns GROUP BY ALL HAVING count(*) FILTER (has_account) > 0
+        SELECT 'land:' || land_code, any_value(land_name), any_value(land_name), 'land', 1, count(*),
+               count(*) FILTER (has_account)
+        FROM towns GROUP BY land_code
         UNION ALL
-        SELECT 'land:' || land_code, land_code, 'land', count(*), count(*) FILTER (has_account)
-        FROM towns GROUP BY land_code HAVING count(*) FILTER (has_account) > 0
+        SELECT 'kreis:' || kreis_ags, any_value(kreis_name), any_value(land_name), 'kreis', 2, count(*),
+               count(*) FILTER (has_account)
+        FROM towns GROUP BY kreis_ags
+        UNION ALL  -- size classes within a Land: only where a town has accounts (64 would be noise)
+        SELECT 'groesse:' || land_code || ':' || size_class, size_class, any_value(land_name), 'groesse', 3,
+               count(*), count(*) FILTER (has_account)
+        FROM towns GROUP BY land_code, size_class HAVING count(*) FILTER (has_account) > 0
         """
     )
-    if not derived.empty:
-        derived["name"] = [_derived_name(g, n, lang) for g, n in zip(derived["group_id"], derived["name"], strict=True)]
-        derived = derived.sort_values(["kind", "name"], key=lambda s: s.map({"kreis": 0, "groesse": 1, "land": 2})
-                                      if s.name == "kind" else s)
-    return pd.concat([stored, derived], ignore_index=True)
+    derived["name"] = [_derived_name(kind, name, land, lang) for kind, name, land
+                       in zip(derived["kind"], derived["name"], derived["land"], strict=True)]
+    # the groups with towns that have accounts first within each kind, then by name
+    derived = derived.assign(empty=derived["with_accounts"] == 0).sort_values(["sort", "empty", "name"])
+    return pd.concat([stored, derived.drop(columns=["land", "sort", "empty"])], ignore_index=True)
 
 
-def _derived_name(group_id: str, name: str, lang: str) -> str:
-    kind = group_id.split(":")[0]
-    if kind == "kreis":
-        return f"Kreis: {name}" if lang == "de" else f"District: {name}"
-    land = LAND_NAMES.get(name, f"Land {name}")
+def _derived_name(kind: str, name: str | None, land: str | None, lang: str) -> str:
+    if kind == "deutschland":
+        return "Deutschland (alle Gemeinden)" if lang == "de" else "Germany (all municipalities)"
     if kind == "land":
-        return f"Land: {land}" if lang == "de" else f"State: {land}"
-    cls = group_id.split(":")[2]
-    label_de, label_en = SIZE_CLASSES[cls][:2]
+        return f"Land: {name}" if lang == "de" else f"State: {name}"
+    if kind == "kreis":
+        return f"Kreis: {name} ({land})" if lang == "de" else f"District: {name} ({land})"
+    label_de, label_en = SIZE_CLASSES[name][:2]
     return f"{label_de} in {land}" if lang == "de" else f"{label_en} in {land}"
 
 

@@ -23,12 +23,21 @@ def test_derived_groups(store):
     assert peers.size_class(48_518) == "mittelstadt" and peers.size_class(4_999) == "landgemeinde"
 
 
-def test_groups_listed_for_towns_with_accounts(demo_store):
+def test_every_land_and_kreis_of_germany_is_offered_by_name(demo_store):
     groups = peers.groups(demo_store).set_index("group_id")
     assert groups.loc["nordkreis", "members"] == 4 and groups.loc["nordkreis", "with_accounts"] == 4
-    assert groups.loc["kreis:05334", "name"] == "Kreis: Städteregion Aachen"
+    assert groups.loc["kreis:05334", "name"] == "Kreis: Städteregion Aachen (Nordrhein-Westfalen)"
+    assert groups.loc["kreis:05358", "name"] == "Kreis: Düren (Nordrhein-Westfalen)"  # no accounts there
     assert groups.loc["groesse:05:mittelstadt", "with_accounts"] == 4
-    assert "land:05" in groups.index
+    assert (groups["kind"] == "land").sum() == 16 and (groups["kind"] == "kreis").sum() == 400
+    assert groups.loc["land:09", "name"] == "Land: Bayern" and groups.loc["land:09", "members"] == 2056
+    assert groups.loc[peers.GERMANY, "members"] == 10_773
+    assert peers.members(demo_store, peers.GERMANY).shape[0] == 10_773
+    # groups with accounts first within their kind
+    kreise = groups[groups["kind"] == "kreis"]
+    assert kreise.index[0] == "kreis:05334"
+    english = peers.groups(demo_store, "en").set_index("group_id")
+    assert english.loc[peers.GERMANY, "name"] == "Germany (all municipalities)"
 
 
 def test_custom_groups_are_stored_and_deleted(store):
