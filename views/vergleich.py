@@ -65,6 +65,7 @@ TXT = {
                  "in the follower metrics.",
     },
 }[L]
+UNKNOWN = t("unknown")  # looked up once: the table formats thousands of cells
 PERCENT_METRICS = {"er_follower_period", "er_reach", "er_views"}
 FRACTION_METRICS = {"follower_growth_weekly", "reels_share"}
 
@@ -72,7 +73,7 @@ FRACTION_METRICS = {"follower_growth_weekly", "reels_share"}
 def show(metric_id: str, value, unknown: bool = False) -> str:
     """A value in German (or English) format; `unknown` → „unbekannt“ instead of „–“; above 100 % → ⚠."""
     if pd.isna(value):
-        return t("unknown") if unknown else "–"
+        return UNKNOWN if unknown else "–"
     if metric_id in FRACTION_METRICS:
         return fmt.percent(value, L, 1)
     if metric_id in PERCENT_METRICS:
@@ -110,9 +111,10 @@ def ranking_table(table: pd.DataFrame, lang_: str) -> pd.DataFrame:
     """The ranked table with German (or English) number formats and the small-number notes."""
     shown = pd.DataFrame({TXT["rank"]: table["rank"].map(lambda r: "–" if pd.isna(r) else str(r)),
                           TXT["town"]: table["town"]})
+    rows = table.to_dict("records")  # plain dicts: a row-wise apply costs more than the formatting
     for mid in benchmark.BENCHMARK_METRICS:
-        shown[METRICS[mid].label(lang_)] = table.apply(shown_value, axis=1, metric_id=mid)
-    shown[TXT["note"]] = table.apply(note, axis=1)
+        shown[METRICS[mid].label(lang_)] = [shown_value(r, mid) for r in rows]
+    shown[TXT["note"]] = [note(r) for r in rows]
     return shown
 
 
