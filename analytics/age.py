@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics import rates
+from analytics import platforms, rates
 from analytics.metrics import MIN_BUCKET_PEOPLE
 from analytics.sources import relations
 from analytics.store import Store
 
-# The youngest age an account's audience statistics cover (Facebook's Audience.csv starts at 18).
-PLATFORM_MIN_AGE = {"facebook": 18, "instagram": 13, "youtube": 13, "tiktok": 18, "linkedin": 18, "x": 18,
-                    "mastodon": 18}
+PLATFORM_MIN_AGE = platforms.MIN_AUDIENCE_AGE  # the youngest age an account's audience statistics cover
 AUDIENCE_LABEL = {
     "followers": ("Follower", "followers"), "viewers": ("Aufrufe (Zuschauer)", "views (viewers)"),
     "engaged": ("interagierende Konten", "engaged accounts"),

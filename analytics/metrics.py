@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ALL_PLATFORMS = ("facebook", "instagram", "youtube", "tiktok", "linkedin", "x", "mastodon")
+from analytics import platforms
+
+ALL_PLATFORMS = platforms.KEYS
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,6 @@ _REGISTRY = [
 
 # The catalogue of docs/metrics.md §2. Rates are computed from summed components by the functions
 # in analytics/rates.py (zero denominators give NULL, never a fake 0); `sql` names the components.
-_FOLLOWER_PLATFORMS = ("facebook", "instagram", "youtube", "tiktok", "linkedin", "x", "mastodon")
 _ASOF_FOLLOWERS = ("mart.posts p LEFT JOIN mart.account_daily d "
                    "ON p.account_key = d.account_key AND CAST(timezone('Europe/Berlin', p.published_at) AS DATE) = d.day")
 
@@ -86,31 +87,31 @@ _REGISTRY += [
     Metric("er_follower_post", "Interaktionsrate je Follower (Beitrag)", "Engagement rate per follower (post)", "%",
            "Interaktionen des Beitrags ÷ Follower am Veröffentlichungstag × 100; unbekannt, wenn der Follower-Stand "
            "an diesem Tag unbekannt ist; über 100 % markiert",
-           "quintly, CrowdTangle, NapoleonCat", _FOLLOWER_PLATFORMS,
+           "quintly, CrowdTangle, NapoleonCat", platforms.FOLLOWER_PLATFORMS,
            f"{INTERACTIONS_SQL} / d.followers * 100 FROM {_ASOF_FOLLOWERS}",
            denominator="Follower am Veröffentlichungstag"),
     Metric("er_follower_period", "Interaktionsrate je Follower (Zeitraum)", "Engagement rate per follower (period)", "%",
            "(Σ Interaktionen ÷ Beiträge) ÷ durchschnittliche Follower × 100; ohne Beiträge 0. Durchschnitt = "
            "(Follower am Anfang + am Ende) ÷ 2; Interaktionen nach Erstellungsdatum des Beitrags; ohne bekannten "
            "Follower-Stand am Ende unbekannt (nicht in Rang und Median); über 100 % markiert",
-           "quintly, CrowdTangle", _FOLLOWER_PLATFORMS,
+           "quintly, CrowdTangle", platforms.FOLLOWER_PLATFORMS,
            f"sum({INTERACTIONS_SQL}) / count(*) / ((F_start + F_end) / 2) * 100",
            denominator="durchschnittliche Follower im Zeitraum"),
     Metric("er_follower_group", "Interaktionsrate der Gruppe", "Group engagement rate", "%",
            "Σ Interaktionen ÷ Σ Beiträge ÷ Mittelwert der letzten Followerzahlen der Mitglieder × 100",
-           "CrowdTangle", _FOLLOWER_PLATFORMS,
+           "CrowdTangle", platforms.FOLLOWER_PLATFORMS,
            f"sum({INTERACTIONS_SQL}) / count(*) / avg(latest followers per member) * 100",
            denominator="Mittelwert der letzten Followerzahlen"),
     Metric("engagement_daily", "Engagement (Tagesmittel)", "Engagement (daily mean)", "%",
            "Mittelwert über alle Tage des Zeitraums von (Interaktionen des Tages ÷ Follower des Tages) × 100; "
            "Tage ohne Beiträge zählen als 0",
-           "Fanpage Karma", _FOLLOWER_PLATFORMS,
+           "Fanpage Karma", platforms.FOLLOWER_PLATFORMS,
            f"avg(coalesce(sum({INTERACTIONS_SQL}) per day, 0) / mart.account_daily.followers) * 100",
            denominator="Follower des Tages"),
     Metric("post_interaction", "Interaktion je Beitrag", "Post interaction", "%",
            "wie Engagement (Tagesmittel), aber nur über Tage mit Beiträgen und je Beitrag: "
            "Mittelwert von (Interaktionen des Tages ÷ Beiträge des Tages ÷ Follower des Tages) × 100",
-           "Fanpage Karma", _FOLLOWER_PLATFORMS,
+           "Fanpage Karma", platforms.FOLLOWER_PLATFORMS,
            f"avg(sum({INTERACTIONS_SQL}) / count(*) / mart.account_daily.followers) * 100 over days with posts",
            denominator="Follower des Tages"),
     Metric("er_reach", "Interaktionsrate je Reichweite", "Engagement rate per reach", "%",
@@ -126,15 +127,15 @@ _REGISTRY += [
            denominator="Aufrufe (früher Impressionen)", version="views"),
     Metric("interactions_per_1k_followers", "Interaktionen je 1.000 Follower", "Interactions per 1,000 followers",
            "je 1.000 Follower", "Interaktionen des Beitrags ÷ Follower am Veröffentlichungstag × 1.000",
-           "Emplifi", _FOLLOWER_PLATFORMS,
+           "Emplifi", platforms.FOLLOWER_PLATFORMS,
            f"{INTERACTIONS_SQL} / d.followers * 1000 FROM {_ASOF_FOLLOWERS}",
            denominator="Follower am Veröffentlichungstag"),
     Metric("follower_net_growth", "Follower-Nettozuwachs", "Net follower growth", "Follower",
-           "Follower am Ende − Follower am Anfang des Zeitraums", "Sprout Social", _FOLLOWER_PLATFORMS,
+           "Follower am Ende − Follower am Anfang des Zeitraums", "Sprout Social", platforms.FOLLOWER_PLATFORMS,
            "F_end - F_start (mart.account_daily.followers am ersten Tag und am letzten abgedeckten Tag des Zeitraums)"),
     Metric("follower_growth_weekly", "Wöchentliches Wachstum", "Weekly growth", "% pro Woche",
            "(Follower am Ende ÷ Follower am Anfang)^(7 ÷ Tage) − 1, aufgezinst",
-           "Fanpage Karma (500 → 2.000 in 2 Wochen = +100 %/Woche)", _FOLLOWER_PLATFORMS,
+           "Fanpage Karma (500 → 2.000 in 2 Wochen = +100 %/Woche)", platforms.FOLLOWER_PLATFORMS,
            "power(F_end / F_start, 7 / (end - start)) - 1", denominator="Follower am Anfang"),
     Metric("posts_per_week", "Beiträge pro Woche", "Posts per week", "Beiträge pro Woche",
            "Beiträge ÷ Kalendertage des Zeitraums (auch Tage ohne Beiträge) × 7",

@@ -21,12 +21,10 @@ from html import escape
 
 import pandas as pd
 
-from analytics import age, benchmark, content, fmt, peers, sources
+from analytics import age, benchmark, content, fmt, peers, platforms, sources
 from analytics.metrics import METRICS, MIN_BUCKET_PEOPLE, MIN_POSTS_FOR_RATE
 from analytics.store import Store
 
-PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube", "tiktok": "TikTok",
-                   "linkedin": "LinkedIn", "x": "X", "mastodon": "Mastodon"}
 KPIS = ["followers_end", "followers_gained", "posts", "interactions", "reach", "views"]
 KPI_LABELS = {"followers_end": "Follower (Ende)", "followers_gained": "Neue Follower", "posts": "Beiträge",
               "interactions": "Interaktionen", "reach": "Reichweite", "views": "Aufrufe"}
@@ -186,7 +184,7 @@ def summary(r: Report) -> list[str]:
     """The one-page summary: plain German sentences, each figure with its context."""
     lines = []
     for row in r.kpis.itertuples():
-        name = PLATFORM_LABELS.get(row.platform, row.platform)
+        name = platforms.label(row.platform)
         posts = int(row.posts or 0)
         if posts == 0:
             lines.append(f"Auf {name} erschien im Zeitraum kein Beitrag.")
@@ -218,7 +216,7 @@ def summary(r: Report) -> list[str]:
         lines.append(f"Bei „{label}“ liegt {r.town} mit {fmt.number(me[metric_id], decimals=1)} auf Rang {rank} von "
                      f"{n} in der Gruppe „{r.group_name}“ (Median {fmt.number(stats['median'], decimals=1)}).")
     for key, rows in _age_blocks(r.ages):
-        sentence = age.finding(rows, PLATFORM_LABELS.get(key[0], key[0]), "de")
+        sentence = age.finding(rows, platforms.label(key[0]), "de")
         if sentence:
             lines.append(sentence)
     return lines
@@ -358,7 +356,7 @@ Abrufen der Plattformen; Definitionen und Quellen im Anhang.</p></div>"""]
     parts.append("</ul>")
     few = r.kpis[(r.kpis["posts"].fillna(0) > 0) & (r.kpis["posts"].fillna(0) < MIN_POSTS_FOR_RATE)]
     if not few.empty:
-        names = ", ".join(PLATFORM_LABELS.get(p, p) for p in few["platform"])
+        names = ", ".join(platforms.label(p) for p in few["platform"])
         parts.append(f'<p class="small">Wenige Beiträge ({escape(names)}: unter {MIN_POSTS_FOR_RATE}): Raten dort nur '
                      "mit Vorsicht vergleichen.</p>")
     parts.append("</section>")
@@ -374,7 +372,7 @@ Abrufen der Plattformen; Definitionen und Quellen im Anhang.</p></div>"""]
             unknown = "unbekannt" if k == "followers_end" else "–"
             cells.append(f'<td class="n">{_cell(row[k], unknown=unknown)}<br><span class="small">'
                          f"{_delta(row[k], row[f'{k}_before'])}</span></td>")
-        parts.append(f"<tr><td>{escape(PLATFORM_LABELS.get(row['platform'], row['platform']))}</td>{''.join(cells)}</tr>")
+        parts.append(f"<tr><td>{escape(platforms.label(row['platform']))}</td>{''.join(cells)}</tr>")
     parts.append("</table>")
     if r.kpis["followers_end"].isna().any():
         parts.append(f'<p class="small">Follower „unbekannt“: {escape(UNKNOWN_FOLLOWERS)}.</p>')
@@ -399,7 +397,7 @@ Abrufen der Plattformen; Definitionen und Quellen im Anhang.</p></div>"""]
                  "Altersspanne der Plattform).</p>")
     blocks = _age_blocks(r.ages)
     for (platform, _, audience), rows in blocks:
-        title = f"{PLATFORM_LABELS.get(platform, platform)} – " + {"followers": "Follower", "viewers": "Zuschauer"}.get(
+        title = f"{platforms.label(platform)} – " + {"followers": "Follower", "viewers": "Zuschauer"}.get(
             audience, audience)
         svg = age_chart(rows, title)
         if svg:
@@ -420,7 +418,7 @@ Abrufen der Plattformen; Definitionen und Quellen im Anhang.</p></div>"""]
             text = (row.message or "").strip().replace("\n", " ")
             text = text[:140] + ("…" if len(text) > 140 else "")
             parts.append(f"<tr><td>{fmt.day(row.published_at.tz_convert('Europe/Berlin'))}</td>"
-                         f"<td>{escape(PLATFORM_LABELS.get(row.platform, row.platform))}</td><td>{escape(text)}</td>"
+                         f"<td>{escape(platforms.label(row.platform))}</td><td>{escape(text)}</td>"
                          f'<td class="n">{_cell(row.interactions, unknown="–")}</td>'
                          f'<td class="n">{_cell(row.reach, unknown="–")}</td></tr>')
         parts.append("</table>")
@@ -440,7 +438,7 @@ Abrufen der Plattformen; Definitionen und Quellen im Anhang.</p></div>"""]
         parts.append("<table><tr><th>Datei</th><th>Plattform</th><th>Zeitraum</th><th>Importiert von</th>"
                      "<th>am</th></tr>")
         for row in r.imports.itertuples():
-            parts.append(f"<tr><td>{escape(row.file_name)}</td><td>{escape(PLATFORM_LABELS.get(row.platform, row.platform or '–'))}</td>"
+            parts.append(f"<tr><td>{escape(row.file_name)}</td><td>{escape(platforms.label(row.platform))}</td>"
                          f"<td>{fmt.day(row.first)} – {fmt.day(row.last)}</td><td>{escape(row.imported_by or '–')}</td>"
                          f"<td>{fmt.day(row.imported_at)}</td></tr>")
         parts.append("</table>")

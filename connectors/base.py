@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from analytics import platforms
+
 if TYPE_CHECKING:
     from connectors.spool import Spool
 
-PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube", "tiktok": "TikTok",
-                   "linkedin": "LinkedIn", "x": "X", "mastodon": "Mastodon"}
-PLATFORMS = tuple(PLATFORM_LABELS)
+PLATFORMS = platforms.KEYS  # the platform catalogue: analytics/platforms.py
 
 # Columns of the frames a connector returns (anything missing is filled with NULL).
 POST_COLUMNS = [

@@ -43,10 +43,9 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from analytics import access, config, fmt, weekly
+from analytics import access, config, fmt, platforms, weekly
 from analytics.metrics import METRICS
 from analytics.store import LockedDatabaseError, Store
-from connectors.base import PLATFORM_LABELS
 
 BERLIN = ZoneInfo("Europe/Berlin")
 HISTORY_WEEKS = 8          # the weeks the "unusual" rule compares with
@@ -282,7 +281,7 @@ def _below_range(value, history: pd.Series) -> float | None:
 
 def _platform(platform: str, frame: pd.DataFrame, week: date, label: str) -> tuple[PlatformBlock | None, list[str]]:
     """The block of one platform and its unusual items (None when it has no data in 9 weeks)."""
-    name = PLATFORM_LABELS.get(platform, platform)
+    name = platforms.label(platform)
     frame = frame.sort_values("week_start")
     if not frame["days_covered"].gt(0).any():
         return None, []
@@ -341,7 +340,7 @@ def _top_post(store: Store, ags: str, week: date) -> TopPost | None:
     when = pd.Timestamp(post["published_at"]).tz_convert(BERLIN)
     weekday = ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."][when.weekday()]
     kind = f" · {post['post_type']}" if _known(post["post_type"]) and str(post["post_type"]).strip() else ""
-    heading = (f"{PLATFORM_LABELS.get(post['platform'], post['platform'])} · {weekday} {fmt.day(when.date())}, "
+    heading = (f"{platforms.label(post['platform'])} · {weekday} {fmt.day(when.date())}, "
                f"{when:%H:%M} Uhr{kind}")
     message = re.sub(r"\s+", " ", str(post["message"])).strip() if _known(post["message"]) else ""
     excerpt = message if len(message) <= 240 else message[:239].rsplit(" ", 1)[0] + " …"

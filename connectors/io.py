@@ -21,7 +21,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from connectors.base import PLATFORM_LABELS, ImportRejected, SourceFile
+from analytics import platforms
+from connectors.base import ImportRejected, SourceFile
 
 # Cells that mean "no value" in a number column: NULL, never 0 (TikTok writes `undefined`, X `-`,
 # Excel `#N/A` or, in German, `#NV`; `k.a.` is "keine Angabe").
@@ -585,7 +586,7 @@ def _too_early(platform: str) -> str:
     year = EARLIEST[platform]
     if platform == "population":
         return f"liegt vor {year}; so alte Bevölkerungszahlen je Gemeinde gibt es in dieser Form nicht"
-    name = "X (Twitter)" if platform == "x" else PLATFORM_LABELS[platform]
+    name = "X (Twitter)" if platform == "x" else platforms.label(platform)
     return f"liegt vor dem Start von {name} ({year}); ein solches Datum ist unmöglich"
 
 

@@ -18,13 +18,12 @@ from datetime import date, datetime
 import pandas as pd
 import pyarrow as pa
 
-from analytics import access, sources
+from analytics import access, platforms, sources
 from analytics.store import Store, next_id, put_setting
 from connectors import municipality, registry
 from connectors.base import (
     AUDIENCE_COLUMNS,
     DAILY_COLUMNS,
-    PLATFORM_LABELS,
     POPULATION_COLUMNS,
     POST_COLUMNS,
     AccountRef,
@@ -112,9 +111,7 @@ def prepare(store: Store, source: SourceFile, ctx: ImportContext | None = None) 
     """Parse and check a file and resolve its accounts, without writing anything."""
     ctx = ctx or ImportContext()
     plan = Plan(source.name, sha256(source.data))
-    plan.duplicate_of = store.query_value(
-        "SELECT max(import_id) FROM core.imports WHERE sha256 = ? AND status = 'imported'", [plan.sha256]
-    )
+    plan.duplicate_of = known_import(store, plan.sha256)
     try:
         parsed: list[Parsed] = []
         for member in expand(source):
@@ -151,7 +148,7 @@ def _resolve(store: Store, parsed: Parsed, ctx: ImportContext) -> Item:
         return Item(parsed, ref.key, ags, new_account=ref, town_note=note)
     # The file names no account (daily metric files, YouTube tables): use the town's account.
     ags, note = _choose_town(store, ref, ctx)
-    label = PLATFORM_LABELS.get(ref.platform, ref.platform)
+    label = platforms.label(ref.platform)
     keys = store.query_df(
         "SELECT account_key FROM core.accounts WHERE ags = ? AND platform = ? ORDER BY account_key",
         [ags, ref.platform],
@@ -187,7 +184,7 @@ def _choose_town(store: Store, ref: AccountRef, ctx: ImportContext) -> tuple[str
         return found.ags, f"{town_name(store, found.ags)}: am Namen „{named}“ erkannt"
     ask = ": bitte die Gemeinde für diese Datei wählen (Upload-Seite: Gemeinde in der Vorschau, Kommandozeile: --municipality AGS)."
     if not named:
-        raise NeedsMunicipality(f"Die Datei nennt kein {PLATFORM_LABELS.get(ref.platform, ref.platform)}-Konto" + ask)
+        raise NeedsMunicipality(f"Die Datei nennt kein {platforms.label(ref.platform)}-Konto" + ask)
     if len(found.candidates) > 1:
         towns = ", ".join(sorted(f"{town_name(store, a)} ({a})" for a in found.candidates[:5]))
         why = f"der Name passt zu mehreren Gemeinden ({towns})"
@@ -207,7 +204,7 @@ def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo:
     def write(cur) -> int | None:
         # The same bytes imported meanwhile by another process (checked again inside the write: on
         # DuckLake a concurrent import of them makes this transaction conflict and run again).
-        if _imported_sha(cur, plan.sha256) is not None:
+        if known_import(cur, plan.sha256) is not None:
             return None
         import_id = next_id(cur, "import")
         cur.execute(
@@ -241,14 +238,16 @@ def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo:
 
     import_id = store.write(write)
     if import_id is None:
-        plan.duplicate_of = store.query_value(
-            "SELECT max(import_id) FROM core.imports WHERE sha256 = ? AND status = 'imported'", [plan.sha256])
+        plan.duplicate_of = known_import(store, plan.sha256)
     return import_id
 
 
-def _imported_sha(cur, sha: str) -> int | None:
-    return cur.execute("SELECT max(import_id) FROM core.imports WHERE sha256 = ? AND status = 'imported'",
-                       [sha]).fetchone()[0]
+def known_import(store_or_cursor, sha: str) -> int | None:
+    """The import that brought these exact bytes (by sha256) and is not undone, if any."""
+    sql = "SELECT max(import_id) FROM core.imports WHERE sha256 = ? AND status = 'imported'"
+    if isinstance(store_or_cursor, Store):
+        return store_or_cursor.query_value(sql, [sha])
+    return store_or_cursor.execute(sql, [sha]).fetchone()[0]
 
 
 def _insert(cur, table: str, frame: pd.DataFrame | Spool, columns: list[str], constants: dict) -> None:

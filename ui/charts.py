@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import altair as alt
 
+from analytics import platforms
 from ui.i18n import platform_name
 
-PLATFORM_COLOURS = {
-    "facebook": "#1877f2", "instagram": "#c13584", "youtube": "#e62117", "tiktok": "#25a5a5",
-    "linkedin": "#0a66c2", "x": "#4d4d4d", "mastodon": "#6364ff",
-}
+PLATFORM_COLOURS = platforms.COLOURS
 
 _DE_NUMBER = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]}
 _DE_TIME = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from connectors.base import PLATFORM_LABELS
+from analytics import platforms
 
 TEXTS: dict[str, tuple[str, str]] = {
     "app_title": ("Bürgernah", "Bürgernah"),
@@ -160,7 +160,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-PLATFORM_NAMES = PLATFORM_LABELS
+
 
 
 def lang() -> str:
@@ -180,4 +180,4 @@ def t(key: str, **values) -> str:
 
 
 def platform_name(platform: str) -> str:
-    return PLATFORM_NAMES.get(platform, platform)
+    return platforms.label(platform)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from analytics import age, fmt
 from analytics.metrics import METRICS, MIN_BUCKET_PEOPLE
-from ui.charts import localized
+from ui.charts import PLATFORM_COLOURS, localized
 from ui.downloads import table_downloads
 from ui.filters import platform_picker
 from ui.i18n import lang, platform_name
@@ -74,7 +74,7 @@ if rows.empty:
 
 def share_chart(long: pd.DataFrame, order: tuple, plat: str, lang_: str) -> alt.Chart:
     x_title = f"{TXT['group']} (Jahre)" if lang_ == "de" else f"{TXT['group']} (years)"
-    colour = {"instagram": "#c13584", "facebook": "#1877f2"}.get(plat, "#e62117")
+    colour = PLATFORM_COLOURS[plat]
     bars = alt.Chart(long).mark_bar().encode(
         x=alt.X("age_group:N", sort=list(order), title=x_title),
         xOffset=alt.XOffset("kind:N", sort=[TXT["audience"], TXT["population"]]),

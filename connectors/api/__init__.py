@@ -22,12 +22,14 @@ import pandas as pd
 
 from connectors.api import mastodon, meta_graph, youtube_analytics
 from connectors.api.common import PullResult, Target, canonical_bytes, sha256, today_berlin
-from connectors.api.http import ApiError, HttpClient, redact, token
+from connectors.api.http import ApiError, HttpClient, redact
 
 __all__ = ["PullResult", "last_pulls", "parse_source", "pull_account", "pull_all", "pull_target"]
 
 log = logging.getLogger("buergernah.api")
-API_PLATFORMS = ("mastodon", "facebook", "instagram", "youtube")
+# The registry of API sources: one module each, with the same interface (`common.ApiSource`).
+SOURCES = (mastodon.SOURCE, meta_graph.SOURCE, youtube_analytics.SOURCE)
+BY_PLATFORM = {platform: source for source in SOURCES for platform in source.platforms}
 
 
 def parse_source(spec: str) -> Target:
@@ -35,34 +37,22 @@ def parse_source(spec: str) -> Target:
     `facebook:<page id>`, `instagram:<ig user id>`, `youtube:<channel id>` (the last three also
     with an API base, `facebook:http://127.0.0.1:8000/<id>`). Raises ValueError."""
     platform = spec.split(":", 1)[0].strip().lower()
-    if platform == "mastodon" or (platform not in API_PLATFORMS and "@" in spec):
-        return mastodon.parse_spec(spec)
-    if platform in ("facebook", "instagram"):
-        return meta_graph.parse_spec(spec)
-    if platform == "youtube":
-        return youtube_analytics.parse_spec(spec)
-    raise ValueError(f"„{spec}“: unbekannte Quelle (erwartet mastodon:, facebook:, instagram: oder youtube:).")
+    source = BY_PLATFORM.get(platform) or (mastodon.SOURCE if "@" in spec else None)  # `@name@host` alone
+    if source is None:
+        expected = ", ".join(f"{p}:" for p in BY_PLATFORM)
+        raise ValueError(f"„{spec}“: unbekannte Quelle (erwartet {expected}).")
+    return source.parse_spec(spec)
 
 
 def target_for_account(row: dict) -> Target | None:
     """Where a registered account is pulled from, or None when no API covers it."""
-    platform = row.get("platform")
-    if platform == "mastodon":
-        return mastodon.target_for_account(row)
-    if platform in ("facebook", "instagram"):
-        return meta_graph.target_for_account(row)
-    if platform == "youtube":
-        return youtube_analytics.target_for_account(row)
-    return None
+    source = BY_PLATFORM.get(row.get("platform"))
+    return source.target_for_account(row) if source else None
 
 
 def missing_credentials(target: Target) -> str | None:
     """Why a target cannot be pulled on this machine (no token configured), or None."""
-    if target.platform in ("facebook", "instagram") and not token("meta", target.ident):
-        return "kein Meta-Zugangstoken eingerichtet (BUERGERNAH_META_TOKEN bzw. meta_token)"
-    if target.platform == "youtube" and not token("youtube", target.ident):
-        return "kein YouTube-Zugangstoken eingerichtet (BUERGERNAH_YOUTUBE_TOKEN bzw. youtube_token)"
-    return None
+    return BY_PLATFORM[target.platform].missing_credentials(target)
 
 
 def _account_row(store, account_key: str) -> dict | None:
@@ -90,7 +80,7 @@ def pull_target(store, target: Target, *, account_key: str | None = None, munici
                 actor: str = "pull") -> PullResult:
     """Pull one target into the store; registers the account for `municipality` if it is new.
     `actor` is recorded as the importer (`cli:<user>`, `scheduler`, a logged-in user)."""
-    from connectors.loader import Item, Plan, commit  # late: keeps `import connectors.api` light
+    from connectors.loader import Item, Plan, commit, known_import  # late: keeps `import connectors.api` light
 
     started = _now()
     today = today or today_berlin()
@@ -115,8 +105,7 @@ def pull_target(store, target: Target, *, account_key: str | None = None, munici
         data = canonical_bytes(fetched.raw)
         plan = Plan(file_name=target.spec, sha256=sha256(data))
         plan.items = [Item(fetched.parsed, key, ags, new_account=fetched.account if row is None else None)]
-        plan.duplicate_of = store.query_value(
-            "SELECT max(import_id) FROM core.imports WHERE sha256 = ? AND status = 'imported'", [plan.sha256])
+        plan.duplicate_of = known_import(store, plan.sha256)
         if plan.duplicate_of is None and row is not None and _already_current(store, key, fetched.parsed):
             plan.duplicate_of = -1  # nothing the database does not already hold as current
         import_id = commit(store, plan, imported_by=actor)
@@ -147,15 +136,8 @@ def _fetch(store, client: HttpClient, target: Target, key: str, since: date | No
     last_day = store.query_value(
         "SELECT max(d.day) FROM core.daily_values d JOIN core.imports i USING (import_id) "
         "WHERE d.account_key = ? AND i.status = 'imported' AND d.metric <> 'followers'", [key])
-    if target.platform == "mastodon":
-        return mastodon.fetch(client, target, newest_stored=newest_post, since=since, today=today)
-    if target.platform == "facebook":
-        return meta_graph.fetch_page(client, target, last_day=last_day, newest_post=newest_post,
-                                     since=since, today=today)
-    if target.platform == "instagram":
-        return meta_graph.fetch_instagram(client, target, last_day=last_day, newest_post=newest_post,
-                                          since=since, today=today)
-    return youtube_analytics.fetch(client, target, last_day=last_day, since=since, today=today)
+    return BY_PLATFORM[target.platform].fetch(client, target, last_day=last_day, newest_post=newest_post,
+                                              since=since, today=today)
 
 
 def _same(stored: pd.DataFrame, fetched: pd.DataFrame, keys: list[str], values: list[str]) -> bool:

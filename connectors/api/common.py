@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from connectors.api.http import token
 from connectors.base import AccountRef, Parsed
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -43,6 +45,27 @@ class Fetched:
     extras: list[tuple[str, str, float | None]] = field(default_factory=list)  # (post_id, metric, value)
     notes: list[str] = field(default_factory=list)
     account: AccountRef | None = None  # identity as the API reported it (name, url)
+
+
+@dataclass(frozen=True)
+class ApiSource:
+    """One public API Bürgernah pulls from — what each module in connectors/api provides as `SOURCE`,
+    as each file connector provides `detect` and `parse`. `fetch` is called with the keywords
+    `last_day` (newest stored daily value), `newest_post` (newest stored post), `since` and `today`;
+    a source uses those it needs."""
+
+    name: str
+    platforms: tuple[str, ...]
+    parse_spec: Callable[[str], Target]  # a SOURCE of the command line; raises ValueError
+    target_for_account: Callable[[dict], Target | None]  # a registered account, if the API covers it
+    fetch: Callable[..., Fetched]
+    token_service: str | None = None  # `http.token(service, ident)`; None: a public API
+    token_hint: str = ""  # why a pull is skipped without it
+
+    def missing_credentials(self, target: Target) -> str | None:
+        if self.token_service and not token(self.token_service, target.ident):
+            return self.token_hint
+        return None
 
 
 STATUS_LABELS = {"ok": "abgerufen", "unchanged": "unverändert", "skipped": "übersprungen", "failed": "FEHLER"}

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from connectors.api.common import Fetched, Target, daily_frame, utc_timestamps
+from connectors.api.common import ApiSource, Fetched, Target, daily_frame, utc_timestamps
 from connectors.api.http import ApiError, HttpClient, NotFound
 from connectors.base import POST_COLUMNS, AccountRef, Parsed
 
@@ -244,3 +244,11 @@ def fetch(client: HttpClient, target: Target, *, newest_stored: datetime | None,
                        "statuses_count": account.get("statuses_count"), "name": name},
            "statuses": raw_statuses}
     return Fetched(parsed, raw, extras, notes, ref)
+
+
+def _fetch(client: HttpClient, target: Target, *, newest_post: datetime | None, since: date | None, today: date,
+           **_) -> Fetched:
+    return fetch(client, target, newest_stored=newest_post, since=since, today=today)
+
+
+SOURCE = ApiSource("mastodon", (PLATFORM,), parse_spec, target_for_account, _fetch)

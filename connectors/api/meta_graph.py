@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from connectors.api.common import (
+    ApiSource,
     Fetched,
     Target,
     daily_frame,
@@ -338,3 +339,12 @@ def demographics(graph: Insights, node: str, today: date, notes: list[str]) -> p
     frame["audience"] = "followers"
     frame["count"] = frame["count"].astype("Int64")
     return frame[AUDIENCE_COLUMNS]
+
+
+def _fetch(client: HttpClient, target: Target, **window) -> Fetched:
+    return (fetch_page if target.platform == "facebook" else fetch_instagram)(client, target, **window)
+
+
+SOURCE = ApiSource("meta_graph", ("facebook", "instagram"), parse_spec, target_for_account, _fetch,
+                   token_service="meta",
+                   token_hint="kein Meta-Zugangstoken eingerichtet (BUERGERNAH_META_TOKEN bzw. meta_token)")

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from connectors.api.common import Fetched, Target, daily_frame, pull_window, raw_from_parsed
+from connectors.api.common import ApiSource, Fetched, Target, daily_frame, pull_window, raw_from_parsed
 from connectors.api.http import ApiError, AuthError, HttpClient, setting, token
 from connectors.audience import canonical_age, canonical_gender
 from connectors.base import AUDIENCE_COLUMNS, AccountRef, ImportRejected, Parsed
@@ -97,3 +97,13 @@ def fetch(client: HttpClient, target: Target, *, last_day: date | None, since: d
                     account=ref, daily=daily_frame(daily_rows), audience=audience, metrics_as_of=today,
                     notes=notes)
     return Fetched(parsed, raw_from_parsed(parsed, target.spec, today), [], notes, ref)
+
+
+def _fetch(client: HttpClient, target: Target, *, last_day: date | None, since: date | None, today: date,
+           **_) -> Fetched:
+    return fetch(client, target, last_day=last_day, since=since, today=today)
+
+
+SOURCE = ApiSource("youtube_analytics", ("youtube",), parse_spec, target_for_account, _fetch,
+                   token_service="youtube",
+                   token_hint="kein YouTube-Zugangstoken eingerichtet (BUERGERNAH_YOUTUBE_TOKEN bzw. youtube_token)")
