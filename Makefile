@@ -8,10 +8,11 @@ PYTHON ?= python3
 
 .PHONY: run test bench lint install install-dev chromium postgres report-deps clean
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -r requirements.txt
+	$(PIP) install --quiet wheel && $(PIP) install --quiet --no-deps --no-build-isolation --editable .  # `buergernah`
 	touch $@
 
 $(VENV)/.installed-dev: requirements-dev.txt requirements.txt $(VENV)/.installed

@@ -24,7 +24,7 @@ out = Console(width=None if sys.stdout.isatty() else 200)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m connectors", description="Bürgernah: Exporte importieren")
+    parser = argparse.ArgumentParser(prog="buergernah", description="Bürgernah: Exporte importieren")
     sub = parser.add_subparsers(dest="command", required=True)
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", help="DuckDB-Datei (Standard: $BUERGERNAH_DB oder data/buergernah.duckdb)")
