@@ -11,23 +11,23 @@ import streamlit as st
 from analytics.access import Actor
 from analytics.store import StoreError
 from ui import auth
-from ui.i18n import lang, t
+from ui.i18n import document_language, t
 from ui.layout import demo_banner, language_switch
 from ui.state import store, unavailable
 
 VIEWS = Path(__file__).parent / "views"
 FAVICON = str(Path(__file__).parent / "ui" / "favicon.png")  # local: a :material: icon would load from Google
-# (file, German title, English title, icon, section); the first report page is the default.
+# (file, icon, section); the title is the catalogue's `app.page.<file>`; the first report page is the default.
 PAGES = [
-    ("wochenbericht", "Wochenbericht", "Weekly report", "calendar_view_week", "nav_reports"),
-    ("vergleich", "Vergleich", "Comparison", "leaderboard", "nav_reports"),
-    ("altersgruppen", "Altersgruppen", "Age groups", "groups", "nav_reports"),
-    ("kanaele", "Kanäle", "Channels", "hub", "nav_reports"),
-    ("beitraege", "Beiträge", "Posts", "article", "nav_reports"),
-    ("methodik", "Methodik", "Methodology", "menu_book", "nav_reports"),
-    ("importieren", "Daten importieren", "Import data", "upload_file", "nav_data"),
-    ("wochenmail", "Wochen-E-Mail", "Weekly e-mail", "mail", "nav_data"),
-    ("verwaltung", "Verwaltung", "Administration", "admin_panel_settings", "nav_data"),
+    ("wochenbericht", "calendar_view_week", "app.nav_reports"),
+    ("vergleich", "leaderboard", "app.nav_reports"),
+    ("altersgruppen", "groups", "app.nav_reports"),
+    ("kanaele", "hub", "app.nav_reports"),
+    ("beitraege", "article", "app.nav_reports"),
+    ("methodik", "menu_book", "app.nav_reports"),
+    ("importieren", "upload_file", "app.nav_data"),
+    ("wochenmail", "mail", "app.nav_data"),
+    ("verwaltung", "admin_panel_settings", "app.nav_data"),
 ]
 PUBLIC_PAGES = {"vergleich", "kanaele", "methodik"}  # the public read-only benchmark
 
@@ -46,13 +46,14 @@ def allowed(page: str, actor: Actor) -> bool:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Bürgernah", page_icon=FAVICON, layout="wide")
+    st.set_page_config(page_title=t("app.title"), page_icon=FAVICON, layout="wide")
+    document_language()  # <html lang> follows the language, on the login screen too
     actor = auth.gate(store())
     pages: dict[str, list] = {}
-    for name, de, en, icon, section in PAGES:
+    for name, icon, section in PAGES:
         if allowed(name, actor):
             pages.setdefault(t(section), []).append(
-                st.Page(VIEWS / f"{name}.py", title=de if lang() == "de" else en, icon=f":material/{icon}:",
+                st.Page(VIEWS / f"{name}.py", title=t(f"app.page.{name}"), icon=f":material/{icon}:",
                         default=not pages))
     page = st.navigation(pages)
     language_switch()

@@ -18,6 +18,7 @@ import re
 import pandas as pd
 
 from analytics import access
+from analytics.i18n import pick, text
 from analytics.store import Store
 
 DEFAULT_GROUP = "nordkreis"
@@ -116,13 +117,12 @@ def groups(store: Store, lang: str = "de") -> pd.DataFrame:
 
 def _derived_name(kind: str, name: str | None, land: str | None, lang: str) -> str:
     if kind == "deutschland":
-        return "Deutschland (alle Gemeinden)" if lang == "de" else "Germany (all municipalities)"
+        return text("peers.germany", lang)
     if kind == "land":
-        return f"Land: {name}" if lang == "de" else f"State: {name}"
+        return text("peers.land", lang, name=name)
     if kind == "kreis":
-        return f"Kreis: {name} ({land})" if lang == "de" else f"District: {name} ({land})"
-    label_de, label_en = SIZE_CLASSES[name][:2]
-    return f"{label_de} in {land}" if lang == "de" else f"{label_en} in {land}"
+        return text("peers.kreis", lang, name=name, land=land)
+    return text("peers.size_in", lang, size=pick(SIZE_CLASSES[name][:2], lang), land=land)
 
 
 class GroupExists(ValueError):

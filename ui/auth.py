@@ -68,7 +68,7 @@ def gate(store) -> Actor:
     elif public_mode():
         actor = ANONYMOUS
     else:
-        st.error(t("refuse_network", address=literal(st.get_option("server.address") or "0.0.0.0")),
+        st.error(t("app.refuse_network", address=literal(st.get_option("server.address") or "0.0.0.0")),
                  icon=":material/lock:")
         st.stop()
     st.session_state[_KEY] = actor
@@ -92,11 +92,11 @@ def _logged_in(store, section: dict) -> Actor | None:
         st.stop()
     actor = actor_from_claims(store, claims)
     with st.sidebar:
-        st.caption(t("signed_in_as", user=literal(actor.id), roles=", ".join(actor.roles()) or "–"))
-        if st.button(t("logout"), key="logout", icon=":material/logout:"):
+        st.caption(t("app.signed_in_as", user=literal(actor.id), roles=", ".join(actor.roles()) or "–"))
+        if st.button(t("app.logout"), key="logout", icon=":material/logout:"):
             st.logout()
     if actor.anonymous and not public_mode():
-        st.warning(t("no_role", user=literal(actor.id)), icon=":material/block:")
+        st.warning(t("app.no_role", user=literal(actor.id)), icon=":material/block:")
         st.stop()
     return actor
 
@@ -104,13 +104,13 @@ def _logged_in(store, section: dict) -> Actor | None:
 def _login_buttons(section: dict, *, sidebar: bool = False) -> None:
     target = st.sidebar if sidebar else st
     for provider in providers(section):
-        label = t("login_with", provider=provider.title()) if provider else t("login")
+        label = t("app.login_with", provider=provider.title()) if provider else t("app.login")
         if target.button(label, key=f"login_{provider}", icon=":material/login:", type="primary"):
             st.login(provider) if provider else st.login()
 
 
 def _login_screen(section: dict) -> None:
-    st.title("Bürgernah")
-    st.markdown(t("login_intro"))
+    st.title(t("app.title"))
+    st.markdown(t("app.login_intro"))
     _login_buttons(section)
     st.stop()

@@ -20,9 +20,9 @@ def confirmed(key: str, question: str) -> object | None:
     with st.container(border=True):
         st.warning(question, icon=":material/warning:")
         yes, no = st.columns(2)
-        if yes.button(t("confirm_yes"), key=f"{key}_yes", type="primary"):
+        if yes.button(t("app.confirm_yes"), key=f"{key}_yes", type="primary"):
             return st.session_state.pop(key)
-        if no.button(t("confirm_no"), key=f"{key}_no"):
+        if no.button(t("app.confirm_no"), key=f"{key}_no"):
             st.session_state.pop(key)
             st.rerun()
     return None

@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 
 import altair as alt
 import pandas as pd
 import streamlit as st
+from babel.dates import format_date
+
+from analytics import fmt
+from analytics.i18n import text
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# The d3 number and time locale of chart downloads: the German one the pages configure (ui/charts.py),
+# d3's default (en-US) in English, as the browser shows the charts.
+CHART_LOCALES = {"de": "de-DE", "en": "en-US"}
 
 
 def neutralise(value):
@@ -47,6 +55,7 @@ def csv_bytes(df: pd.DataFrame, lang: str = "de") -> bytes:
 
 
 def xlsx_bytes(df: pd.DataFrame, sheet: str = "Daten") -> bytes:
+    """The table as a spreadsheet (one sheet; its name in the page's language, see table_downloads)."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="xlsxwriter",
                         engine_kwargs={"options": {"strings_to_formulas": False, "strings_to_urls": False}}) as writer:
@@ -63,16 +72,18 @@ def _spec(chart) -> dict:
         return chart.to_dict()
 
 
-def png_bytes(chart) -> bytes:
+def png_bytes(chart, lang: str = "de") -> bytes:
     import vl_convert as vlc
 
-    return vlc.vegalite_to_png(_spec(chart), scale=2, format_locale="de-DE", time_format_locale="de-DE")
+    locale = CHART_LOCALES.get(lang, CHART_LOCALES["de"])
+    return vlc.vegalite_to_png(_spec(chart), scale=2, format_locale=locale, time_format_locale=locale)
 
 
-def svg_bytes(chart) -> bytes:
+def svg_bytes(chart, lang: str = "de") -> bytes:
     import vl_convert as vlc
 
-    return vlc.vegalite_to_svg(_spec(chart), format_locale="de-DE", time_format_locale="de-DE").encode("utf-8")
+    locale = CHART_LOCALES.get(lang, CHART_LOCALES["de"])
+    return vlc.vegalite_to_svg(_spec(chart), format_locale=locale, time_format_locale=locale).encode("utf-8")
 
 
 def _slug(name: str) -> str:
@@ -82,12 +93,12 @@ def _slug(name: str) -> str:
 def chart_downloads(chart: alt.TopLevelMixin | dict, name: str, key: str, lang: str = "de") -> None:
     """PNG and SVG buttons under a chart."""
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button("PNG", lambda: png_bytes(chart), file_name=f"{_slug(name)}.png", mime="image/png",
+    left.download_button("PNG", lambda: png_bytes(chart, lang), file_name=f"{_slug(name)}.png", mime="image/png",
                          key=f"{key}_png", icon=":material/image:", on_click="ignore",
-                         help="Diagramm als PNG herunterladen" if lang == "de" else "Download chart as PNG")
-    right.download_button("SVG", lambda: svg_bytes(chart), file_name=f"{_slug(name)}.svg", mime="image/svg+xml",
-                          key=f"{key}_svg", icon=":material/polyline:", on_click="ignore",
-                          help="Diagramm als SVG herunterladen" if lang == "de" else "Download chart as SVG")
+                         help=text("downloads.png_help", lang))
+    right.download_button("SVG", lambda: svg_bytes(chart, lang), file_name=f"{_slug(name)}.svg",
+                          mime="image/svg+xml", key=f"{key}_svg", icon=":material/polyline:", on_click="ignore",
+                          help=text("downloads.svg_help", lang))
 
 
 def table_downloads(df: pd.DataFrame, name: str, key: str, lang: str = "de") -> None:
@@ -95,7 +106,7 @@ def table_downloads(df: pd.DataFrame, name: str, key: str, lang: str = "de") -> 
     left, right, _ = st.columns([1, 1, 4])
     left.download_button("CSV", lambda: csv_bytes(df, lang), file_name=f"{_slug(name)}.csv", mime="text/csv",
                          key=f"{key}_csv", icon=":material/download:", on_click="ignore")
-    right.download_button("XLSX", lambda: xlsx_bytes(df), file_name=f"{_slug(name)}.xlsx",
+    right.download_button("XLSX", lambda: xlsx_bytes(df, text("downloads.sheet", lang)), file_name=f"{_slug(name)}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"{key}_xlsx", icon=":material/table_view:", on_click="ignore")
 
@@ -109,11 +120,21 @@ def report_download(ags: str, start, end, group_id: str | None, key: str, lang: 
 
     if auth.current().anonymous:
         return
-    label = "Bericht für den Rat (PDF)" if lang == "de" else "Council report (PDF)"
+    stem = text("file.report", lang)
     st.download_button(
-        label, lambda: report.council_report_pdf(store(), ags, start, end, group_id=group_id),
-        file_name=f"{_slug(f'bericht_{ags}_{start}_{end}')}.pdf", mime="application/pdf", key=key,
-        icon=":material/picture_as_pdf:", on_click="ignore",
-        help=(f"{report.period_label(start, end)}: Zusammenfassung, Kennzahlen, Vergleich, Altersgruppen, "
-              "Top-Beiträge, Definitionen und Importe" if lang == "de" else
-              f"{start} – {end}: summary, KPIs, comparison, age groups, top posts, definitions and imports"))
+        text("downloads.report", lang), lambda: report.council_report_pdf(store(), ags, start, end, group_id=group_id),
+        file_name=f"{_slug(f'{stem}_{ags}_{start}_{end}')}.pdf", mime="application/pdf",
+        key=key, icon=":material/picture_as_pdf:", on_click="ignore",
+        help=text("downloads.report_help", lang, period=period_label(start, end, lang)))
+
+
+def period_label(start: date, end: date, lang: str = "de") -> str:
+    """A report period in words: `September 2026`, `3. Quartal 2026` (`Q3 2026`), else the two days
+    (in German as analytics/report.py writes it)."""
+    last_day = (pd.Timestamp(end) + pd.offsets.MonthEnd(0)).date()
+    if start.day == 1 and end == last_day:
+        if (start.year, start.month) == (end.year, end.month):
+            return format_date(start, "LLLL y", locale=fmt.LOCALES.get(lang, fmt.LOCALES["de"]))
+        if start.year == end.year and start.month % 3 == 1 and end.month == start.month + 2:
+            return text("downloads.quarter", lang, n=(start.month - 1) // 3 + 1, year=start.year)
+    return f"{fmt.day(start, lang)} – {fmt.day(end, lang)}"

@@ -14,17 +14,11 @@ import streamlit as st
 
 from analytics import content, peers
 from analytics.metrics import ALL_PLATFORMS
-from ui.i18n import lang, platform_name
+from ui.i18n import lang, platform_name, t
 from ui.state import query
 
 DEFAULT_DAYS = 90
 PENDING_GROUP = "pending_peer_group"
-LABELS = {
-    "de": {"group": "Vergleichsgruppe", "platform": "Plattform", "all": "Alle Plattformen",
-           "from": "Von", "to": "Bis", "period": "Zeitraum"},
-    "en": {"group": "Peer group", "platform": "Platform", "all": "All platforms",
-           "from": "From", "to": "To", "period": "Period"},
-}
 
 
 def _set_param(name: str, value: str | None) -> None:
@@ -50,7 +44,7 @@ def peer_group_picker() -> tuple[str, str]:
         options.append(wanted)  # a derived group from a link, even without accounts
         names[wanted] = wanted
     index = options.index(wanted) if wanted in options else 0
-    group_id = st.sidebar.selectbox(LABELS[L]["group"], options, index=index, format_func=names.get,
+    group_id = st.sidebar.selectbox(t("filters.group"), options, index=index, format_func=names.get,
                                     key="peer_group")
     _set_param("gruppe", None if group_id == peers.DEFAULT_GROUP else group_id)
     return group_id, names[group_id]
@@ -58,13 +52,12 @@ def peer_group_picker() -> tuple[str, str]:
 
 def platform_picker(available: list[str] | None = None) -> str | None:
     """Sidebar platform choice (`?plattform=`); None = all platforms."""
-    L = lang()
     present = [p for p in ALL_PLATFORMS if available is None or p in set(available)]
     options = ["alle", *present]
     wanted = st.query_params.get("plattform", "alle")
     index = options.index(wanted) if wanted in options else 0
-    choice = st.sidebar.selectbox(LABELS[L]["platform"], options, index=index, key="platform",
-                                  format_func=lambda p: LABELS[L]["all"] if p == "alle" else platform_name(p))
+    choice = st.sidebar.selectbox(t("filters.platform"), options, index=index, key="platform",
+                                  format_func=lambda p: t("filters.all") if p == "alle" else platform_name(p))
     _set_param("plattform", None if choice == "alle" else choice)
     return None if choice == "alle" else choice
 
@@ -78,7 +71,6 @@ def _parse(value: str | None) -> date | None:
 
 def period_picker() -> tuple[date, date]:
     """Sidebar period (`?von=…&bis=…`); default: the last 90 days up to the newest data."""
-    L = lang()
     span = query(content.data_span)
     last = span[1] if span else date.today()
     first_possible = span[0] if span else last - timedelta(days=365)
@@ -86,13 +78,13 @@ def period_picker() -> tuple[date, date]:
     start = _parse(st.query_params.get("von")) or end - timedelta(days=DEFAULT_DAYS - 1)
     if start > end:
         start, end = end, start
-    st.sidebar.caption(LABELS[L]["period"])
+    st.sidebar.caption(t("filters.period"))
     left, right = st.sidebar.columns(2)
-    fmt = "DD.MM.YYYY" if L == "de" else "DD/MM/YYYY"
+    fmt = t("format.date_input")
     low = min(first_possible, start)
     high = max(last, end)
-    start = left.date_input(LABELS[L]["from"], start, min_value=low, max_value=high, format=fmt, key="period_from")
-    end = right.date_input(LABELS[L]["to"], end, min_value=low, max_value=high, format=fmt, key="period_to")
+    start = left.date_input(t("filters.from"), start, min_value=low, max_value=high, format=fmt, key="period_from")
+    end = right.date_input(t("filters.to"), end, min_value=low, max_value=high, format=fmt, key="period_to")
     if start > end:
         start, end = end, start
     _set_param("von", start.isoformat())

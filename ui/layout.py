@@ -9,21 +9,21 @@ from analytics import peers
 from connectors import actions, demo
 from ui import auth
 from ui.confirm import arm, confirmed
-from ui.i18n import lang, t
+from ui.i18n import DEFAULT, lang, t
 from ui.state import clear_caches, query, store
+
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}  # each language in its own words
 
 
 def language_switch() -> None:
-    choice = st.sidebar.segmented_control(
-        t("language"), ["Deutsch", "English"], default="English" if lang() == "en" else "Deutsch",
-        key="language_switch",
-    )
-    wanted = "en" if choice == "English" else "de"
+    """The sidebar switch; the language lives in the URL (`?lang=en`, German without it)."""
+    wanted = st.sidebar.segmented_control(t("app.language"), list(LANGUAGE_NAMES), default=lang(),
+                                          format_func=LANGUAGE_NAMES.get, key="language_switch") or lang()
     if wanted != lang():
-        if wanted == "en":
-            st.query_params["lang"] = "en"
-        else:
+        if wanted == DEFAULT:
             del st.query_params["lang"]
+        else:
+            st.query_params["lang"] = wanted
         st.rerun()
 
 
@@ -34,14 +34,14 @@ def demo_banner() -> None:
     actor = auth.current()
     with st.container(border=True):
         left, right = st.columns([3, 1], vertical_alignment="center")
-        hint = t("demo_banner_import") if actor.admin or actor.officer_of else ""
-        left.markdown(":material/science: " + t("demo_banner") + hint)
-        if actor.may("remove_demo") and right.button(t("demo_remove"), key="remove_demo", type="secondary"):
+        hint = t("app.demo_banner_import") if actor.admin or actor.officer_of else ""
+        left.markdown(":material/science: " + t("app.demo_banner") + hint)
+        if actor.may("remove_demo") and right.button(t("app.demo_remove"), key="remove_demo", type="secondary"):
             arm("confirm_remove_demo")
-        if confirmed("confirm_remove_demo", t("demo_remove_question")):
+        if confirmed("confirm_remove_demo", t("app.demo_remove_question")):
             removed = actions.remove_demo(store(), actor)
             clear_caches()
-            st.toast(t("demo_removed", n=removed))
+            st.toast(t("app.demo_removed", n=removed))
             st.rerun()
 
 
@@ -56,7 +56,7 @@ def municipality_picker(towns: pd.DataFrame) -> str:
     names = dict(zip(towns["ags"], towns["name"].map(short_name), strict=True))
     wanted = st.query_params.get("ags")
     index = options.index(wanted) if wanted in options else 0
-    ags = st.sidebar.selectbox(t("municipality"), options, index=index, format_func=names.get, key="municipality")
+    ags = st.sidebar.selectbox(t("common.municipality"), options, index=index, format_func=names.get, key="municipality")
     if st.query_params.get("ags") != ags:
         st.query_params["ags"] = ags
     return ags
@@ -66,7 +66,7 @@ def towns_with_data() -> pd.DataFrame:
     """Towns with at least one account; on an empty database a helpful note ends the page."""
     towns = query(peers.towns_with_accounts)
     if towns.empty:
-        st.info(t("no_accounts"), icon=":material/inbox:")
+        st.info(t("app.no_accounts"), icon=":material/inbox:")
         st.stop()
     return towns
 

@@ -66,11 +66,11 @@ def store() -> Store:
 def unavailable(exc: StoreError):
     """End the page with a sentence and a retry button (never a traceback or a server path)."""
     if isinstance(exc, LockedDatabaseError):
-        message = t("db_busy")
+        message = t("app.db_busy")
     else:
-        message = t("db_unavailable", reason=str(exc).replace(str(database_path()), "").strip())
+        message = t("app.db_unavailable", reason=str(exc).replace(str(database_path()), "").strip())
     st.warning(message, icon=":material/hourglass_top:")
-    if st.button(t("retry"), key="retry_store", icon=":material/refresh:"):
+    if st.button(t("app.retry"), key="retry_store", icon=":material/refresh:"):
         st.rerun()
     st.stop()
 

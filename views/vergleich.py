@@ -15,57 +15,14 @@ from ui.charts import localized
 from ui.confirm import arm, confirmed
 from ui.downloads import report_download, table_downloads
 from ui.filters import peer_group_picker, period_picker, platform_picker, select_group_next_run
-from ui.i18n import lang, platform_name, t
+from ui.i18n import lang, metric_help, platform_name, t, text
 from ui.layout import short_name, towns_with_data
 from ui.safe import literal
 from ui.state import clear_caches, query, store
 from ui.viz import cached, show_chart, town_scale
 
 L = lang()
-TXT = {
-    "de": {
-        "title": "Vergleich", "intro": "Die Gemeinden der Vergleichsgruppe nebeneinander, je 1.000 Einwohner, mit "
-        "dem Median der Gruppe und dem Band vom 25. bis 75. Perzentil.",
-        "caption": "{group} · {platform} · {start} – {end}", "town": "Gemeinde", "rank": "Rang",
-        "metric": "Kennzahl", "median": "Median", "band": "25.–75. Perzentil", "n": "n = {n} Gemeinden mit Wert",
-        "few_posts": "wenige Beiträge (< {n})", "no_account": "kein Konto", "note": "Hinweis",
-        "no_start": "Followerzahl zu Beginn unbekannt", "table": "Rangliste", "chart": "Die Gruppe im Überblick",
-        "method": "Methode: {method}. Ein Punkt je Gemeinde; Linie = Median, Fläche = 25.–75. Perzentil.",
-        "all_platforms_note": "Alle Plattformen: Follower und Interaktionen sind über die Konten summiert "
-                              "(Follower sind Konten, keine Personen).",
-        "manage": "Vergleichsgruppen verwalten", "new_name": "Name der neuen Gruppe", "new_members": "Gemeinden",
-        "save": "Gruppe speichern", "saved": "Gruppe „{name}“ gespeichert.", "delete": "Diese Gruppe löschen",
-        "report": "Bericht für den Rat", "report_town": "Gemeinde des Berichts (Zeitraum und Gruppe wie oben)",
-        "deleted": "Gruppe gelöscht.", "delete_question": "Die Vergleichsgruppe „{name}“ löschen?",
-        "replace_question": "Eine Vergleichsgruppe „{name}“ gibt es schon. Durch die neue Auswahl ersetzen?",
-        "members": "{n} Gemeinden, davon {k} mit Konten",
-        "no_values": "Für diesen Zeitraum und diese Plattform liegen in der Gruppe keine Zahlen vor.",
-        "flags": "Raten über weniger als {n} Beiträge sind mit ⚠ markiert, Raten über 100 % mit ⚠ und Grund; Gemeinden "
-                 "ohne Konto bleiben ohne Rang, Gemeinden ohne bekannten Follower-Stand bei den Follower-Kennzahlen auch.",
-    },
-    "en": {
-        "title": "Comparison", "intro": "The municipalities of the peer group side by side, per 1,000 inhabitants, "
-        "with the group's median and the 25th–75th percentile band.",
-        "caption": "{group} · {platform} · {start} – {end}", "town": "Municipality", "rank": "Rank",
-        "metric": "Metric", "median": "Median", "band": "25th–75th percentile", "n": "n = {n} municipalities with a value",
-        "few_posts": "few posts (< {n})", "no_account": "no account", "note": "Note",
-        "no_start": "followers at start unknown", "table": "Ranking", "chart": "The group at a glance",
-        "method": "Method: {method}. One point per municipality; line = median, band = 25th–75th percentile.",
-        "all_platforms_note": "All platforms: followers and interactions are summed over the accounts "
-                              "(followers are accounts, not people).",
-        "manage": "Manage peer groups", "new_name": "Name of the new group", "new_members": "Municipalities",
-        "save": "Save group", "saved": "Group “{name}” saved.", "delete": "Delete this group",
-        "report": "Council report", "report_town": "Municipality of the report (period and group as above)",
-        "deleted": "Group deleted.", "delete_question": "Delete the peer group “{name}”?",
-        "replace_question": "A peer group “{name}” exists already. Replace it with the new selection?",
-        "members": "{n} municipalities, {k} with accounts",
-        "no_values": "There are no figures in this group for this period and platform.",
-        "flags": "Rates over fewer than {n} posts are marked ⚠, rates above 100 % with ⚠ and the reason; "
-                 "municipalities without an account stay unranked, and so do those without a known follower count "
-                 "in the follower metrics.",
-    },
-}[L]
-UNKNOWN = t("unknown")  # looked up once: the table formats thousands of cells
+UNKNOWN = t("common.unknown")  # looked up once: the table formats thousands of cells
 PERCENT_METRICS = {"er_follower_period", "er_reach", "er_views"}
 FRACTION_METRICS = {"follower_growth_weekly", "reels_share"}
 
@@ -89,32 +46,32 @@ def shown_value(r, metric_id: str) -> str:
 
 
 def over_100_reason(metric_id: str) -> str:
-    return t({"er_follower_period": "over_100_follower", "er_reach": "over_100_reach",
-              "er_views": "over_100_views"}[metric_id])
+    return t({"er_follower_period": "common.over_100_follower", "er_reach": "common.over_100_reach",
+              "er_views": "common.over_100_views"}[metric_id])
 
 
 def note(r) -> str:
     if r["no_account"]:
-        return TXT["no_account"]
+        return t("vergleich.no_account")
     notes = []
     if r["few_posts"]:
-        notes.append("⚠ " + TXT["few_posts"].format(n=MIN_POSTS_FOR_RATE))
+        notes.append("⚠ " + t("vergleich.few_posts", n=MIN_POSTS_FOR_RATE))
     if r["followers_unknown"]:
-        notes.append(t("followers_unknown").rstrip("."))
+        notes.append(t("common.followers_unknown").rstrip("."))
     elif pd.isna(r["followers_start"]):
-        notes.append(TXT["no_start"])
+        notes.append(t("vergleich.no_start"))
     notes += ["⚠ " + over_100_reason(m) for m in benchmark.CAPPED_RATES if r[m] > 100]
     return "; ".join(notes)
 
 
 def ranking_table(table: pd.DataFrame, lang_: str) -> pd.DataFrame:
     """The ranked table with German (or English) number formats and the small-number notes."""
-    shown = pd.DataFrame({TXT["rank"]: table["rank"].map(lambda r: "–" if pd.isna(r) else str(r)),
-                          TXT["town"]: table["town"]})
+    shown = pd.DataFrame({text("vergleich.rank", lang_): table["rank"].map(lambda r: "–" if pd.isna(r) else str(r)),
+                          text("vergleich.town", lang_): table["town"]})
     rows = table.to_dict("records")  # plain dicts: a row-wise apply costs more than the formatting
     for mid in benchmark.BENCHMARK_METRICS:
         shown[METRICS[mid].label(lang_)] = [shown_value(r, mid) for r in rows]
-    shown[TXT["note"]] = [note(r) for r in rows]
+    shown[text("vergleich.note", lang_)] = [note(r) for r in rows]
     return shown
 
 
@@ -125,16 +82,16 @@ def chart_notes(towns: pd.DataFrame, metric_id: str) -> list[str]:
     if metric_id in benchmark.FOLLOWER_METRICS:
         missing = benchmark.without_followers(towns)
         if missing:
-            notes.append(t("without_followers", names=", ".join(missing)) + " " + t("followers_fix"))
+            notes.append(t("common.without_followers", names=", ".join(missing)) + " " + t("common.followers_fix"))
         if metric_id in ("follower_net_growth", "follower_growth_weekly"):
             no_start = towns[~towns["followers_unknown"] & ~towns["no_account"] & towns["followers_start"].isna()]
             if not no_start.empty:
-                notes.append(f"{TXT['no_start']}: " + ", ".join(no_start["town"]) + ".")
+                notes.append(f"{t('vergleich.no_start')}: " + ", ".join(no_start["town"]) + ".")
         untracked = towns.dropna(subset=["followers_not_tracked_on"])
         if not untracked.empty:
             names = [f"{r.town} ({', '.join(platform_name(p) for p in r.followers_not_tracked_on.split(','))})"
                      for r in untracked.itertuples()]
-            notes.append(t("not_tracked", names="; ".join(names)))
+            notes.append(t("common.not_tracked", names="; ".join(names)))
     flagged = towns[benchmark.over_100(towns, metric_id)]
     if not flagged.empty:
         notes.append(f"⚠ {', '.join(flagged['town'])}: {over_100_reason(metric_id)}.")
@@ -150,13 +107,15 @@ def group_chart(plot: pd.DataFrame, band: tuple, metric_id: str, lang_: str) -> 
         plot = plot.assign(jitter=plot["ags"].map(lambda a: int(a) % 97) / 97.0)
         y = alt.Y("jitter:Q", axis=None, title=None)
     else:
-        y = alt.Y("town:N", sort=order, title=TXT["town"])
-    unit = "%" if metric_id in FRACTION_METRICS | PERCENT_METRICS else metric.unit
-    x_title = metric.label(lang_) if unit in metric.label_de or unit in metric.label_en else f"{metric.label(lang_)} ({unit})"
+        y = alt.Y("town:N", sort=order, title=text("vergleich.town", lang_))
+    unit = "%" if metric_id in FRACTION_METRICS | PERCENT_METRICS else metric.unit_text(lang_)
+    label = metric.label(lang_)
+    x_title = label if unit.lower() in label.lower() else text("vergleich.axis", lang_, label=label, unit=unit)
     points = alt.Chart(plot).mark_circle(size=120, opacity=1).encode(
         x=alt.X("value:Q", title=x_title), y=y,
         color=alt.Color("town:N", scale=town_scale(plot), legend=None),
-        tooltip=[alt.Tooltip("town:N", title=TXT["town"]), alt.Tooltip("shown:N", title=metric.label(lang_))])
+        tooltip=[alt.Tooltip("town:N", title=text("vergleich.town", lang_)),
+                 alt.Tooltip("shown:N", title=metric.label(lang_))])
     band_df = pd.DataFrame({"q25": [band[0]], "q75": [band[1]], "median": [band[2]]})
     rect = alt.Chart(band_df).mark_rect(opacity=0.18, color="#888").encode(x="q25:Q", x2="q75:Q")
     median = alt.Chart(band_df).mark_rule(color="#333", strokeWidth=2).encode(x="median:Q")
@@ -164,28 +123,28 @@ def group_chart(plot: pd.DataFrame, band: tuple, metric_id: str, lang_: str) -> 
     return localized(chart, lang_)
 
 
-st.title(TXT["title"])
+st.title(t("vergleich.title"))
 towns_with_data()
 
 group_id, group_name = peer_group_picker()
 platform = platform_picker()
 start, end = period_picker()
-st.caption(TXT["caption"].format(group=literal(group_name), platform=platform_name(platform) if platform else
-                                 ("Alle Plattformen" if L == "de" else "All platforms"),
-                                 start=fmt.day(start, L), end=fmt.day(end, L)))
-st.markdown(TXT["intro"])
+st.caption(t("vergleich.caption", group=literal(group_name),
+             platform=platform_name(platform) if platform else t("common.all_platforms"),
+             start=fmt.day(start, L), end=fmt.day(end, L)))
+st.markdown(t("vergleich.intro"))
 
 towns = query(benchmark.town_metrics, group_id, start, end, platform)
 towns = towns.assign(town=towns["name"].map(short_name))
 stats = benchmark.group_stats(towns).set_index("metric")
-st.caption(TXT["members"].format(n=len(towns), k=int((towns["accounts"] > 0).sum())))
+st.caption(t("vergleich.members", n=len(towns), k=int((towns["accounts"] > 0).sum())))
 
 if towns[benchmark.BENCHMARK_METRICS].notna().sum().sum() == 0:
-    st.info(TXT["no_values"], icon=":material/query_stats:")
+    st.info(t("vergleich.no_values"), icon=":material/query_stats:")
 else:
     wanted = st.query_params.get("kennzahl", "followers_per_1k_inhabitants")
     options = benchmark.BENCHMARK_METRICS
-    metric_id = st.selectbox(TXT["metric"], options, index=options.index(wanted) if wanted in options else 0,
+    metric_id = st.selectbox(t("vergleich.metric"), options, index=options.index(wanted) if wanted in options else 0,
                              format_func=lambda m: METRICS[m].label(L), key="benchmark_metric")
     if metric_id == "followers_per_1k_inhabitants":
         st.query_params.pop("kennzahl", None)
@@ -194,52 +153,52 @@ else:
     metric = METRICS[metric_id]
     row = stats.loc[metric_id]
     cols = st.columns(4)
-    cols[0].metric(TXT["median"], show(metric_id, row["median"]), border=True)
-    cols[1].metric(TXT["band"], f"{show(metric_id, row['q25'])} – {show(metric_id, row['q75'])}", border=True)
+    cols[0].metric(t("vergleich.median"), show(metric_id, row["median"]), border=True)
+    cols[1].metric(t("vergleich.band"), f"{show(metric_id, row['q25'])} – {show(metric_id, row['q75'])}", border=True)
     cols[2].metric("n", fmt.number(row["n"], L), border=True)
     best = benchmark.ranked(towns, metric_id).iloc[0]
-    cols[3].metric(TXT["rank"] + " 1", best["town"] if pd.notna(best[metric_id]) else "–",
+    cols[3].metric(t("vergleich.rank") + " 1", best["town"] if pd.notna(best[metric_id]) else "–",
                    show(metric_id, best[metric_id]), delta_color="off", border=True)
 
-    st.subheader(TXT["chart"])
+    st.subheader(t("vergleich.chart"))
     scale = 100 if metric_id in FRACTION_METRICS else 1
     plot = towns.dropna(subset=[metric_id]).assign(value=lambda d: d[metric_id] * scale,
                                                    shown=lambda d: d[metric_id].map(lambda v: show(metric_id, v)))
     plot = plot[["ags", "town", "value", "shown"]]
     band = (row["q25"] * scale, row["q75"] * scale, row["median"] * scale)
     if not plot.empty:
-        show_chart(group_chart, plot, band, metric_id, L, name=f"vergleich_{group_id}_{metric_id}", key="bench", lang=L)
+        show_chart(group_chart, plot, band, metric_id, L, name=f"{t('file.comparison')}_{group_id}_{metric_id}", key="bench", lang=L)
     for line in chart_notes(towns, metric_id):
         st.caption(line)
-    st.caption(TXT["n"].format(n=int(row["n"])) + " · " +
-               TXT["method"].format(method=benchmark.QUANTILE_METHOD[L]) + " " + metric.help(L) +
-               (" " + TXT["all_platforms_note"] if platform is None else ""))
+    st.caption(t("vergleich.n", n=int(row["n"])) + " · " +
+               t("vergleich.method", method=benchmark.QUANTILE_METHOD[L]) + " " + metric_help(metric, L) +
+               (" " + t("vergleich.all_platforms_note") if platform is None else ""))
 
-    st.subheader(TXT["table"])
+    st.subheader(t("vergleich.table"))
     table = benchmark.ranked(towns, metric_id)
 
     shown = cached(ranking_table, table, L)
     st.dataframe(shown, hide_index=True, width="stretch", key="benchmark_table")
-    st.caption(TXT["flags"].format(n=MIN_POSTS_FOR_RATE))
+    st.caption(t("vergleich.flags", n=MIN_POSTS_FOR_RATE))
     export = table[["rank", "ags", "town", "inhabitants", "accounts", "posts", "interactions", "reach", "views",
                     "followers_start", "followers_end", "followers_end_day", *benchmark.BENCHMARK_METRICS,
                     "er_views", "few_posts", "no_account", "followers_unknown"]]
-    table_downloads(export, f"vergleich_{group_id}_{start}_{end}", "bench_table", L)
-    st.subheader(TXT["report"])
-    ags = st.selectbox(TXT["report_town"], towns["ags"].tolist(), key="report_town",
+    table_downloads(export, f"{t('file.comparison')}_{group_id}_{start}_{end}", "bench_table", L)
+    st.subheader(t("vergleich.report"))
+    ags = st.selectbox(t("vergleich.report_town"), towns["ags"].tolist(), key="report_town",
                        format_func=dict(zip(towns["ags"], towns["town"], strict=True)).get)
     report_download(ags, start, end, group_id, "bench_report_pdf", L)
 
 actor = auth.current()
 if actor.may("peer_group"):
-    with st.expander(TXT["manage"]):
+    with st.expander(t("vergleich.manage")):
         choices = query(peers.choices)
         labels = dict(zip(choices["ags"], choices["label"], strict=True))
         with st.form("new_group", clear_on_submit=True):
-            name = st.text_input(TXT["new_name"], key="new_group_name")
-            picked = st.multiselect(TXT["new_members"], choices["ags"].tolist(), format_func=labels.get,
+            name = st.text_input(t("vergleich.new_name"), key="new_group_name")
+            picked = st.multiselect(t("vergleich.new_members"), choices["ags"].tolist(), format_func=labels.get,
                                     key="new_group_members")
-            submitted = st.form_submit_button(TXT["save"])
+            submitted = st.form_submit_button(t("vergleich.save"))
 
         def save(name: str, picked: list[str], replace: bool = False) -> None:
             try:
@@ -252,20 +211,20 @@ if actor.may("peer_group"):
             else:
                 clear_caches()
                 select_group_next_run(new_id)
-                st.toast(TXT["saved"].format(name=literal(name)))
+                st.toast(t("vergleich.saved", name=literal(name)))
                 st.rerun()
 
         if submitted:
             save(name, picked)
         pending = st.session_state.get("replace_group")
-        if pending and confirmed("replace_group", TXT["replace_question"].format(name=literal(pending[0]))):
+        if pending and confirmed("replace_group", t("vergleich.replace_question", name=literal(pending[0]))):
             save(*pending, replace=True)
-        if group_id.startswith("eigene-") and st.button(TXT["delete"], key="delete_group"):
+        if group_id.startswith("eigene-") and st.button(t("vergleich.delete"), key="delete_group"):
             arm("confirm_delete_group", group_id)
-        doomed = confirmed("confirm_delete_group", TXT["delete_question"].format(name=literal(group_name)))
+        doomed = confirmed("confirm_delete_group", t("vergleich.delete_question", name=literal(group_name)))
         if doomed:
             actions.delete_group(store(), actor, doomed)
             clear_caches()
             select_group_next_run(peers.DEFAULT_GROUP)
-            st.toast(TXT["deleted"])
+            st.toast(t("vergleich.deleted"))
             st.rerun()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import auth, digest_panel
+from ui.i18n import t
 
-st.title("Wochen-E-Mail")
+st.title(t("wochenmail.title"))
 digest_panel.section(auth.current())

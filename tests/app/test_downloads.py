@@ -48,3 +48,12 @@ def test_chart_png_and_svg():
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     svg = downloads.svg_bytes(chart).decode()
     assert svg.startswith("<svg") and "2.000" in svg  # German thousands separator
+
+
+def test_english_downloads_are_english():
+    chart = alt.Chart(pd.DataFrame({"x": [1, 2], "y": [1000.5, 2000]})).mark_line().encode(x="x:Q", y="y:Q")
+    svg = downloads.svg_bytes(chart, "en").decode()
+    assert "2,000" in svg and "2.000" not in svg  # the English number format, as the page shows it
+    assert downloads.png_bytes(chart, "en")[:8] == b"\x89PNG\r\n\x1a\n"
+    assert openpyxl.load_workbook(io.BytesIO(downloads.xlsx_bytes(EVIL, "Data"))).sheetnames == ["Data"]
+    assert openpyxl.load_workbook(io.BytesIO(downloads.xlsx_bytes(EVIL))).sheetnames == ["Daten"]

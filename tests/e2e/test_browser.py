@@ -54,14 +54,14 @@ def test_shared_link_reopens_the_same_selection(demo_server, browser):
             "&von=2026-09-01&bis=2026-10-31&kennzahl=interactions_per_1k_inhabitants")
     page.goto(link, wait_until="domcontentloaded")
     page.get_by_role("heading", name="Vergleich").wait_for(timeout=60_000)
-    caption = page.get_by_text("Kreis: Städteregion Aachen ·").first
+    caption = page.get_by_text("Kreis: Städteregion Aachen (Nordrhein-Westfalen) ·").first
     caption.wait_for(timeout=60_000)
-    assert caption.inner_text() == "Kreis: Städteregion Aachen · Facebook · 01.09.2026 – 31.10.2026"
+    assert caption.inner_text() == "Kreis: Städteregion Aachen (Nordrhein-Westfalen) · Facebook · 01.09.2026 – 31.10.2026"
     sidebar = page.get_by_test_id("stSidebar")
     group = sidebar.get_by_role("combobox", name="Vergleichsgruppe")
     platform = sidebar.get_by_role("combobox", name="Plattform")
     platform.wait_for(timeout=30_000)
-    assert group.input_value() == "Kreis: Städteregion Aachen"
+    assert group.input_value() == "Kreis: Städteregion Aachen (Nordrhein-Westfalen)"
     assert platform.input_value() == "Facebook"
     metric = page.get_by_role("combobox", name="Kennzahl")
     metric.wait_for(timeout=30_000)
