@@ -24,10 +24,12 @@ from dataclasses import dataclass, field
 from analytics.store import Store
 
 ACTIONS = ("import", "undo", "enter_followers", "move_account", "pull", "peer_group", "remove_demo",
-           "roles", "settings", "digest")
+           "roles", "settings", "digest", "topics", "topic_words")
 # Actions an officer may take for the municipalities they are officer of (`digest`: the weekly
-# e-mail's recipients and "send now", connectors/digest.py).
-OFFICER_ACTIONS = frozenset({"import", "undo", "enter_followers", "move_account", "pull", "digest"})
+# e-mail's recipients and "send now", connectors/digest.py; `topics`: correct a post's topics;
+# `topic_words`: words for a topic, shared by all towns, so any officer may add them).
+OFFICER_ACTIONS = frozenset({"import", "undo", "enter_followers", "move_account", "pull", "digest", "topics",
+                             "topic_words"})
 DEFAULT_PREFIX = "buergernah-"
 _AGS = re.compile(r"^\d{8}$")
 

@@ -759,6 +759,89 @@ TEXTS: dict[str, tuple[str, str]] = {
                                                            "inhabitants (Destatis GV-ISys, one reference date)"),
     "metric.denominator.age_representation_index": ("Bevölkerungsanteil in der Altersspanne der Plattform",
                                                     "population share in the platform's age span"),
+    # -- topics (Beiträge, Altersgruppen; ui/topic_panel.py) --
+    "themen.title": ("Themen: was die Gemeinde postet und was ankommt", "Topics: what the town posts and what lands"),
+    "themen.intro": (
+        "Jeder Beitrag bekommt seine Themen von einem offenen Regelwerk (Wortstämme, Zusammensetzungen, Hashtags, "
+        "Emojis; es läuft auf diesem Rechner, kein Text verlässt ihn). Ein Beitrag kann mehrere Themen haben und zählt "
+        "dann bei jedem. Warum ein Beitrag ein Thema hat, steht in der Tabelle unten; die Redaktion kann Themen "
+        "korrigieren und Wörter ergänzen.",
+        "Every post gets its topics from an open rule set (word stems, compounds, hashtags, emojis; it runs on this "
+        "computer, no text leaves it). A post may have several topics and then counts in each. Why a post has a "
+        "topic is shown in the table below; officers can correct topics and add words."),
+    "themen.none": ("Im Zeitraum gibt es keine Beiträge mit Themen.", "No posts with topics in this period."),
+    "themen.topic": ("Thema", "Topic"),
+    "themen.posts": ("Beiträge", "Posts"),
+    "themen.interactions": ("Interaktionen", "Interactions"),
+    "themen.reach": ("Reichweite", "Reach"),
+    "themen.rate": ("Interaktionsrate je Reichweite (%)", "Engagement rate per reach (%)"),
+    "themen.n": ("n (Beiträge mit Reichweite)", "n (posts with reach)"),
+    "themen.note": ("Hinweis", "Note"),
+    "themen.few": ("⚠ weniger als {n} Beiträge: wenig belastbar", "⚠ fewer than {n} posts: not robust"),
+    "themen.rate_note": (
+        "Interaktionsrate je Reichweite = Σ Interaktionen ÷ Σ Reichweite × 100 über die Beiträge des Themas mit "
+        "Reichweite; Raten aus weniger als {n} Beiträgen sind mit ⚠ markiert (im Diagramm hell).",
+        "Engagement rate per reach = Σ interactions ÷ Σ reach × 100 over the topic's posts with reach; rates from "
+        "fewer than {n} posts are marked ⚠ (light in the chart)."),
+    "themen.by_platform": ("Beiträge je Thema und Plattform", "Posts per topic and platform"),
+    "themen.rate_chart": ("Interaktionsrate je Thema", "Engagement rate per topic"),
+    "themen.mix": ("Themenmix im Vergleich mit der Vergleichsgruppe", "Topic mix compared with the peer group"),
+    "themen.share": ("Anteil der Beiträge (%)", "Share of posts (%)"),
+    "themen.town_share": ("{town}", "{town}"),
+    "themen.group_share": ("Vergleichsgruppe: {group}", "Peer group: {group}"),
+    "themen.series": ("Wer", "Who"),
+    "themen.mix_note": (
+        "Anteil der Beiträge mit dem Thema an allen Beiträgen im Zeitraum; die Vergleichsgruppe zählt alle Beiträge "
+        "ihrer Gemeinden zusammen ({n} Beiträge). Beiträge mit mehreren Themen zählen mehrfach, die Anteile ergeben "
+        "daher mehr als 100 %.",
+        "Share of all posts in the period that carry the topic; the peer group counts all posts of its towns "
+        "together ({n} posts). Posts with several topics count more than once, so the shares add up to more than "
+        "100 %."),
+    "themen.posts_table": ("Beiträge und ihre Themen", "Posts and their topics"),
+    "themen.published": ("Veröffentlicht", "Published"),
+    "themen.text": ("Text", "Text"),
+    "themen.topics": ("Themen", "Topics"),
+    "themen.why": ("Warum (gefundene Wörter)", "Why (words found)"),
+    "themen.by_officer": ("von der Redaktion gesetzt", "set by an officer"),
+    "themen.correct": ("Themen eines Beitrags korrigieren", "Correct a post's topics"),
+    "themen.correct_help": (
+        "Die Korrektur gilt für diesen Beitrag dauerhaft, auch nach neuen Importen; ohne Auswahl gelten wieder "
+        "die Regeln. Jede Änderung steht im Protokoll.",
+        "The correction holds for this post for good, also after new imports; with nothing chosen the rules apply "
+        "again. Every change is logged."),
+    "themen.post": ("Beitrag", "Post"),
+    "themen.save": ("Themen speichern", "Save topics"),
+    "themen.saved": ("Themen gespeichert.", "Topics saved."),
+    "themen.add_word": ("Wort zu einem Thema hinzufügen", "Add a word to a topic"),
+    "themen.word": ("Wort", "Word"),
+    "themen.word_help": (
+        "Schreibweise: „rat“ ganzes Wort, „baustell*“ Wortanfang, „*baustell*“ auch in Zusammensetzungen, "
+        "„#visit*“ nur als Hashtag, ein Emoji überall. Das Wort gilt für alle Gemeinden; alle Beiträge werden neu "
+        "eingeordnet.",
+        "Notation: “rat” whole word, “baustell*” word start, “*baustell*” inside compounds too, “#visit*” hashtag "
+        "only, an emoji anywhere. The word applies to every town; all posts are classified again."),
+    "themen.add": ("Wort hinzufügen", "Add word"),
+    "themen.added": ("„{term}“ gehört jetzt zu „{topic}“; alle Beiträge wurden neu eingeordnet.",
+                     "“{term}” now belongs to “{topic}”; all posts were classified again."),
+    "themen.words": ("Wörter der Redaktion", "Officers' words"),
+    "themen.remove": ("Entfernen", "Remove"),
+    "themen.added_by": ("hinzugefügt von", "added by"),
+    "themen.youth_title": ("Welche Themen auf dem jüngsten Kanal ankommen", "Which topics land on the youngest channel"),
+    "themen.youth_intro": (
+        "Jüngster Kanal (unter denen mit Beiträgen im Zeitraum) ist der mit dem größten Anteil unter 25-Jähriger im "
+        "Publikum: {channel} ({share} unter 25). "
+        "Die Plattformen geben das Alter nur für das ganze Publikum an, nicht je Beitrag: Die Tabelle zeigt, welche "
+        "Themen auf diesem Kanal die höchste Interaktionsrate haben, nicht, dass gerade junge Menschen mit ihnen "
+        "interagiert haben.",
+        "The youngest channel (of those with posts in the period) is the one with the largest share of under-25s in "
+        "its audience: {channel} ({share} under 25). Platforms report age for the whole audience only, not per post: the table shows which topics "
+        "reach the highest engagement rate on this channel, not that young people in particular engaged with them."),
+    "themen.youth_none": (
+        "Für keinen Kanal der Gemeinde mit Beiträgen im Zeitraum liegen Altersangaben zum Publikum vor; ohne sie lässt "
+        "sich kein jüngster Kanal bestimmen.",
+        "No channel of the town with posts in the period has audience age data; without it no youngest channel can "
+        "be named."),
+    "file.topics": ("themen", "topics"),
 }
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import threading
 
-from analytics.store import Store
+from analytics import topics
+from analytics.store import DATA_VERSION_SQL, Store
 
 MART = {"posts": "mart.posts", "daily": "mart.account_daily", "accounts": "mart.accounts",
         "audience": "mart.audience", "municipalities": "mart.municipalities",
@@ -22,18 +23,6 @@ _lock = threading.Lock()
 def _has_mat(store: Store) -> bool:
     return bool(store.query_value(
         "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'core' AND table_name = 'mat_state'"))
-
-
-# Changes whenever an import is added or undone or an account moves to another town (peer-group
-# edits do not touch the copies).
-_VERSION_SQL = (
-    "SELECT count(*) || '-' || coalesce(max(import_id), 0) || '-' || "
-    "coalesce(max(epoch(coalesce(undone_at, imported_at))), 0) || '-' || count(*) FILTER (WHERE status = 'undone') "
-    "|| '-' || (SELECT count(*) FROM core.audit WHERE action = 'move_account') FROM core.imports")
-
-
-def imports_version(store: Store) -> str:
-    return str(store.query_value(_VERSION_SQL))
 
 
 # (copy, how to fill it for the accounts `{where}` selects, the order of a full build: zone maps).
@@ -65,6 +54,7 @@ def refresh_accounts(cur, account_keys) -> None:
         for table, select, order in _COPIES:
             cur.execute(f"DELETE FROM {table}")
             cur.execute(f"INSERT INTO {table} {select.format(where='true')} ORDER BY {order}")
+        classify_posts(cur)
     elif keys:
         # A literal list (`IN (?, ?)`), not a subquery: DuckDB pushes it into the views' scans and
         # window partitions, so only these accounts' rows are computed.
@@ -72,12 +62,28 @@ def refresh_accounts(cur, account_keys) -> None:
         for table, select, _ in _COPIES:
             cur.execute(f"DELETE FROM {table} WHERE {where}", keys)
             cur.execute(f"INSERT INTO {table} {select.format(where=where)}", keys * select.count("{where}"))
+        classify_posts(cur, keys)
     _stamp(cur)
+
+
+def classify_posts(cur, account_keys: list[str] | None = None) -> None:
+    """The rules' topics of the posts of these accounts (all posts: None) into core.mat_post_topics,
+    with the officers' words (core.topic_words); one set-based pass (analytics/topics.py)."""
+    extra = dict(cur.execute("SELECT topic, list(term ORDER BY term) FROM core.topic_words GROUP BY topic").fetchall())
+    where = "true" if account_keys is None else f"account_key IN ({', '.join(map(_sql_text, account_keys))})"
+    cur.execute(f"DELETE FROM core.mat_post_topics WHERE {where}")
+    posts = f"(SELECT {{'account_key': account_key, 'post_id': post_id}} AS post_key, message FROM core.mat_posts WHERE {where})"
+    cur.execute(f"INSERT INTO core.mat_post_topics SELECT post_key.account_key, post_key.post_id, topic, matched "
+                f"FROM ({topics.classify_sql(posts, extra)})")
+
+
+def _sql_text(value: str) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
 
 
 def _stamp(cur) -> None:
     cur.execute("DELETE FROM core.mat_state")
-    cur.execute(f"INSERT INTO core.mat_state VALUES (({_VERSION_SQL}), now())")
+    cur.execute(f"INSERT INTO core.mat_state VALUES (({DATA_VERSION_SQL}), now())")
 
 
 def refresh(store: Store, *, force: bool = False) -> bool:
@@ -86,12 +92,12 @@ def refresh(store: Store, *, force: bool = False) -> bool:
     if store.read_only or not _has_mat(store):
         return False
     with _lock:
-        if not force and store.query_value("SELECT version FROM core.mat_state") == imports_version(store):
+        if not force and store.query_value("SELECT version FROM core.mat_state") == store.data_version():
             return False
 
         def rebuild(cur) -> bool:
             # checked again inside the write: another process may have rebuilt them meanwhile
-            if not force and cur.execute(f"SELECT (SELECT max(version) FROM core.mat_state) = ({_VERSION_SQL})"
+            if not force and cur.execute(f"SELECT (SELECT max(version) FROM core.mat_state) = ({DATA_VERSION_SQL})"
                                          ).fetchone()[0]:
                 return False
             cur.execute("DELETE FROM core.mat_state")
@@ -102,11 +108,11 @@ def refresh(store: Store, *, force: bool = False) -> bool:
 
 
 def relations(store: Store) -> dict[str, str]:
-    """Names to put into the queries: `{posts}` has an extra column `day` (publish day, Berlin)."""
+    """Names to put into the queries: `{posts}` has an extra column `day` (publish day, Berlin).
+    Only reads: the copies are current after every write and checked when the store opens."""
     if store.read_only or not _has_mat(store):
         rel = dict(MART)
         rel["posts"] = ("(SELECT *, CAST(timezone('Europe/Berlin', published_at) AS DATE) AS day "
                         "FROM mart.posts)")
         return rel
-    refresh(store)
     return {**MART, "posts": "core.mat_posts", "daily": "core.mat_daily", "accounts": "core.mat_accounts"}

@@ -161,6 +161,13 @@ def next_id(cur, kind: str) -> int:
     return int(value)
 
 
+# The one data version: imports (added, undone), peer-group members and every audited action.
+DATA_VERSION_SQL = (
+    "SELECT (SELECT count(*) || '-' || coalesce(max(import_id), 0) || '-' || "
+    "coalesce(max(epoch(coalesce(undone_at, imported_at))), 0) FROM core.imports) || '-' || "
+    "(SELECT count(*) FROM core.peer_group_members) || '-' || (SELECT count(*) FROM core.audit)")
+
+
 def put_setting(cur, key: str, value: str) -> None:
     """`core.settings[key] = value` inside a writing transaction (an upsert as DELETE + INSERT)."""
     cur.execute("DELETE FROM core.settings WHERE key = ?", [key])
@@ -431,6 +438,8 @@ class Store:
                     if self.lake and serialize:
                         cur.execute("UPDATE core.id_counters SET value = value + 1 WHERE name = 'write'")
                     result = body(cur)
+                    if serialize:  # the copies stay current with every write (analytics/sources.py)
+                        cur.execute(f"UPDATE core.mat_state SET version = ({DATA_VERSION_SQL})")
                     _hold_for_tests()
                     return result
             except duckdb.Error as exc:
@@ -531,23 +540,18 @@ class Store:
 
             if self.write(apply, serialize=False):
                 applied.append(version)
-        if applied:
-            from analytics import reference  # late import: reference data needs the tables
+        from analytics import reference, sources  # late import: both need the tables
 
+        if applied:
             reference.ensure_loaded(self)
+        sources.refresh(self)  # copies that do not match the data are rebuilt on opening, never in a page view
         return applied
 
     # -- small helpers used across analytics and connectors ------------------------------
     def data_version(self) -> str:
-        """Changes whenever imported data changes; page caches key on it."""
-        with self.cursor() as cur:
-            row = cur.execute(
-                "SELECT count(*), coalesce(max(import_id), 0), "
-                "coalesce(max(epoch(coalesce(undone_at, imported_at))), 0) FROM core.imports"
-            ).fetchone()
-            groups = cur.execute("SELECT count(*) FROM core.peer_group_members").fetchone()[0]
-            moves = cur.execute("SELECT count(*) FROM core.audit").fetchone()[0]
-        return f"{row[0]}-{row[1]}-{row[2]}-{groups}-{moves}"
+        """Changes whenever the data changes (an import, undo, account move, topic correction, peer
+        group…); page caches key on it, and the copies the pages read are stamped with it."""
+        return str(self.query_value(DATA_VERSION_SQL))
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         value = self.query_value("SELECT value FROM core.settings WHERE key = ?", [key])

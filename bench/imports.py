@@ -25,14 +25,14 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
-from connectors.demo import FB_HEADER, TOPICS, _csv  # noqa: E402
+from connectors.demo import CAPTIONS, FB_HEADER, _csv  # noqa: E402
 
 
 def write_export(path: Path, rows: int, seed: int = 7, caption_chars: int = 0) -> None:
     """A Facebook MBS post export of `rows` posts, in the real format (BOM, quoting, newlines);
     `caption_chars` lengthens every caption to about that many characters."""
     rng = random.Random(seed)
-    captions = [(t + " ") * max(1, caption_chars // len(t)) if caption_chars else t for t in TOPICS]
+    captions = [(t + " ") * max(1, caption_chars // len(t)) if caption_chars else t for t in CAPTIONS]
     start = datetime(2025, 1, 1, 8, 0)
     with path.open("wb") as out:
         out.write(b"\xef\xbb\xbf" + _csv([FB_HEADER]).encode())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from analytics import access, imports, peers
+from analytics import access, imports, peers, post_topics
 from analytics.access import Actor, Forbidden
 from analytics.store import Store, put_setting
 from connectors import loader
@@ -19,7 +19,8 @@ LABELS = {  # what a refusal names
     "import": "importieren", "undo": "Importe rückgängig machen", "enter_followers": "Follower-Stände eintragen",
     "move_account": "Konten verschieben", "pull": "Schnittstellen abrufen", "peer_group": "Vergleichsgruppen ändern",
     "remove_demo": "Demodaten entfernen", "roles": "Rollen vergeben", "settings": "Einstellungen ändern",
-    "digest": "die Wochen-E-Mail verwalten oder senden",
+    "digest": "die Wochen-E-Mail verwalten oder senden", "topics": "Themen von Beiträgen korrigieren",
+    "topic_words": "Suchwörter für Themen ändern",
 }
 ROLES_HELP = "Rollen: admin, council, officer:<AGS>"
 
@@ -42,6 +43,21 @@ def _account_town(store: Store, account_key: str) -> str:
 
 
 # -- writes ----------------------------------------------------------------------------------
+
+
+def correct_topics(store: Store, actor: Actor, account_key: str, post_id: str, chosen: list[str]) -> None:
+    require(actor, "topics", {_account_town(store, account_key)})
+    post_topics.correct(store, account_key, post_id, chosen, actor=actor.id)
+
+
+def add_topic_word(store: Store, actor: Actor, topic: str, term: str) -> None:
+    require(actor, "topic_words", actor.officer_of)  # shared by all towns: any officer (or an admin)
+    post_topics.add_word(store, topic, term, actor=actor.id)
+
+
+def remove_topic_word(store: Store, actor: Actor, topic: str, term: str) -> None:
+    require(actor, "topic_words", actor.officer_of)
+    post_topics.remove_word(store, topic, term, actor=actor.id)
 
 
 def commit_import(store: Store, actor: Actor, plan: loader.Plan) -> int | None:

@@ -54,17 +54,34 @@ FB_HEADER = ['Post ID', 'Page ID', 'Page name', 'Title', 'Description', 'Duratio
 IG_HEADER = ['Post ID', 'Account ID', 'Account username', 'Account name', 'Description', 'Duration (sec)',
              'Publish time', 'Permalink', 'Post type', 'Data comment', 'Date', 'Views', 'Reach', 'Likes',
              'Shares', 'Follows', 'Comments', 'Saves']
-TOPICS = [
+# Captions as town halls write them (topics: analytics/topics.py); {street}, {month} filled in.
+CAPTIONS = [
     "Baustelle {street}: ab Montag Umleitung.\nDetails im Link.",
-    "Sommerfest am Marktplatz, 12 bis 18 Uhr – wir freuen uns auf euch!",
-    "Der Bürgermeister lädt zur Bürgersprechstunde ein.",
-    "Neue Öffnungszeiten im Bürgerbüro ab {month}.",
-    "Stellenangebot: Wir suchen Erzieherinnen und Erzieher (m/w/d).",
-    "Wochenmarkt am Samstag: „Regional & frisch“ auf dem Rathausplatz.",
+    "🚧 Vollsperrung der {street} von Dienstag bis Freitag – bitte weiträumig umfahren.",
+    "Neue Öffnungszeiten im Bürgerbüro ab {month}. Termine gibt's online.",
+    "Sperrmüll, Grünschnitt & Co.: der Abfallkalender für {month} ist da.",
+    "Personalausweis abgelaufen? Im Bürgerbüro geht's jetzt auch ohne langen Termin-Vorlauf.",
+    "Stellenangebot: Wir suchen Erzieherinnen und Erzieher (m/w/d) für unsere Kitas. Jetzt bewerben!",
+    "Ausbildung bei der Stadt: Bewerbungsstart für 2027 – Verwaltungsfachangestellte (m/w/d). #ausbildung",
     "Ratssitzung am Donnerstag – die Tagesordnung ist online.",
-    "Sperrmüll, Grünschnitt & Co.: der Abfallkalender für {month}.",
-    "Freibad-Saison: \"Anbaden\" am Wochenende!",
+    "Der Stadtrat hat den Haushalt 2027 beschlossen. Alle Beschlüsse im Ratsinformationssystem.",
+    "Sommerfest am Marktplatz, 12 bis 18 Uhr – wir freuen uns auf euch! 🎉",
+    "Save the date: Weihnachtsmarkt ab dem ersten Adventswochenende auf dem Rathausplatz 🎄",
+    "Konzert im Stadtpark: Eintritt frei, Programm im Link. #kultur",
+    "Wochenmarkt am Samstag: „Regional & frisch“ auf dem Rathausplatz.",
+    "Neue Gewerbeflächen im Gewerbegebiet Nord: Unternehmen können sich ab sofort melden.",
+    "Freibad-Saison: \"Anbaden\" am Wochenende! 🏊",
+    "Stadtlauf 2026: Anmeldung für alle Altersklassen geöffnet. #sport",
+    "Ferienprogramm für Kinder: Basteln, Zirkus und Waldtage – jetzt anmelden!",
+    "Neue Kita an der {street} eröffnet: 75 Plätze für Familien im Stadtteil.",
+    "Seniorennachmittag im Bürgerhaus: Kaffee, Kuchen und Sicherheitstipps der Polizei.",
+    "⚠️ Unwetterwarnung: Bitte meiden Sie Parks und Wälder. Aktuelle Infos der Feuerwehr im Link.",
+    "Probealarm am Donnerstag um 11 Uhr – die Sirenen werden getestet.",
+    "Klimaschutz vor Ort: Förderprogramm für Solaranlagen auf Privatdächern startet. ☀️",
+    "Baumpflanzaktion im Stadtwald: 500 neue Bäume für ein besseres Klima 🌳",
+    "Radtour durch die Region: neue Wanderwege und Rastplätze auf unserer Tourismus-Seite.",
     "Ehrenamtspreis 2026: jetzt Vorschläge einreichen.",
+    "Danke an alle, die heute mitgemacht haben! ❤️",
 ]
 STREETS = ["Hauptstraße", "Bahnhofstraße", "Kirchstraße", "Aachener Straße", "Roermonder Straße"]
 MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
@@ -116,7 +133,7 @@ def _posts(rng: random.Random, start: date, end: date, per_week: float, follower
     day = start
     while day <= end:
         for _ in range(sum(rng.random() < per_week / 7 / 2 for _ in range(2))):
-            topic = rng.choice(TOPICS).format(street=rng.choice(STREETS), month=MONTHS[day.month % 12])
+            topic = rng.choice(CAPTIONS).format(street=rng.choice(STREETS), month=MONTHS[day.month % 12])
             reach = max(40, int(followers * rng.lognormvariate(-1.2, 0.7)))
             posts.append({
                 "at": datetime(day.year, day.month, day.day, rng.choice([8, 9, 10, 11, 12, 14, 16, 17, 18]), rng.choice([0, 15, 30, 45])),

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import shutil
 import socket
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
+from analytics import sources
 from analytics.store import Store
 from connectors import demo
 
@@ -17,6 +20,20 @@ EXPORTS = FIXTURES / "exports"
 # The demo database is generated as of today, like `make run` does (its figures depend only on
 # this date; tests/test_demo.py checks that the generator is deterministic for a fixed date).
 DEMO_TODAY = date.today()
+
+
+# Property tests check outcomes, not speed: no per-example deadline (a loaded CI machine is slow).
+settings.register_profile("buergernah", deadline=None)
+settings.load_profile("buergernah")
+
+
+@contextmanager
+def raw_write(store: Store):
+    """A transaction for test data written straight into the core tables (as an older Bürgernah
+    would); the copies the pages read are brought up to date afterwards, as on opening a store."""
+    with store.transaction() as cur:
+        yield cur
+    sources.refresh(store)
 
 
 def free_port() -> int:

@@ -50,6 +50,11 @@ def attempts(store, ids):
         ("move_account", B): lambda actor: actions.move_account(store, actor, "facebook:111", B),
         ("pull", A): lambda actor: actions.pull(store, actor, "facebook:111"),
         ("pull", B): lambda actor: actions.pull(store, actor, "facebook:222"),
+        ("topics", A): lambda actor: actions.correct_topics(store, actor, "facebook:111", _post(store, "facebook:111"),
+                                                             ["politik"]),
+        ("topics", B): lambda actor: actions.correct_topics(store, actor, "facebook:222", _post(store, "facebook:222"),
+                                                             ["politik"]),
+        ("topic_words", None): lambda actor: actions.add_topic_word(store, actor, "politik", "stadtrat*"),
         ("undo", A): lambda actor: actions.undo(store, actor, ids[A]),
         ("undo", B): lambda actor: actions.undo(store, actor, ids[B]),
         ("peer_group", None): lambda actor: actions.save_group(store, actor, "Zwei", [A, B]),
@@ -59,9 +64,14 @@ def attempts(store, ids):
     }
 
 
+def _post(store, account_key: str) -> str:
+    return store.query_value("SELECT min(post_id) FROM core.mat_posts WHERE account_key = ?", [account_key])
+
+
 ALLOWED = {
     "admin": "everything",
-    "officer_A": {("import", A), ("undo", A), ("enter_followers", A), ("move_account", A), ("pull", A)},
+    "officer_A": {("import", A), ("undo", A), ("enter_followers", A), ("move_account", A), ("pull", A),
+                  ("topics", A), ("topic_words", None)},
     "council": set(),
     "anonymous": set(),
 }

@@ -29,6 +29,7 @@ MART_COLUMNS = {  # docs/data-model.md
     "social_media_reporting__rollup_report": ["created_timestamp", "post_id", "post_message", "page_id", "page_name",
                                               "post_url", "source_relation", "platform", "clicks", "impressions",
                                               "likes", "shares", "comments"],
+    "post_topics": ["platform", "account_key", "ags", "post_id", "topic", "source"],
 }
 
 

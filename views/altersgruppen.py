@@ -1,5 +1,6 @@
 """Altersgruppen: per municipality and platform the audience's age distribution against the
-town's population, the representation index per age group and the finding in one sentence."""
+town's population, the representation index per age group and the finding in one sentence; which
+topics do best on the channel with the youngest audience (ui/topic_panel.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from analytics import age, fmt
 from analytics.metrics import METRICS, MIN_BUCKET_PEOPLE
 from ui.charts import PLATFORM_COLOURS, localized
 from ui.downloads import table_downloads
-from ui.filters import platform_picker
+from ui.filters import period_picker, platform_picker
 from ui.i18n import lang, metric_help, pick, platform_name, t, text
 from ui.layout import town_picker
 from ui.safe import literal
 from ui.state import query
+from ui.topic_panel import youth_section
 from ui.viz import cached, show_chart
 
 L = lang()
@@ -130,3 +132,6 @@ for b in cached(prepare, rows, L):
 
 st.caption(t("altersgruppen.thresholds", n=MIN_BUCKET_PEOPLE) + " " + t("altersgruppen.followers_note") + " "
            + metric_help(metric, L))
+
+start, end = period_picker()
+youth_section(ags, start, end)

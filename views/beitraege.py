@@ -1,4 +1,5 @@
-"""Beiträge: top posts, content types and when the town posts (weekday × hour, Europe/Berlin)."""
+"""Beiträge: top posts, their topics (ui/topic_panel.py), content types and when the town posts
+(weekday × hour, Europe/Berlin)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from analytics import content, fmt
 from analytics.metrics import METRICS, MIN_POSTS_FOR_RATE
 from ui.charts import localized, platform_scale
 from ui.downloads import table_downloads
-from ui.filters import period_picker, platform_picker
+from ui.filters import peer_group_picker, period_picker, platform_picker
 from ui.i18n import lang, metric_help, platform_name, t, text
 from ui.layout import town_picker
 from ui.state import query
+from ui.topic_panel import section as topics_section
 from ui.viz import break_rules, show_chart
 
 L = lang()
@@ -35,7 +37,7 @@ def types_chart(types: pd.DataFrame, lang_: str) -> alt.Chart:
                  alt.Tooltip("interactions_mean:Q", title=tx("mean_i", lang_), format=",.1f"),
                  alt.Tooltip("er_follower_post:Q", title=tx("rate_percent", lang_, label=er.label(lang_)),
                              format=",.2f")],
-    ).properties(height=max(120, 28 * len(types)))
+    ).properties(height=alt.Step(24))  # a band per type: every label shows
     return localized(chart, lang_)
 
 
@@ -73,6 +75,7 @@ st.title(t("beitraege.title"))
 towns, ags, town = town_picker()
 platform = platform_picker(list(towns.set_index("ags").loc[ags, "platforms"]))
 start, end = period_picker()
+group_id, group_name = peer_group_picker()
 st.caption(t("beitraege.caption", town=town, platform=platform_name(platform) if platform else t("common.all_platforms"),
              start=fmt.day(start, L), end=fmt.day(end, L)))
 st.markdown(t("beitraege.intro"))
@@ -107,6 +110,8 @@ if top["over_100"].any():
     notes.append("⚠ " + t("common.over_100_follower") + ".")
 st.caption(" ".join(notes))
 table_downloads(top, f"{t('file.posts')}_{ags}_{t('file.top')}", "top_dl", L)
+
+topics_section(ags, town, start, end, platform, group_id, group_name)
 
 st.subheader(t("beitraege.types"))
 types = query(content.content_types, ags, start, end, platform)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from analytics.store import Store
+from conftest import raw_write
 
 A, B = "05334004", "05334008"  # Alsdorf (48,518 inhabitants), Baesweiler (28,005)
 FB_A, IG_A, FB_B = "facebook:A", "instagram:A", "facebook:B"
 
 
 def load(store: Store) -> None:
-    with store.transaction() as cur:
+    with raw_write(store) as cur:
         cur.execute("INSERT INTO core.imports (import_id, file_name, sha256, rows) VALUES (1, 'golden', 'x', 1)")
         cur.executemany("INSERT INTO core.accounts (account_key, platform, account_id, name, ags) VALUES (?, ?, ?, ?, ?)", [
             [FB_A, "facebook", "A", "Stadt A", A], [IG_A, "instagram", "A", "Stadt A", A],

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from analytics import age, benchmark, channels, content
+from conftest import raw_write
 
 START, END = date(2026, 1, 1), date(2026, 1, 15)  # 15 calendar days, 14 days between the edges
 
@@ -83,7 +84,7 @@ def test_group_median_and_band(towns):
 
 def test_median_quartiles_with_known_totals(gold):
     """With B's total entered (Alsdorf 1200 → 24.73/1k, Baesweiler 560 → 20.00/1k) both count again."""
-    with gold.transaction() as cur:
+    with raw_write(gold) as cur:
         cur.execute("INSERT INTO core.imports (import_id, file_name, sha256, rows, format) "
                     "VALUES (2, 'entry', 'y', 1, 'follower_entry')")
         cur.execute("INSERT INTO core.daily_values (import_id, account_key, day, metric, value) "
@@ -108,7 +109,7 @@ def add_gains(gold) -> None:
     """Daily gains for Facebook A between its observed totals (1000 on 01.01., 1200 on 15.01.): 10 a
     day 02.–11.01. and 25 a day 12.–15.01. Reconstructed from the nearer total: 05.01. = 1000 + 4 × 10
     = 1040; 10.01. = 1200 − (10 + 4 × 25) = 1090."""
-    with gold.transaction() as cur:
+    with raw_write(gold) as cur:
         cur.execute("INSERT INTO core.imports (import_id, file_name, sha256, rows) VALUES (2, 'follows', 'z', 1)")
         cur.executemany("INSERT INTO core.daily_values (import_id, account_key, day, metric, value) "
                         "VALUES (2, ?, ?, 'followers_gained', ?)",
@@ -130,7 +131,7 @@ def test_per_post_rates(gold):
 
 
 def test_per_post_rate_above_100_is_flagged(gold):
-    with gold.transaction() as cur:
+    with raw_write(gold) as cur:
         cur.execute("INSERT INTO core.imports (import_id, file_name, sha256, rows) VALUES (2, 'entry', 'z', 1)")
         cur.execute("INSERT INTO core.daily_values (import_id, account_key, day, metric, value) "
                     "VALUES (2, ?, DATE '2026-01-05', 'followers_entered', 40)", [golden.FB_A])
@@ -184,7 +185,7 @@ def test_age_representation_index(gold):
 
 
 def test_estimated_population_is_flagged(gold):
-    with gold.transaction() as cur:
+    with raw_write(gold) as cur:
         cur.execute("INSERT INTO core.audience_values VALUES (1, 'facebook:B', DATE '2026-01-15', 'followers', "
                     "'18-24', 'all', 0.2, NULL, NULL)")
     rows = age.age_distribution(gold, golden.B)
@@ -214,7 +215,7 @@ def test_channels_known_totals_only(gold):
 
 
 def test_town_sum_unknown_when_one_account_lacks_a_total(gold):
-    with gold.transaction() as cur:
+    with raw_write(gold) as cur:
         cur.execute("INSERT INTO core.imports (import_id, file_name, sha256, rows) VALUES (2, 'ig follows', 'z', 1)")
         cur.execute("INSERT INTO core.daily_values (import_id, account_key, day, metric, value) "
                     "VALUES (2, ?, DATE '2026-01-15', 'followers_gained', 5)", [golden.IG_A])
@@ -238,7 +239,7 @@ def test_no_follower_total_carried_into_a_later_period(gold):
 
 
 def test_rate_above_100_percent_is_flagged(gold):
-    with gold.transaction() as cur:
+    with raw_write(gold) as cur:
         cur.execute("INSERT INTO core.imports (import_id, file_name, sha256, rows) VALUES (2, 'b', 'z', 1)")
         cur.execute("INSERT INTO core.daily_values (import_id, account_key, day, metric, value) "
                     "VALUES (2, ?, DATE '2026-01-10', 'followers_entered', 10)", [golden.FB_B])

@@ -12,6 +12,7 @@ import weekly_data as data
 from weekly_data import FB, A, B, days
 
 from analytics import weekly
+from conftest import raw_write
 
 
 @pytest.fixture
@@ -85,7 +86,7 @@ def test_coverage_and_default_week(gold):
 
 
 def test_only_partial_weeks_default_to_the_latest(store):
-    with store.transaction() as cur:
+    with raw_write(store) as cur:
         cur.execute("INSERT INTO core.imports (import_id, file_name, sha256, rows) VALUES (1, 'f', 'a', 1)")
         cur.execute("INSERT INTO core.accounts (account_key, platform, ags) VALUES (?, 'facebook', ?)", [FB, A])
         cur.executemany("INSERT INTO core.daily_values (import_id, account_key, day, metric, value) "

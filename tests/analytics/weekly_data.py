@@ -23,6 +23,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from analytics.store import Store
+from conftest import raw_write
 
 A, B = "05334004", "05334008"
 FB, IG, LI, X = "facebook:wa", "instagram:wa", "linkedin:wa", "x:wb"
@@ -35,7 +36,7 @@ def days(first: str, last: str) -> list[date]:
 
 
 def load(store: Store) -> None:
-    with store.transaction() as cur:
+    with raw_write(store) as cur:
         cur.execute("INSERT INTO core.imports (import_id, file_name, sha256, rows) VALUES "
                     "(1, 'exports', 'a', 1), (2, 'follower entry', 'b', 1)")
         cur.executemany("INSERT INTO core.accounts (account_key, platform, ags) VALUES (?, ?, ?)",

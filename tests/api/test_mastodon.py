@@ -9,6 +9,7 @@ import pytest
 import responses
 from responses import matchers
 
+from conftest import raw_write
 from connectors.api import last_pulls, mastodon, pull_account, pull_all, pull_target
 from connectors.api.mastodon import html_to_text, parse_spec
 from tests.api import recorded
@@ -194,7 +195,7 @@ def test_unknown_municipality_is_refused(store, client):
 
 @responses.activate
 def test_registry_drives_pull_all_and_last_pulls(store, client):
-    with store.transaction() as cur:
+    with raw_write(store) as cur:
         cur.execute("INSERT INTO core.accounts (account_key, platform, handle, ags, url) VALUES "
                     "('mastodon:stadt@social.example', 'mastodon', '@stadt@social.example', ?, ?), "
                     "('tiktok:stadt', 'tiktok', 'stadt', ?, NULL), "
@@ -220,7 +221,7 @@ def test_registry_drives_pull_all_and_last_pulls(store, client):
 
 
 def test_pull_account_of_an_account_without_api(store):
-    with store.transaction() as cur:
+    with raw_write(store) as cur:
         cur.execute("INSERT INTO core.accounts (account_key, platform, handle, ags) VALUES ('tiktok:x', 'tiktok', 'x', ?)",
                     [AGS])
     result = pull_account(store, "tiktok:x")
