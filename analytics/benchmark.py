@@ -16,27 +16,15 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from analytics import rates
-from analytics.metrics import INTERACTIONS_SQL, MIN_POSTS_FOR_RATE
+from analytics.metrics import INTERACTIONS_SQL, METRICS, MIN_POSTS_FOR_RATE, compared
 from analytics.peers import members_sql
 from analytics.sources import relations
 from analytics.store import Store
 
-# Column of `town_metrics` → registry id; the order is the order of the page's table.
-BENCHMARK_METRICS = [
-    "followers_per_1k_inhabitants", "reach_per_1k_inhabitants", "interactions_per_1k_inhabitants",
-    "er_follower_period", "er_reach", "posts_per_week", "follower_net_growth", "follower_growth_weekly",
-    "reels_share",
-]
 QUANTILE_METHOD = {
     "de": "Quantile mit linearer Interpolation (Hyndman–Fan Typ 7, wie DuckDB quantile_cont)",
     "en": "Quantiles by linear interpolation (Hyndman–Fan type 7, as DuckDB quantile_cont)",
 }
-# Rates over few posts are flagged (docs/metrics.md §6).
-POST_RATES = {"er_follower_period", "er_reach", "reels_share"}
-# Metrics that need a known follower total; towns without one are left out of them (ranks, n, median).
-FOLLOWER_METRICS = {"followers_per_1k_inhabitants", "er_follower_period", "follower_net_growth",
-                    "follower_growth_weekly"}
 # Percent rates that cannot plausibly exceed 100 %: above it, the row is flagged with the reason.
 CAPPED_RATES = ("er_follower_period", "er_reach", "er_views")
 
@@ -108,28 +96,17 @@ def components(store: Store, group_id: str, start: date, end: date, platform: st
 
 
 def add_rates(df: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
-    """The catalogue rates from the summed components (analytics/rates.py formulas)."""
+    """Every registry metric with a `compute` from the summed components (analytics/rates.py
+    formulas), and the flags `few_posts`, `no_account`, `followers_unknown`."""
     days = (pd.Timestamp(end) - pd.Timestamp(start)).days
     out = df.copy()
     has_posts_data = out["accounts"] > 0
-    out["followers"] = out["followers_end"]
-    out["followers_per_1k_inhabitants"] = rates.per_thousand(out["followers_end"], out["inhabitants"])
-    out["reach_per_1k_inhabitants"] = rates.per_thousand(out["reach"], out["inhabitants"])
-    out["interactions_per_1k_inhabitants"] = rates.per_thousand(out["interactions"], out["inhabitants"])
-    known = out["followers_end"].notna()  # without a known total no per-follower rate, not even 0
-    out["er_follower_period"] = rates.er_follower_period(out["interactions"].fillna(0), out["posts"],
-                                                         out["followers_start"], out["followers_end"]).where(known)
-    out["er_reach"] = rates.percent_of(out["interactions_reach"], out["reach"])
-    out["er_views"] = rates.percent_of(out["interactions_views"], out["views"])
-    out["posts_per_week"] = rates.posts_per_week(out["posts"], days + 1).where(has_posts_data)
-    out["follower_net_growth"] = rates.net_growth(out["followers_start"], out["followers_end"])
-    out["follower_growth_weekly"] = rates.weekly_growth(out["followers_start"], out["followers_end"], days)
-    out["reels_share"] = rates.share(out["reels"], out["typed_posts"])
+    for metric in METRICS.values():
+        if metric.compute is not None:  # towns without accounts have no figure, not a 0
+            out[metric.id] = pd.Series(metric.compute(out, days), index=out.index).astype("float64").where(has_posts_data)
     out["few_posts"] = has_posts_data & (out["posts"] < MIN_POSTS_FOR_RATE)
     out["no_account"] = ~has_posts_data
-    out["followers_unknown"] = has_posts_data & ~known
-    for metric_id in [*BENCHMARK_METRICS, "er_views"]:
-        out[metric_id] = out[metric_id].astype("float64").where(has_posts_data)
+    out["followers_unknown"] = has_posts_data & out["followers_end"].isna()
     return out
 
 
@@ -142,7 +119,7 @@ def town_metrics(store: Store, group_id: str, start: date, end: date, platform: 
 def group_stats(towns: pd.DataFrame, metric_ids: list[str] | None = None) -> pd.DataFrame:
     """Per metric: n (towns with a value), median, 25th and 75th percentile (type 7, linear)."""
     rows = []
-    for metric_id in metric_ids or BENCHMARK_METRICS:
+    for metric_id in metric_ids or compared():
         values = towns[metric_id].dropna().to_numpy(dtype="float64")
         if len(values):
             q25, median, q75 = np.quantile(values, [0.25, 0.5, 0.75], method="linear")

@@ -52,15 +52,15 @@ def correct(store: Store, account_key: str, post_id: str, chosen: list[str], *, 
 
 def add_word(store: Store, topic: str, term: str, *, actor: str) -> None:
     """An officer's term for a topic (notation of analytics/topics.py); all posts are classified again."""
-    term = topics.normalize_term(term or "")
     if topic not in topics.TOPIC_KEYS or topic == topics.UNCLASSIFIED:
         raise TopicError(f"Unbekanntes Thema „{topic}“.")
-    if not term.strip("*#- "):
+    if not (term or "").strip("*#- "):
         raise TopicError("Bitte ein Wort eingeben.")
     try:
+        term = topics.normalize_term(term)
         topics.classify("", {topic: [term]})  # a term the rules cannot read is refused here
-    except re.error:
-        raise TopicError(f"„{term}“ lässt sich nicht als Suchwort lesen.") from None
+    except (ValueError, re.error):
+        raise TopicError(f"„{term}“ lässt sich nicht als Suchwort lesen (Schreibweise: siehe Hilfe).") from None
 
     def write(cur) -> None:
         cur.execute("DELETE FROM core.topic_words WHERE topic = ? AND term = ?", [topic, term])

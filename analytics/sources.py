@@ -69,7 +69,13 @@ def refresh_accounts(cur, account_keys) -> None:
 def classify_posts(cur, account_keys: list[str] | None = None) -> None:
     """The rules' topics of the posts of these accounts (all posts: None) into core.mat_post_topics,
     with the officers' words (core.topic_words); one set-based pass (analytics/topics.py)."""
-    extra = dict(cur.execute("SELECT topic, list(term ORDER BY term) FROM core.topic_words GROUP BY topic").fetchall())
+    extra: dict[str, list[str]] = {}
+    for topic, term in cur.execute("SELECT topic, term FROM core.topic_words ORDER BY topic, term").fetchall():
+        try:  # a stored word a later rule version cannot read is left out, not a failed import
+            topics.classify("", {topic: [term]})
+        except ValueError:
+            continue
+        extra.setdefault(topic, []).append(term)
     where = "true" if account_keys is None else f"account_key IN ({', '.join(map(_sql_text, account_keys))})"
     cur.execute(f"DELETE FROM core.mat_post_topics WHERE {where}")
     posts = f"(SELECT {{'account_key': account_key, 'post_id': post_id}} AS post_key, message FROM core.mat_posts WHERE {where})"

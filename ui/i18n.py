@@ -15,8 +15,8 @@ from analytics import platforms
 from analytics.i18n import DEFAULT, LANGS, TEXTS, known, pick, text
 from analytics.metrics import Metric
 
-__all__ = ["DEFAULT", "LANGS", "TEXTS", "document_language", "known", "lang", "localized_uploader", "metric_denominator",
-           "metric_help", "metric_source", "pick", "platform_name", "t", "text"]
+__all__ = ["DEFAULT", "LANGS", "TEXTS", "document_language", "known", "lang", "localized_uploader",
+           "metric_help", "pick", "platform_name", "t", "text"]
 
 
 def lang() -> str:
@@ -34,22 +34,9 @@ def platform_name(platform: str) -> str:
     return platforms.label(platform)
 
 
-# -- the metric registry keeps German sources and denominators; the catalogue has both ---------------
-
-
-def metric_source(metric: Metric, lang_: str) -> str:
-    key = f"metric.source.{metric.id}"
-    return text(key, lang_) if known(key) else metric.source
-
-
-def metric_denominator(metric: Metric, lang_: str) -> str:
-    key = f"metric.denominator.{metric.id}"
-    return text(key, lang_) if known(key) else metric.denominator
-
-
 def metric_help(metric: Metric, lang_: str) -> str:
-    """The metric's definition (`Metric.help`) with its source in the page's language."""
-    return metric.help(lang_).replace(metric.source, metric_source(metric, lang_))
+    """The metric's definition, next to the number (the registry holds both languages)."""
+    return metric.help(lang_)
 
 
 # -- what Streamlit writes itself ------------------------------------------------------------------

@@ -8,7 +8,8 @@ import streamlit as st
 from analytics import benchmark, fmt
 from analytics.metrics import BREAK_LABEL, METRIC_BREAKS, METRICS, MIN_BUCKET_PEOPLE, MIN_POSTS_FOR_RATE
 from ui.downloads import table_downloads
-from ui.i18n import lang, metric_denominator, metric_help, metric_source, pick, platform_name, t
+from ui.i18n import lang, metric_help, pick, platform_name, t
+from ui.safe import literal
 
 L = lang()
 
@@ -18,10 +19,10 @@ st.markdown(t("methodik.intro"))
 st.subheader(t("methodik.metrics"))
 registry = pd.DataFrame([{
     t("methodik.id"): m.id, t("methodik.label"): m.label(L), t("methodik.unit"): m.unit_text(L),
-    t("methodik.formula"): m.formula_text(L), t("methodik.denominator"): metric_denominator(m, L),
-    t("methodik.source"): metric_source(m, L),
+    t("methodik.formula"): m.formula_text(L), t("methodik.denominator"): m.denominator_text(L),
+    t("methodik.source"): m.source_text(L),
     t("methodik.platforms"): ", ".join(platform_name(p) for p in m.platforms), t("methodik.version"): m.version,
-    t("methodik.sql"): m.sql,
+    t("methodik.sql"): m.inputs,
 } for m in METRICS.values()])
 st.dataframe(registry, hide_index=True, width="stretch", key="registry",
              column_config={t("methodik.formula"): st.column_config.TextColumn(width="large")})
@@ -29,9 +30,9 @@ table_downloads(registry, f"{t('file.methodology')}_{t('file.metrics')}", "regis
 for m in METRICS.values():
     with st.expander(t("methodik.expander", label=m.label(L), unit=m.unit_text(L))):
         st.markdown(metric_help(m, L))
-        st.markdown(t("methodik.denominator_line", denominator=metric_denominator(m, L),
+        st.markdown(t("methodik.denominator_line", denominator=m.denominator_text(L),
                       platforms=", ".join(platform_name(p) for p in m.platforms)))
-        st.code(m.sql, language="sql")
+        st.markdown(t("methodik.inputs_line", inputs=literal(m.inputs)))
 
 st.subheader(t("methodik.breaks"))
 st.markdown(t("methodik.breaks_intro", label=BREAK_LABEL[L]))

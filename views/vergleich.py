@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import benchmark, fmt, peers
-from analytics.metrics import METRICS, MIN_POSTS_FOR_RATE
+from analytics.metrics import METRICS, MIN_POSTS_FOR_RATE, compared
 from connectors import actions
 from ui import auth
 from ui.charts import localized
@@ -23,26 +23,17 @@ from ui.viz import cached, show_chart, town_scale
 
 L = lang()
 UNKNOWN = t("common.unknown")  # looked up once: the table formats thousands of cells
-PERCENT_METRICS = {"er_follower_period", "er_reach", "er_views"}
-FRACTION_METRICS = {"follower_growth_weekly", "reels_share"}
+COMPARED = compared()
 
 
 def show(metric_id: str, value, unknown: bool = False) -> str:
-    """A value in German (or English) format; `unknown` → „unbekannt“ instead of „–“; above 100 % → ⚠."""
-    if pd.isna(value):
-        return UNKNOWN if unknown else "–"
-    if metric_id in FRACTION_METRICS:
-        return fmt.percent(value, L, 1)
-    if metric_id in PERCENT_METRICS:
-        return ("⚠ " if value > 100 else "") + fmt.number(value, L, 2) + " %"
-    if metric_id == "follower_net_growth":
-        return fmt.signed(value, L) or "–"
-    return fmt.number(value, L, 1)
+    """A value as the registry displays it; `unknown` → „unbekannt“ instead of „–“."""
+    return METRICS[metric_id].show(value, L, missing=UNKNOWN if unknown else "–")
 
 
 def shown_value(r, metric_id: str) -> str:
     """A town's value: follower metrics of towns with accounts but no known total read „unbekannt“."""
-    return show(metric_id, r[metric_id], unknown=metric_id in benchmark.FOLLOWER_METRICS and not r["no_account"])
+    return show(metric_id, r[metric_id], unknown=METRICS[metric_id].needs_followers and not r["no_account"])
 
 
 def over_100_reason(metric_id: str) -> str:
@@ -69,7 +60,7 @@ def ranking_table(table: pd.DataFrame, lang_: str) -> pd.DataFrame:
     shown = pd.DataFrame({text("vergleich.rank", lang_): table["rank"].map(lambda r: "–" if pd.isna(r) else str(r)),
                           text("vergleich.town", lang_): table["town"]})
     rows = table.to_dict("records")  # plain dicts: a row-wise apply costs more than the formatting
-    for mid in benchmark.BENCHMARK_METRICS:
+    for mid in COMPARED:
         shown[METRICS[mid].label(lang_)] = [shown_value(r, mid) for r in rows]
     shown[text("vergleich.note", lang_)] = [note(r) for r in rows]
     return shown
@@ -79,7 +70,7 @@ def chart_notes(towns: pd.DataFrame, metric_id: str) -> list[str]:
     """Under the chart: who is left out for want of a follower total (and how to fix it), whose
     accounts are not in the sum, and which rates above 100 % are flagged."""
     notes = []
-    if metric_id in benchmark.FOLLOWER_METRICS:
+    if METRICS[metric_id].needs_followers:
         missing = benchmark.without_followers(towns)
         if missing:
             notes.append(t("common.without_followers", names=", ".join(missing)) + " " + t("common.followers_fix"))
@@ -108,7 +99,7 @@ def group_chart(plot: pd.DataFrame, band: tuple, metric_id: str, lang_: str) -> 
         y = alt.Y("jitter:Q", axis=None, title=None)
     else:
         y = alt.Y("town:N", sort=order, title=text("vergleich.town", lang_))
-    unit = "%" if metric_id in FRACTION_METRICS | PERCENT_METRICS else metric.unit_text(lang_)
+    unit = "%" if metric.display in ("percent", "fraction") else metric.unit_text(lang_)
     label = metric.label(lang_)
     x_title = label if unit.lower() in label.lower() else text("vergleich.axis", lang_, label=label, unit=unit)
     points = alt.Chart(plot).mark_circle(size=120, opacity=1).encode(
@@ -139,11 +130,11 @@ towns = towns.assign(town=towns["name"].map(short_name))
 stats = benchmark.group_stats(towns).set_index("metric")
 st.caption(t("vergleich.members", n=len(towns), k=int((towns["accounts"] > 0).sum())))
 
-if towns[benchmark.BENCHMARK_METRICS].notna().sum().sum() == 0:
+if towns[COMPARED].notna().sum().sum() == 0:
     st.info(t("vergleich.no_values"), icon=":material/query_stats:")
 else:
     wanted = st.query_params.get("kennzahl", "followers_per_1k_inhabitants")
-    options = benchmark.BENCHMARK_METRICS
+    options = COMPARED
     metric_id = st.selectbox(t("vergleich.metric"), options, index=options.index(wanted) if wanted in options else 0,
                              format_func=lambda m: METRICS[m].label(L), key="benchmark_metric")
     if metric_id == "followers_per_1k_inhabitants":
@@ -161,7 +152,7 @@ else:
                    show(metric_id, best[metric_id]), delta_color="off", border=True)
 
     st.subheader(t("vergleich.chart"))
-    scale = 100 if metric_id in FRACTION_METRICS else 1
+    scale = 100 if metric.display == "fraction" else 1
     plot = towns.dropna(subset=[metric_id]).assign(value=lambda d: d[metric_id] * scale,
                                                    shown=lambda d: d[metric_id].map(lambda v: show(metric_id, v)))
     plot = plot[["ags", "town", "value", "shown"]]
@@ -181,7 +172,7 @@ else:
     st.dataframe(shown, hide_index=True, width="stretch", key="benchmark_table")
     st.caption(t("vergleich.flags", n=MIN_POSTS_FOR_RATE))
     export = table[["rank", "ags", "town", "inhabitants", "accounts", "posts", "interactions", "reach", "views",
-                    "followers_start", "followers_end", "followers_end_day", *benchmark.BENCHMARK_METRICS,
+                    "followers_start", "followers_end", "followers_end_day", *COMPARED,
                     "er_views", "few_posts", "no_account", "followers_unknown"]]
     table_downloads(export, f"{t('file.comparison')}_{group_id}_{start}_{end}", "bench_table", L)
     st.subheader(t("vergleich.report"))
