@@ -429,8 +429,8 @@ Abrufen der Plattformen; Definitionen und Quellen im Anhang.</p></div>"""]
     for metric_id in ["followers", "followers_gained", "posts", "interactions", "reach", "views", *PEER_METRICS,
                       "age_representation_index"]:
         m = METRICS[metric_id]
-        parts.append(f"<tr><td>{escape(m.label_de)}</td><td>{escape(m.unit)}</td><td>{escape(m.formula)}</td>"
-                     f"<td>{escape(m.source)}</td></tr>")
+        parts.append(f"<tr><td>{escape(m.label('de'))}</td><td>{escape(m.unit_text('de'))}</td>"
+                     f"<td>{escape(m.formula_text('de'))}</td><td>{escape(m.source_text('de'))}</td></tr>")
     parts.append("</table><h3>Importe, auf denen die Zahlen beruhen</h3>")
     if r.imports.empty:
         parts.append("<p>Keine.</p>")
