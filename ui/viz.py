@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from analytics.i18n import text
 from analytics.metrics import BREAK_LABEL
 
 # Tableau 20 without the platform-like blues/reds first, so towns and platforms are told apart.
@@ -66,6 +67,27 @@ def _cached_specs(builder_key: str, _builder: Callable, args: tuple, kwargs: tup
     return _to_specs(_builder(*args, **dict(kwargs)))
 
 
+def describe(spec: dict, lang: str = "de") -> str:
+    """A text alternative for screen readers from the chart's own titles: what it plots against what,
+    what colour stands for, and how many data points (the figures are in the table or download)."""
+    layers = [spec, *spec.get("layer", [])]
+    titles: dict[str, str] = {}
+    for layer in layers:
+        for channel, encoding in (layer.get("encoding") or {}).items():
+            if channel in ("x", "y", "color") and isinstance(encoding, dict) and encoding.get("title"):
+                titles.setdefault(channel, str(encoding["title"]))
+    title = spec.get("title")
+    title = title.get("text") if isinstance(title, dict) else title
+    points = max((len(v) for v in spec.get("datasets", {}).values()), default=0)
+    parts = [text("common.chart_alt_title", lang, title=title)] if title else [text("common.chart_alt", lang)]
+    if "x" in titles and "y" in titles:
+        parts.append(text("common.chart_alt_axes", lang, x=titles["x"], y=titles["y"]))
+    if "color" in titles:
+        parts.append(text("common.chart_alt_colour", lang, colour=titles["color"]))
+    parts.append(text("common.chart_alt_points", lang, n=points))
+    return "; ".join(parts) + "."
+
+
 def show_chart(builder: Callable[..., alt.TopLevelMixin], *args, name: str, key: str, lang: str = "de",
                **kwargs) -> dict:
     """Build the chart with `builder(*args, **kwargs)` (cached on the arguments), show it and offer
@@ -74,7 +96,7 @@ def show_chart(builder: Callable[..., alt.TopLevelMixin], *args, name: str, key:
 
     builder_key = f"{builder.__code__.co_filename}:{builder.__qualname__}"
     shown, inline = _cached_specs(builder_key, builder, args, tuple(sorted(kwargs.items())))
-    st.vega_lite_chart(spec=shown, width="stretch", key=f"{key}_chart")
+    st.vega_lite_chart(spec=shown, width="stretch", key=f"{key}_chart", alt=describe(inline, lang))
     chart_downloads(inline, name, key, lang)
     return inline
 

@@ -53,3 +53,18 @@ def test_altersgruppen_names_the_youngest_channel_and_says_what_the_data_cannot(
     assert list(table.columns)[:3] == ["Topic", "Posts", "Interactions"]
     rates = post_topics.totals(post_topics.by_topic(demo_store, [HERZOGENRATH], START, END, "instagram"))
     assert len(table) == len(rates)
+
+
+def test_every_chart_has_a_text_alternative(demo_db_file, monkeypatch):
+    at = open_page(demo_db_file, monkeypatch, "views/beitraege.py", {"ags": HERZOGENRATH})
+
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            yield child
+            yield from walk(child)
+
+    alts = [el.proto.alt for el in walk(at._tree) if "vega" in str(el.type)]
+    assert len(alts) == 6
+    assert "Diagramm „Beiträge je Thema und Plattform“; Beiträge (waagerecht) gegen Thema (senkrecht); " \
+           "Farbe: Plattform; " in alts[0]
+    assert all(a.startswith("Diagramm") and "Datenpunkte" in a for a in alts)
