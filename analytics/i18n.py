@@ -79,11 +79,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "app.demo_removed": ("Demodaten entfernt ({n} Importe).", "Demo data removed ({n} imports)."),
     "app.no_accounts": (
-        "Noch keine Daten. Importieren Sie Exporte von Facebook, Instagram, YouTube & Co. unter "
-        "„Daten importieren“ – oder starten Sie mit `make run`, um Demodaten zu laden.",
-        "No data yet. Import exports from Facebook, Instagram, YouTube & co. under “Import data”, "
-        "or start with `make run` to load demo data.",
-    ),
+        "Noch keine Daten: Bürgernah zeigt Zahlen, sobald die Exporte einer Gemeinde importiert sind.",
+        "No data yet: Bürgernah shows figures as soon as a town's exports are imported."),
+    "app.first_import": (
+        "**Womit anfangen?** Am meisten zeigt der Beitragsexport der Meta Business Suite (Insights → Inhalte → "
+        "Exportieren, CSV): Beiträge, Reichweite und Interaktionen für Facebook oder Instagram. Danach die "
+        "Follower-Entwicklung (Insights → Zielgruppe) und, wo vorhanden, YouTube Studio, TikTok Studio oder "
+        "LinkedIn. Die Gemeinde wird am Seitennamen erkannt oder in der Vorschau gewählt.",
+        "**Where to start?** The Meta Business Suite post export shows the most (Insights → Content → Export, "
+        "CSV): posts, reach and interactions for Facebook or Instagram. Then the follower development (Insights → "
+        "Audience) and, where there are any, YouTube Studio, TikTok Studio or LinkedIn. The town is recognised by "
+        "the page name or chosen in the preview."),
+    "app.to_import": ("Zu „Daten importieren“", "Go to “Import data”"),
+    "app.load_demo": ("Demodaten laden", "Load demo data"),
+    "app.loading_demo": ("Demodaten werden geladen …", "Loading demo data …"),
+    "app.demo_loaded": ("Demodaten geladen ({n} Dateien).", "Demo data loaded ({n} files)."),
+    "app.demo_cli": (
+        "Demodaten lädt eine Administratorin hier oder auf dem Server mit `buergernah demo`.",
+        "An administrator loads demo data here or on the server with `buergernah demo`."),
     # -- shared by several pages -------------------------------------------------------------
     # Unknown figures and how to fix them (followers are known totals or unknown, never invented).
     "common.unknown": ("unbekannt", "unknown"),

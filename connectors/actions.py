@@ -18,7 +18,7 @@ from connectors import loader
 LABELS = {  # what a refusal names
     "import": "importieren", "undo": "Importe rückgängig machen", "enter_followers": "Follower-Stände eintragen",
     "move_account": "Konten verschieben", "pull": "Schnittstellen abrufen", "peer_group": "Vergleichsgruppen ändern",
-    "remove_demo": "Demodaten entfernen", "roles": "Rollen vergeben", "settings": "Einstellungen ändern",
+    "remove_demo": "Demodaten laden oder entfernen", "roles": "Rollen vergeben", "settings": "Einstellungen ändern",
     "digest": "die Wochen-E-Mail verwalten oder senden", "topics": "Themen von Beiträgen korrigieren",
     "topic_words": "Suchwörter für Themen ändern",
 }
@@ -95,6 +95,15 @@ def save_group(store: Store, actor: Actor, name: str, members: list[str], *, rep
 def delete_group(store: Store, actor: Actor, group_id: str) -> None:
     require(actor, "peer_group")
     peers.delete_group(store, group_id, actor=actor.id)
+
+
+def load_demo(store: Store, actor: Actor, progress=None) -> int:
+    """Load the demo again (also after it was removed); returns the number of demo files."""
+    from connectors import demo  # late: the demo generator is needed only here
+
+    require(actor, "remove_demo")
+    store.write(lambda cur: put_setting(cur, "demo_removed", "false"))
+    return demo.load(store, progress=progress)
 
 
 def remove_demo(store: Store, actor: Actor) -> int:

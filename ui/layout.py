@@ -66,9 +66,27 @@ def towns_with_data() -> pd.DataFrame:
     """Towns with at least one account; on an empty database a helpful note ends the page."""
     towns = query(peers.towns_with_accounts)
     if towns.empty:
-        st.info(t("app.no_accounts"), icon=":material/inbox:")
+        empty_state()
         st.stop()
     return towns
+
+
+def empty_state() -> None:
+    """No data yet: what to import first, a way to the import page, and how to get the demo back."""
+    actor = auth.current()
+    st.info(t("app.no_accounts"), icon=":material/inbox:")
+    st.markdown(t("app.first_import"))
+    if actor.admin or actor.officer_of:
+        st.page_link("views/importieren.py", label=t("app.to_import"), icon=":material/upload_file:")
+    if actor.may("remove_demo"):
+        if st.button(t("app.load_demo"), key="load_demo", icon=":material/science:"):
+            bar = st.progress(0.0, text=t("app.loading_demo"))
+            count = actions.load_demo(store(), actor, progress=lambda i, n, name: bar.progress(i / n, text=name))
+            clear_caches()
+            st.toast(t("app.demo_loaded", n=count))
+            st.rerun()
+    else:
+        st.caption(t("app.demo_cli"))
 
 
 def town_picker() -> tuple[pd.DataFrame, str, str]:

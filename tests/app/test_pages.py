@@ -131,6 +131,15 @@ def test_remove_demo_data_empties_the_dashboard(demo_store, monkeypatch):
     assert "Noch keine Daten" in at.info[0].value
     assert demo_store.query_value("SELECT count(*) FROM mart.posts") == 0
     assert demo_store.get_setting("demo_removed") == "true"
+    # the empty state guides: what to import first, the way to the import page, the demo back
+    assert any("Meta Business Suite" in m.value for m in at.markdown)
+    assert [link.proto.label for link in at.get("page_link")] == ["Zu „Daten importieren“"]
+    at.button(key="load_demo").click()
+    at.run()
+    assert not at.exception
+    assert demo_store.query_value("SELECT count(*) FROM mart.posts") > 0
+    assert demo_store.get_setting("demo_removed") == "false"
+    assert at.title[0].value == "Wochenbericht" and at.metric
 
 
 def test_english_switch(demo_store, monkeypatch):
