@@ -108,7 +108,7 @@ def test_refusals_say_who_lacks_what(world):
         actions.undo(store, ACTORS["officer_A"], ids[B])
     assert str(refused.value) == ("Keine Berechtigung: presse@alsdorf.example (officer:05334004, officer:05334016) "
                                   f"darf für {B} nicht Importe rückgängig machen.")
-    with pytest.raises(Forbidden, match="^Keine Berechtigung: Ohne Anmeldung darf nicht Demodaten entfernen.$"):
+    with pytest.raises(Forbidden, match="^Keine Berechtigung: Ohne Anmeldung darf nicht Demodaten laden oder entfernen.$"):
         actions.remove_demo(store, ANONYMOUS)
 
 
