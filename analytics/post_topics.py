@@ -89,16 +89,24 @@ def words(store: Store) -> pd.DataFrame:
 
 
 def _posts_sql(rel: dict[str, str], where: str) -> str:
-    """Posts (from the copies) with one row per topic, its source and the matched words."""
+    """The posts `where` selects (from the copies), one row per topic, with its source and the
+    matched words: `mart.post_topics`' rule (an officer's correction before the rules), computed
+    for these posts only — the view itself would join every post of the store first."""
     return f"""
-        SELECT p.ags, p.platform, p.account_key, p.post_id, p.published_at, p.day, p.post_type, p.message, p.url,
-               p.reach, p.views, {INTERACTIONS_SQL} AS interactions,
-               t.topic, t.source, r.matched
-        FROM {rel['posts']} p
-        JOIN mart.post_topics t USING (account_key, post_id)
-        LEFT JOIN core.mat_post_topics r ON r.account_key = t.account_key AND r.post_id = t.post_id
-                                         AND r.topic = t.topic AND t.source = 'rule'
-        WHERE {where}"""
+        WITH p AS MATERIALIZED (
+            SELECT p.ags, p.platform, p.account_key, p.post_id, p.published_at, p.day, p.post_type, p.message,
+                   p.url, p.reach, p.views, {INTERACTIONS_SQL} AS interactions
+            FROM {rel['posts']} p WHERE {where}),
+        corrected AS (
+            SELECT c.account_key, c.post_id, unnest(c.topics) AS topic
+            FROM core.topic_corrections c SEMI JOIN p USING (account_key, post_id)),
+        t AS (
+            SELECT r.account_key, r.post_id, r.topic, 'rule' AS source, r.matched
+            FROM core.mat_post_topics r SEMI JOIN p USING (account_key, post_id)
+            ANTI JOIN core.topic_corrections c USING (account_key, post_id)
+            UNION ALL
+            SELECT account_key, post_id, topic, 'officer', NULL::VARCHAR[] FROM corrected)
+        SELECT p.*, t.topic, t.source, t.matched FROM p JOIN t USING (account_key, post_id)"""
 
 
 def post_topics(store: Store, ags: str, start, end, platform: str | None = None) -> pd.DataFrame:

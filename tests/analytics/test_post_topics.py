@@ -51,6 +51,9 @@ def test_a_correction_replaces_the_rules_survives_reimport_and_is_audited(import
     actions.correct_topics(store, OFFICER, KEY, "1234567890123457", ["politik", "sport", "politik"])
     actions.correct_topics(store, OFFICER, KEY, "1234567890123458", ["umwelt"])
     assert topics_of(store)["1234567890123458"] == [("umwelt", "officer")]
+    shown = post_topics.post_topics(store, "05334004", *SEPT).set_index("post_id")  # the pages agree with the view
+    assert list(shown.loc["1234567890123458", "topics"]) == ["umwelt"] and shown.loc["1234567890123458", "corrected"]
+    assert list(shown.loc["1234567890123457", "topics"]) == ["politik", "sport"]
     later = import_file(store, source(FB_SEPT_LATER), ALSDORF)[1]  # the same posts, newer figures
     assert topics_of(store)["1234567890123458"] == [("umwelt", "officer")]
     assert topics_of(store)["1234567890123459"] == [("wirtschaft", "rule")]   # Wochenmarkt, new in the later export
