@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PYTHON ?= python3
 
-.PHONY: run test bench lint install install-dev chromium postgres report-deps clean
+.PHONY: run test bench bench-germany lint install install-dev chromium postgres report-deps clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ test: install-dev chromium postgres report-deps lint
 
 bench: install-dev chromium
 	$(PY) -m bench
+
+# Pages at Germany scale (all 10,773 municipalities), embedded and on DuckLake: bench/germany.py.
+bench-germany: install-dev postgres
+	$(PY) -m bench --germany
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
