@@ -21,8 +21,8 @@ from playwright.sync_api import sync_playwright
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "tests"))  # tests/e2e is a package; its conftest imports tests/conftest.py
 from analytics.store import Store  # noqa: E402
-from e2e.conftest import CHROMIUM_FLAGS, chromium_path, start_streamlit, stop  # noqa: E402
 from connectors import demo  # noqa: E402
+from e2e.conftest import CHROMIUM_FLAGS, chromium_path, start_streamlit, stop  # noqa: E402
 
 BARE_APP = 'import streamlit as st\nst.write("Hallo")\n'
 
