@@ -157,14 +157,14 @@ def default_week(coverage: pd.DataFrame) -> date | None:
 
 
 def top_posts(store: Store, ags: str, monday: date, limit: int = 5) -> pd.DataFrame:
-    """The week's posts with the most interactions (ties: reach)."""
+    """The week's posts with the most interactions (ties: reach); from the copy the pages read, whose
+    `day` is the publishing day in Europe/Berlin (the view would compute every post of the store)."""
     return store.query_df(
         f"""
         SELECT platform, published_at, post_type, message, url, reach, views,
                {INTERACTIONS_SQL} AS interactions
-        FROM mart.posts
-        WHERE ags = $ags
-          AND CAST(timezone('Europe/Berlin', published_at) AS DATE) BETWEEN $monday AND $monday + 6
+        FROM {relations(store)['posts']}
+        WHERE ags = $ags AND day BETWEEN $monday AND $monday + 6
         ORDER BY interactions DESC NULLS LAST, reach DESC NULLS LAST
         LIMIT $limit
         """,

@@ -38,7 +38,7 @@ from unittest import mock
 from analytics import peers, sources
 from analytics.store import Store
 from bench import pages, refresh, scale
-from bench.pages import PROJECT, TOWN
+from bench.pages import PROJECT, TOWN, timed
 
 GROUPS = ("land:05", peers.GERMANY)
 TARGET = 1.0  # seconds, warm
@@ -112,8 +112,15 @@ def one_case(target: str, case: int, runs: int) -> dict:
           mock.patch.object(AppTest, "run", run), mock.patch.object(AppTest, "switch_page", switch_page)):
         result = pages.one_page(target, name, runs)  # one_page only does str(db): a URL passes as it is
     result["warm_statements"] = {"n": last["n"], "s": last["s"], "origins": last["origins"].most_common(3)}
-    statements = [{"origin": origin, "sql": " ".join(sql.split())[:160],
-                   "s": pages.bare_timing([(store, sql, params)], runs)}
+
+    def alone(store: Store, sql: str, params) -> float:  # once; the median of `runs` if under a second
+        def once() -> None:
+            with store.cursor() as cur:
+                cur.execute(sql, params or []).df()
+        first = timed(once)
+        return first if first > TARGET else pages.bare_timing([(store, sql, params)], runs)
+
+    statements = [{"origin": origin, "sql": " ".join(sql.split())[:160], "s": alone(store, sql, params)}
                   for store, sql, params, origin in seen.values()]
     result["statements"] = sorted(statements, key=lambda s: -s["s"])[:5]
     return result
@@ -126,7 +133,7 @@ def one_refresh(target: str, runs: int) -> dict:
 
 
 # -- in the parent ----------------------------------------------------------------------------
-def _child(args: list[str], env: dict, timeout: float = 3600) -> dict:
+def _child(args: list[str], env: dict, timeout: float = 1200) -> dict:
     """Run `python -m bench.germany <args>` and return its JSON, or {"error": …} on failure."""
     try:
         out = subprocess.run([sys.executable, "-m", "bench.germany", *args], cwd=PROJECT, env=env,

@@ -42,8 +42,11 @@ def test_switching_town_in_the_sidebar_updates_url_and_kpis(demo_server, browser
     page.get_by_role("option", name="Alsdorf").click()
     page.get_by_text("Alsdorf · KW").wait_for(timeout=30_000)
     page.wait_for_function("() => window.location.search.includes('ags=05334004')", timeout=30_000)
-    values = page.get_by_test_id("stMetricValue").all_inner_texts()
-    assert values[0] == fmt.number(kpis.at["facebook", "followers"])
+    expected = fmt.number(kpis.at["facebook", "followers"])
+    # the caption may repaint before the cards: wait until the first card shows Alsdorf's figure
+    page.wait_for_function("v => document.querySelector('[data-testid=stMetricValue]')?.innerText === v",
+                           arg=expected, timeout=30_000)
+    assert page.get_by_test_id("stMetricValue").all_inner_texts()[0] == expected
     page.close()
 
 
