@@ -13,7 +13,7 @@ from analytics.store import StoreError
 from ui import auth
 from ui.i18n import document_language, t
 from ui.layout import demo_banner, language_switch
-from ui.state import store, unavailable
+from ui.state import begin_run, store, unavailable
 
 VIEWS = Path(__file__).parent / "views"
 FAVICON = str(Path(__file__).parent / "ui" / "favicon.png")  # local: a :material: icon would load from Google
@@ -47,6 +47,7 @@ def allowed(page: str, actor: Actor) -> bool:
 
 def main() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon=FAVICON, layout="wide")
+    begin_run()
     document_language()  # <html lang> follows the language, on the login screen too
     actor = auth.gate(store())
     pages: dict[str, list] = {}

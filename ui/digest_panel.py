@@ -144,6 +144,7 @@ def _send_now(actor: Actor, names: dict) -> list[str]:
     if right.button(t("wochenmail.send_now"), key="digest_send_now", icon=":material/send:", type="primary"):
         with st.spinner(t("wochenmail.sending")):
             outcomes = actions.send_digest(store(), actor, town)
+        clear_caches()  # the sends below show this one
         for outcome in outcomes:
             show = {"sent": st.success, "failed": st.error}.get(outcome.status, st.info)
             show(literal(outcome.message))

@@ -80,11 +80,28 @@ def _cached(name: str, version: str, args: tuple, kwargs: tuple, _fn: Callable):
     return _fn(store(), *args, **dict(kwargs))
 
 
+_VERSION = "_data_version"
+
+
+def begin_run() -> None:
+    """At the start of each page run (app.py): the data version is looked up again, once."""
+    st.session_state[_VERSION] = None
+
+
+def data_version() -> str:
+    """The data version the cache keys on, looked up once per page run (a query each time would cost
+    20–30 ms per cached call on DuckLake); a write in the run clears it with the caches."""
+    version = st.session_state.get(_VERSION)
+    if version is None:
+        version = st.session_state[_VERSION] = store().data_version()
+    return version
+
+
 def query(fn: Callable, *args, **kwargs):
     """`fn(store, *args)` through the cache. `fn` is an analytics function."""
-    return _cached(f"{fn.__module__}.{fn.__qualname__}", store().data_version(), args,
-                   tuple(sorted(kwargs.items())), fn)
+    return _cached(f"{fn.__module__}.{fn.__qualname__}", data_version(), args, tuple(sorted(kwargs.items())), fn)
 
 
 def clear_caches() -> None:
     _cached.clear()
+    st.session_state[_VERSION] = None
