@@ -21,6 +21,23 @@ URL = "https://api.example/v1/things"
 SECRET = "EAAGsecretTOKEN1234567890"
 
 
+@pytest.fixture
+def frozen_clock(monkeypatch) -> datetime:
+    """The client's clock (`time.time`, `datetime.now`) stands still: on a busy machine the time
+    between two requests cannot eat into the pause the test expects."""
+    now = datetime.now(UTC).replace(microsecond=0)
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return now
+
+    monkeypatch.setattr(http, "datetime", Frozen)
+    monkeypatch.setattr(http, "time", type("FrozenTime", (), {"time": staticmethod(now.timestamp),
+                                                              "sleep": staticmethod(time.sleep)}))
+    return now
+
+
 @responses.activate
 def test_429_waits_as_long_as_retry_after_asks(client, sleeps):
     responses.get(URL, status=429, headers={"Retry-After": "7"}, json={"error": "Too many requests"})
@@ -31,16 +48,8 @@ def test_429_waits_as_long_as_retry_after_asks(client, sleeps):
 
 
 @responses.activate
-def test_retry_after_as_http_date(client, sleeps, monkeypatch):
-    now = datetime.now(UTC).replace(microsecond=0)
-
-    class Frozen(datetime):  # the client's clock stands still: a busy machine cannot eat the 20 s
-        @classmethod
-        def now(cls, tz=None):
-            return now
-
-    monkeypatch.setattr(http, "datetime", Frozen)
-    when = now + timedelta(seconds=20)
+def test_retry_after_as_http_date(client, sleeps, frozen_clock):
+    when = frozen_clock + timedelta(seconds=20)
     responses.get(URL, status=503, headers={"Retry-After": format_datetime(when, usegmt=True)})
     responses.get(URL, json=[1])
     assert client.get_json(URL) == [1]
@@ -113,8 +122,8 @@ def test_invalid_metric_is_recognised(client):
 
 
 @responses.activate
-def test_rate_limit_remaining_zero_pauses_until_reset(client, sleeps):
-    reset = (datetime.now(UTC) + timedelta(seconds=30)).isoformat().replace("+00:00", "Z")
+def test_rate_limit_remaining_zero_pauses_until_reset(client, sleeps, frozen_clock):
+    reset = (frozen_clock + timedelta(seconds=30)).isoformat().replace("+00:00", "Z")
     responses.get(URL, json=[1], headers={"X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "0",
                                           "X-RateLimit-Reset": reset})
     responses.get(URL, json=[2], headers={"X-RateLimit-Remaining": "299"})
@@ -125,7 +134,7 @@ def test_rate_limit_remaining_zero_pauses_until_reset(client, sleeps):
 
 
 @responses.activate
-def test_meta_app_usage_near_the_limit_pauses(client, sleeps):
+def test_meta_app_usage_near_the_limit_pauses(client, sleeps, frozen_clock):
     responses.get(URL, json={"data": []}, headers={
         "x-app-usage": json.dumps({"call_count": 96, "total_cputime": 10, "total_time": 12})})
     responses.get(URL, json={"data": []}, headers={"x-app-usage": json.dumps({"call_count": 10})})

@@ -9,7 +9,6 @@ import io
 import re
 import subprocess
 import sys
-import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -50,10 +49,11 @@ def shared_store(tmp_path_factory):
 
 
 def check(store, monkeypatch, case: make_corpus.Case, path: Path) -> None:
-    """Import one corpus file as the CLI does and compare the outcome with the case's."""
+    """Import one corpus file as the CLI does and compare the outcome with the case's. The 30 s bound
+    is measured by bench/hostile.py against the machine's own baseline, not asserted here: a loaded
+    CI machine would make a wall-clock check fail without any change in the code."""
     monkeypatch.setenv("BUERGERNAH_MAX_FILE_MB", str(case.limit_mb))
     before = fingerprint(store)
-    started = time.perf_counter()
     try:
         plan, import_id = import_file(store, SourceFile(path.name, read_upload(path), date.today()), CONTEXT)
     except ImportRejected as exc:
@@ -64,7 +64,6 @@ def check(store, monkeypatch, case: make_corpus.Case, path: Path) -> None:
     else:
         assert case.expect is None, f"{path.name} wurde importiert statt abgelehnt"
         assert import_id is not None and plan.rows > 0 and fingerprint(store) != before
-    assert time.perf_counter() - started < 30
 
 
 @pytest.mark.parametrize("case", SMALL, ids=lambda case: case.name)
