@@ -808,6 +808,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No channel of the town with posts in the period has audience age data; without it no youngest channel can "
         "be named."),
     "file.topics": ("themen", "topics"),
+    # -- connector.: import errors and notes of the file connectors and the loader (UI and CLI) --
+    # (end of connector.)
+    # -- report.: the council report (PDF); digest.: the weekly e-mail -------------------------
+    # (end of report. and digest.)
+    # -- table.: headers and cells of tables and downloads --------------------------------------
+    # (end of table.)
 }
 
 
