@@ -17,6 +17,7 @@ from connectors import actions, digest, schedule
 from ui.i18n import known, lang, t
 from ui.safe import literal
 from ui.state import clear_caches, query, store
+from ui.tables import show_table
 
 
 def _weekday(index: int) -> str:
@@ -77,8 +78,7 @@ def section(actor: Actor) -> None:
     if people.empty:
         st.caption(t("wochenmail.none"))
     else:
-        st.dataframe(people.drop(columns="ags").assign(town=people["town"].str.split(",").str[0]), hide_index=True,
-                     width="stretch", column_config={
+        show_table(people.drop(columns="ags").assign(town=people["town"].str.split(",").str[0]), column_config={
             "town": t("common.municipality"), "email": t("wochenmail.email"),
             "with_pdf": st.column_config.CheckboxColumn(t("wochenmail.with_pdf")), "added_by": t("wochenmail.added_by"),
             "added_at": st.column_config.DatetimeColumn(t("wochenmail.added_at"), format=t("format.datetime_column"))})
@@ -126,7 +126,7 @@ def section(actor: Actor) -> None:
             status=history["status"].map(_status),
             sent_at=history["sent_at"].map(lambda v: _moment(v) if pd.notna(v) else "–"),
             recipients=history["recipients"].fillna("–"), last_error=history["last_error"].fillna(""))
-        st.dataframe(shown.drop(columns=["ags", "updated_at"]), hide_index=True, width="stretch", column_config={
+        show_table(shown.drop(columns=["ags", "updated_at"]), column_config={
             "town": t("common.municipality"), "week_start": t("wochenmail.week"), "status": t("common.status"),
             "attempts": t("wochenmail.attempts"), "sent_at": t("wochenmail.sent_at"), "recipients": t("wochenmail.to"),
             "last_error": st.column_config.TextColumn(t("wochenmail.error"), width="large")})

@@ -18,6 +18,7 @@ from ui.downloads import table_downloads
 from ui.i18n import lang, pick, platform_name, t, text
 from ui.safe import literal
 from ui.state import clear_caches, query, store
+from ui.tables import show_table
 from ui.viz import show_chart
 
 BY_KEY = {p.key: p for p in topics.TOPICS}
@@ -120,7 +121,7 @@ def section(ags: str, town: str, start, end, platform: str | None, group_id: str
                              label=[f"{fmt.number(v, L, 1)} % (n = {n})" for v, n in zip(rated["er_reach"],
                                                                                       rated["rate_posts"], strict=True)])
         show_chart(rate_chart, rated, L, name=f"{name}_rate", key="topic_rate", lang=L)
-    st.dataframe(topic_table(totals, L), hide_index=True, width="stretch", key="topic_table")
+    show_table(topic_table(totals, L), key="topic_table")
     st.caption(t("themen.rate_note", n=MIN_POSTS_FOR_RATE))
     table_downloads(topic_table(totals, L), name, "topic_dl", L)
 
@@ -154,7 +155,7 @@ def _posts(ags: str, start, end, platform: str | None, L: str) -> None:
                           "; ".join(f"{topic_name(k, L)}: {', '.join(words)}" for k, words in why.items() if words)
                           for corrected, why in zip(posts["corrected"], posts["why"], strict=True)],
     })
-    st.dataframe(shown, hide_index=True, width="stretch", key="topic_posts_table",
+    show_table(shown, key="topic_posts_table",
                  column_config={t("themen.text"): st.column_config.TextColumn(width="large")})
     table_downloads(shown, f"{t('file.topics')}_{ags}_{t('file.posts')}", "topic_posts_dl", L)
     actor = auth.current()
@@ -230,6 +231,6 @@ def youth_section(ags: str, start, end) -> None:
         return
     totals = post_topics.totals(per_platform).sort_values("er_reach", ascending=False, na_position="last")
     table = topic_table(totals, L)
-    st.dataframe(table, hide_index=True, width="stretch", key="youth_topics")
+    show_table(table, key="youth_topics")
     st.caption(t("themen.rate_note", n=MIN_POSTS_FOR_RATE))
     table_downloads(table, f"{t('file.topics')}_{ags}_{channel['platform']}", "youth_topics_dl", L)

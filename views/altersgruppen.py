@@ -17,6 +17,7 @@ from ui.i18n import lang, metric_help, pick, platform_name, t, text
 from ui.layout import town_picker
 from ui.safe import literal
 from ui.state import query
+from ui.tables import show_table
 from ui.topic_panel import youth_section
 from ui.viz import cached, show_chart
 
@@ -126,7 +127,7 @@ for b in cached(prepare, rows, L):
     with right:
         show_chart(index_chart, b["index"], b["order"], L, name=f"{t('file.age_groups')}_{ags}_{b['platform']}_{t('file.index')}",
                    key=f"age_index_{b['key']}", lang=L)
-    st.dataframe(b["table"], hide_index=True, width="stretch", key=f"age_table_{b['key']}")
+    show_table(b["table"], key=f"age_table_{b['key']}")
     table_downloads(b["export"], f"{t('file.age_groups')}_{ags}_{b['platform']}", f"age_dl_{b['key']}", L)
     st.caption(b["notes"])
 

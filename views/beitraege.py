@@ -15,6 +15,7 @@ from ui.filters import peer_group_picker, period_picker, platform_picker
 from ui.i18n import lang, metric_help, platform_name, t, text
 from ui.layout import town_picker
 from ui.state import query
+from ui.tables import show_table
 from ui.topic_panel import section as topics_section
 from ui.viz import break_rules, show_chart
 
@@ -95,8 +96,8 @@ shown = top.assign(
     er_follower_post=[("⚠ " if flag else "") + fmt.number(v, L, 2, missing=t("common.unknown")) + ("" if pd.isna(v) else " %")
                       for v, flag in zip(top["er_follower_post"], top["over_100"], strict=True)],
 )
-st.dataframe(
-    shown, hide_index=True, width="stretch", key="top_posts",
+show_table(
+    shown, key="top_posts",
     column_order=["platform", "published_at", "post_type", "message", "interactions", "reach", "er_follower_post", "url"],
     column_config={"platform": t("common.platform"), "published_at": t("beitraege.published"),
                    "post_type": t("beitraege.type"), "message": st.column_config.TextColumn(t("beitraege.text"), width="large"),
@@ -126,7 +127,7 @@ types_table = pd.DataFrame({
         lambda v: t("common.unknown") if pd.isna(v) else ("⚠ " if v > 100 else "") + fmt.number(v, L, 2) + " %"),
     t("beitraege.note"): types["few_posts"].map(lambda f: t("beitraege.few", n=MIN_POSTS_FOR_RATE) if f else ""),
 })
-st.dataframe(types_table, hide_index=True, width="stretch", key="types_table")
+show_table(types_table, key="types_table")
 table_downloads(types.drop(columns=["platform_label", "percent"]), f"{t('file.posts')}_{ags}_{t('file.types')}", "types_dl", L)
 
 st.subheader(t("beitraege.heatmap"))

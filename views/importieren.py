@@ -22,6 +22,7 @@ from ui.confirm import arm, confirmed
 from ui.i18n import known, lang, localized_uploader, platform_name, t, text
 from ui.safe import literal
 from ui.state import clear_caches, query, store
+from ui.tables import show_table
 
 L = lang()
 UPLOAD_TYPES = ["csv", "xlsx", "xls", "zip"]
@@ -126,8 +127,7 @@ if uploads:
                          format_func=lambda a: t("importieren.none") if a is None else names[a], key=f"town_{upload.file_id}")
             if result["plan"]:
                 st.caption(" · ".join(literal(n) for n in result["plan"].town_notes))
-    st.dataframe(pd.DataFrame([describe(u, r) for u, r, _, _ in results]).fillna(""), hide_index=True,
-                 width="stretch")
+    show_table(pd.DataFrame([describe(u, r) for u, r, _, _ in results]).fillna(""))
     for upload, result, _, _ in results:
         if result["error"]:
             st.error(f"**{literal(upload.name)}**: {literal(result['error'])}", icon=":material/error:")
@@ -149,9 +149,8 @@ if history.empty:
 else:
     shown = history.drop(columns="towns").assign(platform=history["platform"].map(lambda p: platform_name(p) if p else "–"),
                            status=history["status"].map(lambda s: t(f"importieren.status.{s}") if known(f"importieren.status.{s}") else s))
-    st.dataframe(
-        shown, hide_index=True, width="stretch",
-        column_config={
+    show_table(
+        shown, column_config={
             "import_id": t("importieren.id"), "file_name": t("importieren.file"), "platform": t("importieren.platform_col"),
             "format": t("importieren.format"), "rows": st.column_config.NumberColumn(t("importieren.rows"), format="localized"),
             "imported_at": st.column_config.DatetimeColumn(t("importieren.imported_at"), format=t("format.datetime_column")),

@@ -14,6 +14,7 @@ from ui.i18n import lang, platform_name, t, text
 from ui.layout import short_name, towns_with_data
 from ui.safe import literal
 from ui.state import query
+from ui.tables import show_table
 from ui.viz import cached, show_chart, town_scale
 
 L = lang()
@@ -95,7 +96,7 @@ presence = query(channels.presence, group_id, platform)
 pivot, accounts, tl, accounts_shown = cached(prepare, presence, L)
 
 st.subheader(t("kanaele.matrix"))
-st.dataframe(pivot, hide_index=True, width="stretch", key="presence_matrix")
+show_table(pivot, key="presence_matrix")
 st.caption(t("kanaele.first_note"))
 table_downloads(pivot, f"{t('file.channels')}_{group_id}_{t('file.presence')}", "presence_dl", L)
 
@@ -128,8 +129,8 @@ if not unknown.empty:  # named under the chart, with the way to fix it
     st.caption(t("common.without_followers", names=names) + " " + t("common.followers_fix"))
 
 st.subheader(t("kanaele.account"))
-st.dataframe(
-    accounts_shown, hide_index=True, width="stretch", key="accounts_table",
+show_table(
+    accounts_shown, key="accounts_table",
     column_config={"town": t("kanaele.town"), "platform_label": t("common.platform"), "account": t("kanaele.account"),
                    "first_activity_date": t("kanaele.since"), "last_data_date": t("kanaele.last"),
                    "followers": t("kanaele.followers"), "followers_source": t("kanaele.source"),

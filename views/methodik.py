@@ -10,6 +10,7 @@ from analytics.metrics import BREAK_LABEL, METRIC_BREAKS, METRICS, MIN_BUCKET_PE
 from ui.downloads import table_downloads
 from ui.i18n import lang, metric_help, pick, platform_name, t
 from ui.safe import literal
+from ui.tables import show_table
 
 L = lang()
 
@@ -24,7 +25,7 @@ registry = pd.DataFrame([{
     t("methodik.platforms"): ", ".join(platform_name(p) for p in m.platforms), t("methodik.version"): m.version,
     t("methodik.sql"): m.inputs,
 } for m in METRICS.values()])
-st.dataframe(registry, hide_index=True, width="stretch", key="registry",
+show_table(registry, key="registry",
              column_config={t("methodik.formula"): st.column_config.TextColumn(width="large")})
 table_downloads(registry, f"{t('file.methodology')}_{t('file.metrics')}", "registry_dl", L)
 for m in METRICS.values():
@@ -41,7 +42,7 @@ ledger = pd.DataFrame([{
     t("methodik.retired"): pick((b.retired_de, b.retired_en), L),
     t("methodik.replacement"): pick((b.replacement_de, b.replacement_en), L),
 } for b in METRIC_BREAKS])
-st.dataframe(ledger, hide_index=True, width="stretch", key="ledger")
+show_table(ledger, key="ledger")
 table_downloads(ledger, f"{t('file.methodology')}_{t('file.breaks')}", "ledger_dl", L)
 
 st.subheader(t("methodik.small"))

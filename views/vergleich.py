@@ -19,6 +19,7 @@ from ui.i18n import lang, metric_help, platform_name, t, text
 from ui.layout import short_name, towns_with_data
 from ui.safe import literal
 from ui.state import clear_caches, query, store
+from ui.tables import show_table
 from ui.viz import cached, show_chart, town_scale
 
 L = lang()
@@ -169,7 +170,7 @@ else:
     table = benchmark.ranked(towns, metric_id)
 
     shown = cached(ranking_table, table, L)
-    st.dataframe(shown, hide_index=True, width="stretch", key="benchmark_table")
+    show_table(shown, key="benchmark_table")
     st.caption(t("vergleich.flags", n=MIN_POSTS_FOR_RATE))
     export = table[["rank", "ags", "town", "inhabitants", "accounts", "posts", "interactions", "reach", "views",
                     "followers_start", "followers_end", "followers_end_day", *COMPARED,

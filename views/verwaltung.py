@@ -14,6 +14,7 @@ from ui.confirm import arm, confirmed
 from ui.i18n import lang, t
 from ui.safe import literal
 from ui.state import clear_caches, query, store
+from ui.tables import show_table
 
 L = lang()
 
@@ -25,7 +26,7 @@ assignments = query(access.role_assignments)
 if assignments.empty:
     st.caption(t("verwaltung.none"))
 else:
-    st.dataframe(assignments, hide_index=True, width="stretch", column_config={
+    show_table(assignments, column_config={
         "identity": t("verwaltung.identity"), "role": t("verwaltung.role"), "assigned_by": t("verwaltung.by"),
         "assigned_at": st.column_config.DatetimeColumn(t("verwaltung.assigned_at"), format=t("format.datetime_column"))})
     pairs = list(zip(assignments["identity"], assignments["role"], strict=True))
@@ -88,6 +89,6 @@ digest_panel.section(actor)
 
 st.subheader(t("verwaltung.audit"))
 st.caption(t("verwaltung.audit_intro"))
-st.dataframe(query(access.audit_log), hide_index=True, width="stretch", column_config={
+show_table(query(access.audit_log), column_config={
     "done_at": st.column_config.DatetimeColumn(t("verwaltung.at"), format=t("format.datetime_seconds_column")), "actor": t("verwaltung.by"),
     "action": t("verwaltung.action"), "target": t("verwaltung.target"), "details": t("verwaltung.details")})

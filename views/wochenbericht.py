@@ -15,6 +15,7 @@ from ui.downloads import chart_downloads, report_download, table_downloads
 from ui.i18n import lang, metric_help, platform_name, t
 from ui.layout import town_picker
 from ui.state import query
+from ui.tables import show_table
 
 L = lang()
 st.title(t("wochenbericht.title"))
@@ -120,9 +121,8 @@ else:
         platform=posts["platform"].map(platform_name),
         published_at=posts["published_at"].dt.tz_convert("Europe/Berlin").dt.tz_localize(None),
     )
-    st.dataframe(
-        posts, hide_index=True, width="stretch",
-        column_order=["platform", "published_at", "post_type", "message", "interactions", "reach", "views", "url"],
+    show_table(
+        posts, column_order=["platform", "published_at", "post_type", "message", "interactions", "reach", "views", "url"],
         column_config={
             "platform": t("common.platform"),
             "published_at": st.column_config.DatetimeColumn(t("wochenbericht.published"), format=t("format.datetime_column")),
