@@ -811,6 +811,117 @@ TEXTS: dict[str, tuple[str, str]] = {
     # -- connector.: import errors and notes of the file connectors and the loader (UI and CLI) --
     # (end of connector.)
     # -- report.: the council report (PDF); digest.: the weekly e-mail -------------------------
+    # analytics/report.py: the errors (CLI, pages), the period, the summary's sentences, the sections
+    "report.period_unknown": ("Zeitraum „{period}“ nicht erkannt: JJJJ-MM, JJJJ-Qn oder JJJJ-MM-TT..JJJJ-MM-TT.",
+                              "Period “{period}” not recognised: YYYY-MM, YYYY-Qn or YYYY-MM-DD..YYYY-MM-DD."),
+    "report.period_reversed": ("Zeitraum „{period}“ endet vor seinem Beginn.", "Period “{period}” ends before it begins."),
+    "report.unknown_ags": ("Unbekannter Gemeindeschlüssel (AGS) „{ags}“.", "Unknown municipality key (AGS) “{ags}”."),
+    "report.not_in_group": ("Vergleichsgruppe „{group}“ gibt es nicht oder {town} gehört nicht dazu.",
+                            "There is no peer group “{group}”, or {town} is not part of it."),
+    "report.quarter": ("{n}. Quartal {year}", "Q{n} {year}"),
+    "report.unknown": ("unbekannt", "unknown"),
+    "report.unknown_followers": (
+        "unbekannt (kein Follower-Stand: eintragen oder Datei mit Gesamtzahlen importieren)",
+        "unknown (no follower count: enter one or import a file with totals)"),
+    "report.kpi.followers_end": ("Follower (Ende)", "Followers (end)"),
+    "report.kpi.followers_gained": ("Neue Follower", "New followers"),
+    "report.kpi.posts": ("Beiträge", "Posts"),
+    "report.kpi.interactions": ("Interaktionen", "Interactions"),
+    "report.kpi.reach": ("Reichweite", "Reach"),
+    "report.kpi.views": ("Aufrufe", "Views"),
+    "report.change.before": (" (Vorzeitraum: {n})", " (previous period: {n})"),
+    "report.change.more": (" ({pct} % mehr als im Vorzeitraum)", " ({pct} % more than in the previous period)"),
+    "report.change.less": (" ({pct} % weniger als im Vorzeitraum)", " ({pct} % fewer than in the previous period)"),
+    "report.change.same": (" (wie im Vorzeitraum)", " (as in the previous period)"),
+    "report.line.no_post": ("Auf {platform} erschien im Zeitraum kein Beitrag.", "No post appeared on {platform} in the period."),
+    "report.line.posts": ("Auf {platform} erschienen {n} Beiträge{change}", "Posts on {platform}: {n}{change}"),
+    "report.line.interactions": ("; sie erhielten {n} Interaktionen{change}", "; interactions: {n}{change}"),
+    "report.line.followers_unknown": (
+        "Die Follower-Zahl auf {platform} ist unbekannt: kein Follower-Stand liegt vor (eintragen unter „Daten "
+        "importieren“ oder eine Datei mit Gesamtzahlen importieren).",
+        "The number of followers on {platform} is unknown: there is no follower count (enter one under “Import "
+        "data” or import a file with totals)."),
+    "report.line.followers_grew": ("Die Follower-Zahl auf {platform} wuchs um {diff} auf {n}.",
+                                   "The number of followers on {platform} grew by {diff} to {n}."),
+    "report.line.followers_fell": ("Die Follower-Zahl auf {platform} sank um {diff} auf {n}.",
+                                   "The number of followers on {platform} fell by {diff} to {n}."),
+    "report.line.followers_same": ("Die Follower-Zahl auf {platform} blieb gleich auf {n}.",
+                                   "The number of followers on {platform} stayed at {n}."),
+    "report.line.followers_now": ("Auf {platform} folgen {n} Konten (Stand Periodenende).",
+                                  "{n} accounts follow {platform} (at the end of the period)."),
+    "report.line.unranked_followers": (
+        "Bei „{metric}“ ist {town} ohne bekannten Follower-Stand und wird in der Gruppe nicht eingeordnet.",
+        "For “{metric}”, {town} has no known follower count and is not ranked in the group."),
+    "report.line.unranked_data": (
+        "Bei „{metric}“ ist {town} ohne Daten im Zeitraum und wird in der Gruppe nicht eingeordnet.",
+        "For “{metric}”, {town} has no data in the period and is not ranked in the group."),
+    "report.line.rank": (
+        "Bei „{metric}“ liegt {town} mit {value} auf Rang {rank} von {n} in der Gruppe „{group}“ (Median {median}).",
+        "For “{metric}”, {town} ranks {rank} of {n} in the group “{group}” with {value} (median {median})."),
+    "report.chart.peer_axis": ("{metric} (Median gestrichelt, Band: 25.–75. Perzentil)",
+                               "{metric} (median dashed, band: 25th–75th percentile)"),
+    "report.chart.age_group": ("Altersgruppe", "Age group"),
+    "report.chart.index": ("Index (1 = wie Bevölkerung)", "Index (1 = as in the population)"),
+    "report.page": ("Seite", "Page"),  # the page footer: „Seite 2 von 9“
+    "report.of": ("von", "of"),
+    "report.title": ("Social-Media-Bericht {town} – {period}", "Social media report {town} – {period}"),
+    "report.description": ("Social-Media-Kennzahlen für den Rat", "Social media figures for the council"),
+    "report.cover": ("Social-Media-Bericht für den Rat", "Social media report for the council"),
+    "report.cover.period": ("Zeitraum: {label} ({first} – {last})", "Period: {label} ({first} – {last})"),
+    "report.cover.group": ("Vergleichsgruppe: {group} ({n} Gemeinden)", "Peer group: {group} ({n} municipalities)"),
+    "report.cover.as_of": ("Datenstand: {day}", "Data as of: {day}"),
+    "report.cover.no_data": ("keine Daten im Zeitraum", "no data in the period"),
+    "report.cover.made": (
+        "Erstellt mit Bürgernah am {day}. Alle Zahlen aus den importierten Exporten und Abrufen der Plattformen; "
+        "Definitionen und Quellen im Anhang.",
+        "Made with Bürgernah on {day}. All figures come from the platforms' imported exports and API pulls; "
+        "definitions and sources are in the appendix."),
+    "report.summary": ("Zusammenfassung", "Summary"),
+    "report.summary.none": ("Für den Zeitraum liegen keine Daten vor.", "There are no data for the period."),
+    "report.summary.few_posts": ("Wenige Beiträge ({platforms}: unter {n}): Raten dort nur mit Vorsicht vergleichen.",
+                                 "Few posts ({platforms}: fewer than {n}): compare rates there with care."),
+    "report.kpis": ("Kennzahlen je Plattform", "Figures per platform"),
+    "report.kpis.change": ("Veränderung gegenüber dem Vorzeitraum gleicher Länge ({first} – {last}).",
+                           "Change against the previous period of the same length ({first} – {last})."),
+    "report.kpis.platform": ("Plattform", "Platform"),
+    "report.kpis.unknown": ("Follower „unbekannt“: {why}.", "Followers “unknown”: {why}."),
+    "report.peers": ("Vergleich je 1.000 Einwohner", "Comparison per 1,000 inhabitants"),
+    "report.peers.intro": ("Gruppe „{group}“, {n} Gemeinden. {town} ist die schwarze Raute.",
+                           "Group “{group}”, {n} municipalities. {town} is the black diamond."),
+    "report.peers.stats": ("n = {n}; Median {median}; Band {q25} – {q75}.", "n = {n}; median {median}; band {q25} – {q75}."),
+    "report.peers.unranked": ("Ohne bekannten Follower-Stand (nicht eingeordnet): {towns}.",
+                              "Without a known follower count (not ranked): {towns}."),
+    "report.ages": ("Altersgruppen", "Age groups"),
+    "report.ages.intro": (
+        "Welche Altersgruppen jeder Kanal im Verhältnis zur Bevölkerung erreicht (Index 1 = so stark wie ihr Anteil "
+        "an den Einwohnern; nur innerhalb der Altersspanne der Plattform).",
+        "Which age groups each channel reaches relative to the population (index 1 = as strongly as their share of "
+        "the inhabitants; only within the platform's age range)."),
+    "report.ages.followers": ("Follower", "Followers"),
+    "report.ages.viewers": ("Zuschauer", "Viewers"),
+    "report.ages.too_few": ("Zu wenig Daten (unter {n} Personen je Gruppe).", "Too little data (fewer than {n} people per group)."),
+    "report.ages.none": ("Keine Altersdaten importiert (z. B. Meta „Audience.csv“, YouTube-Zuschaueralter).",
+                         "No age data imported (e.g. Meta “Audience.csv”, YouTube viewer ages)."),
+    "report.top": ("Top-Beiträge", "Top posts"),
+    "report.top.none": ("Keine Beiträge im Zeitraum.", "No posts in the period."),
+    "report.top.date": ("Datum", "Date"),
+    "report.top.text": ("Text", "Text"),
+    "report.appendix": ("Anhang: Definitionen und Quellen", "Appendix: definitions and sources"),
+    "report.appendix.metric": ("Kennzahl", "Metric"),
+    "report.appendix.unit": ("Einheit", "Unit"),
+    "report.appendix.formula": ("Formel", "Formula"),
+    "report.appendix.source": ("Quelle der Definition", "Source of the definition"),
+    "report.imports": ("Importe, auf denen die Zahlen beruhen", "Imports the figures rest on"),
+    "report.imports.none": ("Keine.", "None."),
+    "report.imports.file": ("Datei", "File"),
+    "report.imports.period": ("Zeitraum", "Period"),
+    "report.imports.by": ("Importiert von", "Imported by"),
+    "report.imports.at": ("am", "on"),
+    "report.population": (
+        "Einwohnerzahlen: Statistisches Bundesamt (Destatis), GV-ISys, Stand 31.12.2023; Datenlizenz Deutschland – "
+        "Namensnennung 2.0.",
+        "Population figures: Federal Statistical Office of Germany (Destatis), GV-ISys, as of 31/12/2023; Data "
+        "licence Germany – attribution – version 2.0."),
     # (end of report. and digest.)
     # -- table.: headers and cells of tables and downloads --------------------------------------
     # (end of table.)

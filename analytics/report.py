@@ -1,12 +1,13 @@
 """The council report: a town's social-media figures for a month, a quarter or any period, as a PDF
 for a Sitzungsvorlage — the same code for the app's button and `python -m connectors report`.
 
-Sections: cover (town, period, peer group, data as of); a one-page summary in plain German
-sentences; KPIs per platform against the previous period of the same length; the peer comparison
+Sections: cover (town, period, peer group, data as of); a one-page summary in plain sentences; KPIs per platform against the previous period of the same length; the peer comparison
 per 1,000 inhabitants (median and interquartile band, the town marked by shape and name, so it
 reads in black and white); the age-group representation index; top posts; an appendix with every
 metric's formula and source and the imports the figures rest on. Unknown figures say „unbekannt“
-with the reason, never 0. Charts are Vega-Lite rendered to SVG by vl-convert (vector), the PDF is
+with the reason, never 0. German (`lang="de"`) or English (`"en"`) throughout: every text from the
+catalogue (analytics/i18n.py, `report.`), metric texts from the registry, numbers, dates and chart
+axes in the language's format, `<html lang>` and so the PDF's /Lang. Charts are Vega-Lite rendered to SVG by vl-convert (vector), the PDF is
 WeasyPrint's (HTML + CSS paged media: page numbers, title/author/language metadata). Every text
 from files or users is escaped.
 """
@@ -14,32 +15,38 @@ from files or users is escaped.
 from __future__ import annotations
 
 import calendar
+import json
 import re
+import string
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html import escape
 
 import pandas as pd
+from babel.dates import format_date
 
 from analytics import age, benchmark, content, fmt, peers, platforms, sources
+from analytics.i18n import LANGS, text
 from analytics.metrics import METRICS, MIN_BUCKET_PEOPLE, MIN_POSTS_FOR_RATE
 from analytics.store import Store
 
 KPIS = ["followers_end", "followers_gained", "posts", "interactions", "reach", "views"]
-KPI_LABELS = {"followers_end": "Follower (Ende)", "followers_gained": "Neue Follower", "posts": "Beiträge",
-              "interactions": "Interaktionen", "reach": "Reichweite", "views": "Aufrufe"}
 PEER_METRICS = ["followers_per_1k_inhabitants", "interactions_per_1k_inhabitants", "reach_per_1k_inhabitants"]
-UNKNOWN_FOLLOWERS = "unbekannt (kein Follower-Stand: eintragen oder Datei mit Gesamtzahlen importieren)"
 _PERIOD = re.compile(r"^(?P<y>\d{4})-(?:(?P<m>\d{2})|Q(?P<q>[1-4]))$")
+CHART_LOCALES = {"de": "de-DE", "en": "en-US"}  # d3's number and time formats of the charts
 
 
-def parse_period(text: str) -> tuple[date, date]:
+def kpi_label(kpi: str, lang: str = "de") -> str:
+    return text(f"report.kpi.{kpi}", lang)
+
+
+def parse_period(period: str, lang: str = "de") -> tuple[date, date]:
     """`2026-10` (a month), `2026-Q3` (a quarter) or `2026-07-01..2026-09-30` (custom) → (first, last day)."""
-    text = text.strip()
+    period = period.strip()
     try:
-        if ".." in text:
-            first, last = (date.fromisoformat(part.strip()) for part in text.split("..", 1))
-        elif match := _PERIOD.match(text):
+        if ".." in period:
+            first, last = (date.fromisoformat(part.strip()) for part in period.split("..", 1))
+        elif match := _PERIOD.match(period):
             year = int(match["y"])
             first_month, months = (int(match["m"]), 1) if match["m"] else ((int(match["q"]) - 1) * 3 + 1, 3)
             last_month = first_month + months - 1
@@ -48,9 +55,9 @@ def parse_period(text: str) -> tuple[date, date]:
         else:
             raise ValueError
     except ValueError:
-        raise ValueError(f"Zeitraum „{text}“ nicht erkannt: JJJJ-MM, JJJJ-Qn oder JJJJ-MM-TT..JJJJ-MM-TT.") from None
+        raise ValueError(text("report.period_unknown", lang, period=period)) from None
     if last < first:
-        raise ValueError(f"Zeitraum „{text}“ endet vor seinem Beginn.")
+        raise ValueError(text("report.period_reversed", lang, period=period))
     return first, last
 
 
@@ -61,15 +68,14 @@ def enclosing_period(day: date, span: str) -> tuple[date, date]:
     return parse_period(f"{day:%Y-%m}")
 
 
-def period_label(start: date, end: date) -> str:
-    months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-              "November", "Dezember"]
+def period_label(start: date, end: date, lang: str = "de") -> str:
+    """`Oktober 2026` / `October 2026`, `3. Quartal 2026` / `Q3 2026`, else the two days."""
     if start.day == 1 and end == date(end.year, end.month, calendar.monthrange(end.year, end.month)[1]):
         if (start.year, start.month) == (end.year, end.month):
-            return f"{months[start.month - 1]} {start.year}"
+            return format_date(start, "LLLL y", locale=fmt.LOCALES.get(lang, fmt.LOCALES["de"]))
         if start.year == end.year and start.month % 3 == 1 and end.month == start.month + 2:
-            return f"{(start.month - 1) // 3 + 1}. Quartal {start.year}"
-    return f"{fmt.day(start)} – {fmt.day(end)}"
+            return text("report.quarter", lang, n=(start.month - 1) // 3 + 1, year=start.year)
+    return f"{fmt.day(start, lang)} – {fmt.day(end, lang)}"
 
 
 # -- the figures ---------------------------------------------------------------------------
@@ -91,6 +97,7 @@ class Report:
     top: pd.DataFrame
     imports: pd.DataFrame
     summary: list[str] = field(default_factory=list)
+    lang: str = "de"              # the edition: de | en
 
 
 def _town_group(ags: str) -> str:
@@ -122,19 +129,21 @@ def _platform_kpis(store: Store, ags: str, start: date, end: date) -> pd.DataFra
     return pd.DataFrame(rows)
 
 
-def gather(store: Store, ags: str, start: date, end: date, group_id: str | None = None) -> Report:
-    """Everything the report shows, from the analytics queries the pages use."""
+def gather(store: Store, ags: str, start: date, end: date, group_id: str | None = None, lang: str = "de") -> Report:
+    """Everything the report shows, from the analytics queries the pages use (names of derived peer
+    groups, the summary and the errors in `lang`)."""
+    lang = lang if lang in LANGS else "de"
     town_row = store.query_df("SELECT name, kreis_ags FROM mart.municipalities WHERE ags = ?", [ags])
     if town_row.empty:
-        raise ValueError(f"Unbekannter Gemeindeschlüssel (AGS) „{ags}“.")
+        raise ValueError(text("report.unknown_ags", lang, ags=ags))
     town = town_row.iloc[0]["name"].split(",")[0]
     group_id = group_id or f"kreis:{town_row.iloc[0]['kreis_ags']}"
-    groups = peers.groups(store)
+    groups = peers.groups(store, lang)
     named = groups.set_index("group_id")["name"].to_dict()
     group_name = named.get(group_id) or group_id
     towns = benchmark.town_metrics(store, group_id, start, end)
     if ags not in set(towns["ags"]):
-        raise ValueError(f"Vergleichsgruppe „{group_id}“ gibt es nicht oder {town} gehört nicht dazu.")
+        raise ValueError(text("report.not_in_group", lang, group=group_id, town=town))
     towns = towns.assign(town=towns["name"].str.split(",").str[0])
     rel = sources.relations(store)
     as_of = store.query_value(   # the last day the town's data covers, up to the period's end
@@ -161,7 +170,7 @@ def gather(store: Store, ags: str, start: date, end: date, group_id: str | None 
         kpis=_platform_kpis(store, ags, start, end), peers=towns,
         peer_stats=benchmark.group_stats(towns).set_index("metric"),
         ages=age.age_distribution(store, ags), top=content.top_posts(store, ags, start, end, limit=5),
-        imports=imports,
+        imports=imports, lang=lang,
     )
     report.summary = summary(report)
     return report
@@ -170,53 +179,56 @@ def gather(store: Store, ags: str, start: date, end: date, group_id: str | None 
 # -- sentences -----------------------------------------------------------------------------
 
 
-def _change(now, before) -> str:
+def _change(now, before, lang: str = "de") -> str:
     if pd.isna(now) or pd.isna(before):
         return ""
     if before == 0:
-        return f" (Vorzeitraum: {fmt.number(before)})"
+        return text("report.change.before", lang, n=fmt.number(before, lang))
     pct = (now - before) / before
-    word = "mehr" if pct > 0 else "weniger"
-    return f" ({fmt.number(abs(pct) * 100)} % {word} als im Vorzeitraum)" if abs(pct) >= 0.005 else " (wie im Vorzeitraum)"
+    if abs(pct) < 0.005:
+        return text("report.change.same", lang)
+    return text("report.change.more" if pct > 0 else "report.change.less", lang, pct=fmt.number(abs(pct) * 100, lang))
 
 
 def summary(r: Report) -> list[str]:
-    """The one-page summary: plain German sentences, each figure with its context."""
-    lines = []
+    """The one-page summary: plain sentences in the report's language, each figure with its context."""
+    lang, lines = r.lang, []
+    n = lambda value, decimals=0: fmt.number(value, lang, decimals)  # noqa: E731
     for row in r.kpis.itertuples():
         name = platforms.label(row.platform)
         posts = int(row.posts or 0)
         if posts == 0:
-            lines.append(f"Auf {name} erschien im Zeitraum kein Beitrag.")
+            lines.append(text("report.line.no_post", lang, platform=name))
             continue
-        sentence = f"Auf {name} erschienen {fmt.number(posts)} Beiträge{_change(posts, row.posts_before)}"
+        sentence = text("report.line.posts", lang, platform=name, n=n(posts),
+                        change=_change(posts, row.posts_before, lang))
         if pd.notna(row.interactions):
-            sentence += f"; sie erhielten {fmt.number(row.interactions)} Interaktionen{_change(row.interactions, row.interactions_before)}"
+            sentence += text("report.line.interactions", lang, n=n(row.interactions),
+                             change=_change(row.interactions, row.interactions_before, lang))
         lines.append(sentence + ".")
         if pd.isna(row.followers_end):
-            lines.append(f"Die Follower-Zahl auf {name} ist unbekannt: kein Follower-Stand liegt vor "
-                         "(eintragen unter „Daten importieren“ oder eine Datei mit Gesamtzahlen importieren).")
+            lines.append(text("report.line.followers_unknown", lang, platform=name))
         elif pd.notna(row.followers_end_before):
             diff = row.followers_end - row.followers_end_before
-            verb = "wuchs" if diff > 0 else "sank" if diff < 0 else "blieb"
-            amount = f" um {fmt.number(abs(diff))}" if diff else " gleich"
-            lines.append(f"Die Follower-Zahl auf {name} {verb}{amount} auf {fmt.number(row.followers_end)}.")
+            key = "grew" if diff > 0 else "fell" if diff < 0 else "same"
+            lines.append(text(f"report.line.followers_{key}", lang, platform=name, diff=n(abs(diff)),
+                              n=n(row.followers_end)))
         else:
-            lines.append(f"Auf {name} folgen {fmt.number(row.followers_end)} Konten (Stand Periodenende).")
+            lines.append(text("report.line.followers_now", lang, platform=name, n=n(row.followers_end)))
     me = r.peers.set_index("ags").loc[r.ags] if r.ags in set(r.peers["ags"]) else None
     for metric_id in PEER_METRICS[:2]:
-        label = METRICS[metric_id].label("de")
+        label = METRICS[metric_id].label(lang)
         stats = r.peer_stats.loc[metric_id]
         if me is None or pd.isna(me[metric_id]):
-            why = "ohne bekannten Follower-Stand" if metric_id.startswith("followers") else "ohne Daten im Zeitraum"
-            lines.append(f"Bei „{label}“ ist {r.town} {why} und wird in der Gruppe nicht eingeordnet.")
+            why = "followers" if metric_id.startswith("followers") else "data"
+            lines.append(text(f"report.line.unranked_{why}", lang, metric=label, town=r.town))
             continue
         ranked = benchmark.ranked(r.peers, metric_id).set_index("ags")
-        rank, n = ranked.at[r.ags, "rank"], int(stats["n"])
-        lines.append(f"Bei „{label}“ liegt {r.town} mit {fmt.number(me[metric_id], decimals=1)} auf Rang {rank} von "
-                     f"{n} in der Gruppe „{r.group_name}“ (Median {fmt.number(stats['median'], decimals=1)}).")
+        rank = ranked.at[r.ags, "rank"]
+        lines.append(text("report.line.rank", lang, metric=label, town=r.town, value=n(me[metric_id], 1), rank=rank,
+                          n=int(stats["n"]), group=r.group_name, median=n(stats["median"], 1)))
     for key, rows in _age_blocks(r.ages):
-        sentence = age.finding(rows, platforms.label(key[0]), "de")
+        sentence = age.finding(rows, platforms.label(key[0]), lang)
         if sentence:
             lines.append(sentence)
     return lines
@@ -246,9 +258,9 @@ def peer_chart(r: Report, metric_id: str) -> str | None:
         keep = set(order["ags"].head(2)) | set(order["ags"].tail(2)) | {r.ags}
         plot = plot[plot["ags"].isin(keep)]
     data = [{"town": t, "value": float(v), "me": a == r.ags,
-             "label": fmt.number(v, decimals=1)} for a, t, v in zip(plot["ags"], plot["town"], plot[metric_id], strict=True)]
+             "label": fmt.number(v, r.lang, decimals=1)} for a, t, v in zip(plot["ags"], plot["town"], plot[metric_id], strict=True)]
     sort = [d["town"] for d in sorted(data, key=lambda d: -d["value"])]
-    title = METRICS[metric_id].label("de")
+    title = METRICS[metric_id].label(r.lang)
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json", "width": 430, "height": max(60, 22 * len(data)),
         "title": {"text": title, "anchor": "start", "fontSize": 12},
@@ -260,7 +272,7 @@ def peer_chart(r: Report, metric_id: str) -> str | None:
             {"data": {"values": data}, "mark": {"type": "point", "filled": True, "size": 90},
              "encoding": {
                  "y": {"field": "town", "type": "nominal", "sort": sort, "title": None},
-                 "x": {"field": "value", "type": "quantitative", "title": f"{title} (Median gestrichelt, Band: 25.–75. Perzentil)"},
+                 "x": {"field": "value", "type": "quantitative", "title": text("report.chart.peer_axis", r.lang, metric=title)},
                  "shape": {"condition": {"test": "datum.me", "value": "diamond"}, "value": "circle"},
                  "color": {"condition": {"test": "datum.me", "value": "#000000"}, "value": "#7f7f7f"}}},
             {"data": {"values": data}, "mark": {"type": "text", "align": "left", "dx": 8, "fontSize": 9},
@@ -271,26 +283,27 @@ def peer_chart(r: Report, metric_id: str) -> str | None:
         "config": {"font": "DejaVu Sans", "axis": {"labelFontSize": 9, "titleFontSize": 9},
                    "axisY": {"labelFontWeight": "normal"}},
     }
-    return vlc.vegalite_to_svg(spec, format_locale="de-DE", time_format_locale="de-DE")
+    locale = CHART_LOCALES[r.lang]
+    return vlc.vegalite_to_svg(spec, format_locale=locale, time_format_locale=locale)
 
 
-def age_chart(rows: pd.DataFrame, title: str) -> str | None:
+def age_chart(rows: pd.DataFrame, title: str, lang: str = "de") -> str | None:
     """Representation index per age group: bars from 1 (as strongly as in the population)."""
     import vl_convert as vlc
 
     usable = rows.dropna(subset=["index"])
     if usable.empty:
         return None
-    data = [{"group": g, "index": float(i), "label": fmt.number(i, decimals=2)}
+    data = [{"group": g, "index": float(i), "label": fmt.number(i, lang, decimals=2)}
             for g, i in zip(usable["age_group"], usable["index"], strict=True)]
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json", "width": 430, "height": 150,
         "title": {"text": title, "anchor": "start", "fontSize": 12},
         "layer": [
             {"data": {"values": data}, "mark": {"type": "bar", "color": "#595959"},
-             "encoding": {"x": {"field": "group", "type": "ordinal", "title": "Altersgruppe", "sort": None,
-                                "axis": {"labelAngle": 0}},
-                          "y": {"field": "index", "type": "quantitative", "title": "Index (1 = wie Bevölkerung)"},
+             "encoding": {"x": {"field": "group", "type": "ordinal", "title": text("report.chart.age_group", lang),
+                                "sort": None, "axis": {"labelAngle": 0}},
+                          "y": {"field": "index", "type": "quantitative", "title": text("report.chart.index", lang)},
                           "y2": {"datum": 1}}},
             {"data": {"values": data}, "mark": {"type": "text", "dy": -6, "fontSize": 9},
              "encoding": {"x": {"field": "group", "type": "ordinal", "sort": None},
@@ -299,14 +312,15 @@ def age_chart(rows: pd.DataFrame, title: str) -> str | None:
         ],
         "config": {"font": "DejaVu Sans", "axis": {"labelFontSize": 9, "titleFontSize": 9}},
     }
-    return vlc.vegalite_to_svg(spec, format_locale="de-DE", time_format_locale="de-DE")
+    locale = CHART_LOCALES.get(lang, CHART_LOCALES["de"])
+    return vlc.vegalite_to_svg(spec, format_locale=locale, time_format_locale=locale)
 
 
 # -- HTML and PDF --------------------------------------------------------------------------
 
-CSS = """
+CSS = string.Template("""
 @page { size: A4; margin: 20mm 18mm 22mm 18mm;
-        @bottom-center { content: "Seite " counter(page) " von " counter(pages); font: 8pt "DejaVu Sans"; color: #444; }
+        @bottom-center { content: $page_footer; font: 8pt "DejaVu Sans"; color: #444; }
         @bottom-left { content: string(town); font: 8pt "DejaVu Sans"; color: #444; } }
 @page cover { @bottom-center { content: none; } @bottom-left { content: none; } }
 body { font-family: "DejaVu Sans", sans-serif; font-size: 9.5pt; color: #000; line-height: 1.4; }
@@ -323,127 +337,148 @@ td.n, th.n { text-align: right; white-space: nowrap; }
 .small { font-size: 8pt; color: #333; }
 .summary li { margin-bottom: 2mm; }
 svg { max-width: 100%; height: auto; }
-"""
+""")
 
 
-def _cell(value, *, decimals: int = 0, unknown: str = "unbekannt") -> str:
-    return escape(fmt.number(value, decimals=decimals, missing=unknown))
+def css(lang: str = "de") -> str:
+    """The style sheet, with the page footer „Seite 2 von 9“ / "Page 2 of 9" in the language."""
+    def quoted(words: str) -> str:
+        return json.dumps(words, ensure_ascii=False)
+
+    footer = (f"{quoted(text('report.page', lang) + ' ')} counter(page) {quoted(' ' + text('report.of', lang) + ' ')} "
+              "counter(pages)")
+    return CSS.substitute(page_footer=footer)
 
 
-def _delta(now, before) -> str:
+def _cell(value, lang: str = "de", *, decimals: int = 0, unknown: str = "–") -> str:
+    return escape(fmt.number(value, lang, decimals=decimals, missing=unknown))
+
+
+def _delta(now, before, lang: str = "de") -> str:
     if pd.isna(now) or pd.isna(before):
         return "–"
-    return escape(fmt.signed(now - before) or "–")
+    return escape(fmt.signed(now - before, lang) or "–")
 
 
 def html(r: Report) -> str:
-    """The report as one HTML document for WeasyPrint."""
-    period = period_label(r.start, r.end)
-    parts = [f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
-<title>Social-Media-Bericht {escape(r.town)} – {escape(period)}</title>
-<meta name="author" content="Bürgernah"><meta name="description" content="Social-Media-Kennzahlen für den Rat">
-<meta name="generator" content="Bürgernah"><style>{CSS}</style></head><body>
-<div class="cover"><h1>{escape(r.town)}</h1>
-<p><b>Social-Media-Bericht für den Rat</b></p>
-<p>Zeitraum: {escape(period)} ({fmt.day(r.start)} – {fmt.day(r.end)})</p>
-<p>Vergleichsgruppe: {escape(r.group_name)} ({len(r.peers)} Gemeinden)</p>
-<p>Datenstand: {escape(fmt.day(r.data_as_of)) if r.data_as_of else "keine Daten im Zeitraum"}</p>
-<p class="small">Erstellt mit Bürgernah am {fmt.day(date.today())}. Alle Zahlen aus den importierten Exporten und
-Abrufen der Plattformen; Definitionen und Quellen im Anhang.</p></div>"""]
+    """The report as one HTML document for WeasyPrint, in the report's language (`r.lang`)."""
+    lang = r.lang
 
-    parts.append('<section><h2>Zusammenfassung</h2><ul class="summary">')
-    parts += [f"<li>{escape(line)}</li>" for line in r.summary] or ["<li>Für den Zeitraum liegen keine Daten vor.</li>"]
+    def t(key: str, **values) -> str:  # catalogue text, HTML-escaped (values too)
+        return escape(text(key, lang, **values))
+
+    def day(value) -> str:
+        return fmt.day(value, lang)
+
+    def n(value, decimals: int = 0) -> str:
+        return fmt.number(value, lang, decimals)
+
+    period = period_label(r.start, r.end, lang)
+    parts = [f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">
+<title>{t("report.title", town=r.town, period=period)}</title>
+<meta name="author" content="Bürgernah"><meta name="description" content="{t("report.description")}">
+<meta name="generator" content="Bürgernah"><style>{css(lang)}</style></head><body>
+<div class="cover"><h1>{escape(r.town)}</h1>
+<p><b>{t("report.cover")}</b></p>
+<p>{t("report.cover.period", label=period, first=day(r.start), last=day(r.end))}</p>
+<p>{t("report.cover.group", group=r.group_name, n=len(r.peers))}</p>
+<p>{t("report.cover.as_of", day=day(r.data_as_of) if r.data_as_of else text("report.cover.no_data", lang))}</p>
+<p class="small">{t("report.cover.made", day=day(date.today()))}</p></div>"""]
+
+    parts.append(f'<section><h2>{t("report.summary")}</h2><ul class="summary">')
+    parts += [f"<li>{escape(line)}</li>" for line in r.summary] or [f"<li>{t('report.summary.none')}</li>"]
     parts.append("</ul>")
     few = r.kpis[(r.kpis["posts"].fillna(0) > 0) & (r.kpis["posts"].fillna(0) < MIN_POSTS_FOR_RATE)]
     if not few.empty:
         names = ", ".join(platforms.label(p) for p in few["platform"])
-        parts.append(f'<p class="small">Wenige Beiträge ({escape(names)}: unter {MIN_POSTS_FOR_RATE}): Raten dort nur '
-                     "mit Vorsicht vergleichen.</p>")
+        parts.append(f'<p class="small">{t("report.summary.few_posts", platforms=names, n=MIN_POSTS_FOR_RATE)}</p>')
     parts.append("</section>")
 
-    parts.append("<section><h2>Kennzahlen je Plattform</h2>"
-                 f'<p class="small">Veränderung gegenüber dem Vorzeitraum gleicher Länge '
-                 f"({fmt.day(r.start - timedelta(days=(r.end - r.start).days + 1))} – {fmt.day(r.start - timedelta(days=1))}).</p>"
-                 "<table><tr><th>Plattform</th>" + "".join(f'<th class="n">{escape(KPI_LABELS[k])}</th>' for k in KPIS)
-                 + "</tr>")
+    before_start, before_end = r.start - timedelta(days=(r.end - r.start).days + 1), r.start - timedelta(days=1)
+    parts.append(f"<section><h2>{t('report.kpis')}</h2>"
+                 f'<p class="small">{t("report.kpis.change", first=day(before_start), last=day(before_end))}</p>'
+                 f"<table><tr><th>{t('report.kpis.platform')}</th>"
+                 + "".join(f'<th class="n">{t(f"report.kpi.{k}")}</th>' for k in KPIS) + "</tr>")
+    unknown_word = text("report.unknown", lang)
     for row in r.kpis.to_dict("records"):
         cells = []
         for k in KPIS:
-            unknown = "unbekannt" if k == "followers_end" else "–"
-            cells.append(f'<td class="n">{_cell(row[k], unknown=unknown)}<br><span class="small">'
-                         f"{_delta(row[k], row[f'{k}_before'])}</span></td>")
+            unknown = unknown_word if k == "followers_end" else "–"
+            cells.append(f'<td class="n">{_cell(row[k], lang, unknown=unknown)}<br><span class="small">'
+                         f"{_delta(row[k], row[f'{k}_before'], lang)}</span></td>")
         parts.append(f"<tr><td>{escape(platforms.label(row['platform']))}</td>{''.join(cells)}</tr>")
     parts.append("</table>")
     if r.kpis["followers_end"].isna().any():
-        parts.append(f'<p class="small">Follower „unbekannt“: {escape(UNKNOWN_FOLLOWERS)}.</p>')
+        parts.append(f'<p class="small">{t("report.kpis.unknown", why=text("report.unknown_followers", lang))}</p>')
     parts.append("</section>")
 
-    parts.append(f"<section><h2>Vergleich je 1.000 Einwohner</h2><p>Gruppe „{escape(r.group_name)}“, "
-                 f"{len(r.peers)} Gemeinden. {escape(r.town)} ist die schwarze Raute.</p>")
+    parts.append(f"<section><h2>{t('report.peers')}</h2>"
+                 f"<p>{t('report.peers.intro', group=r.group_name, n=len(r.peers), town=r.town)}</p>")
     for metric_id in PEER_METRICS:
         svg = peer_chart(r, metric_id)
         stats = r.peer_stats.loc[metric_id]
         if svg:
-            parts.append(f'<div role="img" aria-label="{escape(METRICS[metric_id].label("de"))}">{_inline(svg)}</div>')
-            parts.append(f'<p class="small">n = {int(stats["n"])}; Median {fmt.number(stats["median"], decimals=1)}; '
-                         f'Band {fmt.number(stats["q25"], decimals=1)} – {fmt.number(stats["q75"], decimals=1)}.</p>')
+            parts.append(f'<div role="img" aria-label="{escape(METRICS[metric_id].label(lang))}">{_inline(svg)}</div>')
+            figures = t("report.peers.stats", n=int(stats["n"]), median=n(stats["median"], 1), q25=n(stats["q25"], 1),
+                        q75=n(stats["q75"], 1))
+            parts.append(f'<p class="small">{figures}</p>')
     unknown = benchmark.without_followers(r.peers)
     if unknown:
-        parts.append(f'<p class="small">Ohne bekannten Follower-Stand (nicht eingeordnet): {escape(", ".join(unknown))}.</p>')
+        parts.append(f'<p class="small">{t("report.peers.unranked", towns=", ".join(unknown))}</p>')
     parts.append("</section>")
 
-    parts.append("<section><h2>Altersgruppen</h2><p>Welche Altersgruppen jeder Kanal im Verhältnis zur "
-                 "Bevölkerung erreicht (Index 1 = so stark wie ihr Anteil an den Einwohnern; nur innerhalb der "
-                 "Altersspanne der Plattform).</p>")
+    parts.append(f"<section><h2>{t('report.ages')}</h2><p>{t('report.ages.intro')}</p>")
     blocks = _age_blocks(r.ages)
     for (platform, _, audience), rows in blocks:
-        title = f"{platforms.label(platform)} – " + {"followers": "Follower", "viewers": "Zuschauer"}.get(
-            audience, audience)
-        svg = age_chart(rows, title)
+        who = text(f"report.ages.{audience}", lang) if audience in ("followers", "viewers") else audience
+        title = f"{platforms.label(platform)} – {who}"
+        svg = age_chart(rows, title, lang)
         if svg:
             parts.append(f'<div role="img" aria-label="{escape(title)}">{_inline(svg)}</div>')
         else:
-            parts.append(f"<h3>{escape(title)}</h3><p>Zu wenig Daten (unter {MIN_BUCKET_PEOPLE} Personen je Gruppe).</p>")
+            parts.append(f"<h3>{escape(title)}</h3><p>{t('report.ages.too_few', n=MIN_BUCKET_PEOPLE)}</p>")
     if not blocks:
-        parts.append("<p>Keine Altersdaten importiert (z. B. Meta „Audience.csv“, YouTube-Zuschaueralter).</p>")
+        parts.append(f"<p>{t('report.ages.none')}</p>")
     parts.append("</section>")
 
-    parts.append("<section><h2>Top-Beiträge</h2>")
+    parts.append(f"<section><h2>{t('report.top')}</h2>")
     if r.top.empty:
-        parts.append("<p>Keine Beiträge im Zeitraum.</p>")
+        parts.append(f"<p>{t('report.top.none')}</p>")
     else:
-        parts.append('<table><tr><th>Datum</th><th>Plattform</th><th>Text</th><th class="n">Interaktionen</th>'
-                     '<th class="n">Reichweite</th></tr>')
+        parts.append(f"<table><tr><th>{t('report.top.date')}</th><th>{t('report.kpis.platform')}</th>"
+                     f"<th>{t('report.top.text')}</th><th class=\"n\">{t('report.kpi.interactions')}</th>"
+                     f"<th class=\"n\">{t('report.kpi.reach')}</th></tr>")
         for row in r.top.itertuples():
-            text = (row.message or "").strip().replace("\n", " ")
-            text = text[:140] + ("…" if len(text) > 140 else "")
-            parts.append(f"<tr><td>{fmt.day(row.published_at.tz_convert('Europe/Berlin'))}</td>"
-                         f"<td>{escape(platforms.label(row.platform))}</td><td>{escape(text)}</td>"
-                         f'<td class="n">{_cell(row.interactions, unknown="–")}</td>'
-                         f'<td class="n">{_cell(row.reach, unknown="–")}</td></tr>')
+            message = (row.message or "").strip().replace("\n", " ")
+            message = message[:140] + ("…" if len(message) > 140 else "")
+            parts.append(f"<tr><td>{day(row.published_at.tz_convert('Europe/Berlin'))}</td>"
+                         f"<td>{escape(platforms.label(row.platform))}</td><td>{escape(message)}</td>"
+                         f'<td class="n">{_cell(row.interactions, lang)}</td>'
+                         f'<td class="n">{_cell(row.reach, lang)}</td></tr>')
         parts.append("</table>")
     parts.append("</section>")
 
-    parts.append("<section><h2>Anhang: Definitionen und Quellen</h2><table><tr><th>Kennzahl</th><th>Einheit</th>"
-                 "<th>Formel</th><th>Quelle der Definition</th></tr>")
+    parts.append(f"<section><h2>{t('report.appendix')}</h2><table><tr><th>{t('report.appendix.metric')}</th>"
+                 f"<th>{t('report.appendix.unit')}</th><th>{t('report.appendix.formula')}</th>"
+                 f"<th>{t('report.appendix.source')}</th></tr>")
     for metric_id in ["followers", "followers_gained", "posts", "interactions", "reach", "views", *PEER_METRICS,
                       "age_representation_index"]:
         m = METRICS[metric_id]
-        parts.append(f"<tr><td>{escape(m.label('de'))}</td><td>{escape(m.unit_text('de'))}</td>"
-                     f"<td>{escape(m.formula_text('de'))}</td><td>{escape(m.source_text('de'))}</td></tr>")
-    parts.append("</table><h3>Importe, auf denen die Zahlen beruhen</h3>")
+        parts.append(f"<tr><td>{escape(m.label(lang))}</td><td>{escape(m.unit_text(lang))}</td>"
+                     f"<td>{escape(m.formula_text(lang))}</td><td>{escape(m.source_text(lang))}</td></tr>")
+    parts.append(f"</table><h3>{t('report.imports')}</h3>")
     if r.imports.empty:
-        parts.append("<p>Keine.</p>")
+        parts.append(f"<p>{t('report.imports.none')}</p>")
     else:
-        parts.append("<table><tr><th>Datei</th><th>Plattform</th><th>Zeitraum</th><th>Importiert von</th>"
-                     "<th>am</th></tr>")
+        parts.append(f"<table><tr><th>{t('report.imports.file')}</th><th>{t('report.kpis.platform')}</th>"
+                     f"<th>{t('report.imports.period')}</th><th>{t('report.imports.by')}</th>"
+                     f"<th>{t('report.imports.at')}</th></tr>")
         for row in r.imports.itertuples():
             parts.append(f"<tr><td>{escape(row.file_name)}</td><td>{escape(platforms.label(row.platform))}</td>"
-                         f"<td>{fmt.day(row.first)} – {fmt.day(row.last)}</td><td>{escape(row.imported_by or '–')}</td>"
-                         f"<td>{fmt.day(row.imported_at)}</td></tr>")
+                         f"<td>{day(row.first)} – {day(row.last)}</td><td>{escape(row.imported_by or '–')}</td>"
+                         f"<td>{day(row.imported_at)}</td></tr>")
         parts.append("</table>")
-    parts.append('<p class="small">Einwohnerzahlen: Statistisches Bundesamt (Destatis), GV-ISys, Stand 31.12.2023; '
-                 "Datenlizenz Deutschland – Namensnennung 2.0.</p></section></body></html>")
+    parts.append(f'<p class="small">{t("report.population")}</p></section></body></html>')
     return "\n".join(parts)
 
 
@@ -454,7 +489,8 @@ def _inline(svg: str) -> str:
 
 def council_report_pdf(store: Store, ags: str, start: date, end: date, *, group_id: str | None = None,
                        lang: str = "de") -> bytes:
-    """The council report as PDF bytes (German; `lang` is reserved for the English edition)."""
+    """The council report as PDF bytes, German (`lang="de"`) or English (`"en"`); its metadata
+    language (/Lang) follows `<html lang>`."""
     from weasyprint import HTML
 
-    return HTML(string=html(gather(store, ags, start, end, group_id))).write_pdf()
+    return HTML(string=html(gather(store, ags, start, end, group_id, lang))).write_pdf()

@@ -51,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--group", metavar="GRUPPE", help="Vergleichsgruppe, z. B. nordkreis, kreis:05334, land:05 "
                      "(Standard: der Kreis der Gemeinde)")
     rep.add_argument("--out", required=True, type=Path, metavar="DATEI.pdf")
+    rep.add_argument("--lang", choices=["de", "en"], default="de", help="Sprache des Berichts (Standard: de)")
     sch = sub.add_parser("schedule", parents=[db], help="Zeitplan: anzeigen oder fällige Aufträge ausführen")
     sch.add_argument("what", choices=["show", "run-due"], help="show: Zeitplan; run-due: fällige Aufträge (für cron)")
     dig = sub.add_parser("digest", parents=[db], help="Wochen-E-Mail senden (fällige und fehlgeschlagene)")
@@ -182,7 +183,8 @@ def cmd_report(args) -> int:
         raise ImportRejected(str(exc)) from None
     with open_store(args.db) as store:
         try:
-            pdf = report.council_report_pdf(store, args.municipality, start, end, group_id=args.group)
+            pdf = report.council_report_pdf(store, args.municipality, start, end, group_id=args.group,
+                                            lang=args.lang)
         except ValueError as exc:
             raise ImportRejected(str(exc)) from None
     args.out.write_bytes(pdf)

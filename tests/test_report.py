@@ -88,6 +88,66 @@ def test_the_report_of_a_month_page_by_page(demo_store, tmp_path):
     assert "Instagram erreicht die 18- bis 24-Jährigen" in " ".join(text.split())
 
 
+# German words and phrases of the German edition (headings, labels, units, sentences, the footer):
+# none of them, and no umlaut, may be left in the English edition once the data's names are taken out.
+GERMAN = re.compile(
+    r"[äöüÄÖÜß„]|\b(Zusammenfassung|Kennzahlen?|Vergleich|Vergleichsgruppe|Einwohner|Altersgruppen?|Beitr\w*|"
+    r"Anhang|Quelle|Formel|Einheit|Datei|Importe|Importiert|Zeitraum|Vorzeitraum|Datenstand|Seite|von|unbekannt|"
+    r"Gemeinde|Gemeinden|Interaktion\w*|Interaktionsrate|Reichweite|Aufrufe|Plattform|Follower-Stand|Rang|"
+    r"Gruppe|Raute|Zuschauer|Datum|Keine|Erstellt|mit|und|oder|der|die|das|je|auf|im|am|für|nicht|Stand|"
+    r"Anzahl|Konten|Perzentil|gestrichelt|Bevölkerung|Index \(1 = wie)\b")
+
+
+def test_the_english_report_is_english_throughout(demo_store, tmp_path, monkeypatch):
+    """The edition of the English UI: headings, labels, sentences, table headers, metric texts, number
+    and date formats, chart axes, page footer, metadata and /Lang in English; only data (town and
+    group names, file names) stays as it is. The posts' own (German) texts are replaced for the check."""
+    top_posts = report.content.top_posts
+    monkeypatch.setattr(report.content, "top_posts", lambda *a, **k: top_posts(*a, **k).assign(message="A post"))
+    start, end = last_month()
+    pdf = tmp_path / "report.pdf"
+    data = report.council_report_pdf(demo_store, HERZOGENRATH, start, end, group_id="nordkreis", lang="en")
+    pdf.write_bytes(data)
+    label = report.period_label(start, end, "en")
+    assert label == f"{start:%B %Y}"  # "November 2026"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert f"Title:           Social media report Herzogenrath – {label}" in info
+    assert "Subject:         Social media figures for the council" in info
+    assert b"/Lang (en)" in catalog(data) and b"/Lang (de)" not in catalog(data)
+
+    text = pdf_text(pdf)
+    flat = " ".join(text.split())
+    first = text.split("\f")[0]
+    assert f"Period: {label} ({fmt.day(start, 'en')} – {fmt.day(end, 'en')})" in first
+    assert "Peer group: Nordkreis (StädteRegion Aachen) (4 municipalities)" in first
+    for heading in ("Summary", "Figures per platform", "Comparison per 1,000 inhabitants", "Age groups", "Top posts",
+                    "Appendix: definitions and sources", "Imports the figures rest on"):
+        assert heading in text, heading
+    for label_en in ("Followers (end)", "New followers", "Interactions", "Reach", "Views", "Platform", "Metric",
+                     "Formula", "Source of the definition", "File", "Index (1 = as in the population)",
+                     "Age group", "median dashed, band: 25th–75th percentile", "Followers per 1,000 inhabitants"):
+        assert label_en in flat, label_en
+    assert f"Page 2 of {pages}" in text
+    # figures the English way: 1,234 and 162.2, dates 30/11/2026
+    facebook = benchmark.town_metrics(demo_store, "gemeinde:" + HERZOGENRATH, start, end, "facebook").iloc[0]
+    assert facebook["interactions"] >= 1000
+    assert f"interactions: {fmt.number(facebook['interactions'], 'en')}" in flat
+    group = benchmark.town_metrics(demo_store, "nordkreis", start, end).set_index("ags")
+    assert fmt.number(group.at[HERZOGENRATH, "followers_per_1k_inhabitants"], "en", decimals=1) in text
+    assert "Without a known follower count (not ranked): Baesweiler." in flat
+    assert "Instagram reaches 18- to 24-year-olds" in flat
+    assert "YouTube unknown" in flat  # YouTube has no follower count: „unbekannt“ in German
+    # nothing German left once the data's own names are taken out
+    rest = text.replace("Bürgernah", "")
+    for name in ("Nordkreis (StädteRegion Aachen)", "StädteRegion", "Herzogenrath", "Würselen", "Alsdorf", "Baesweiler"):
+        rest = rest.replace(name, "")
+    assert sorted({m.group(0) for m in GERMAN.finditer(rest)}) == []
+    # and the German edition of the same data says it in German
+    german = report.html(report.gather(demo_store, HERZOGENRATH, start, end, "nordkreis"))
+    assert GERMAN.search(german) and '<html lang="de">' in german
+
+
 def test_unknown_followers_say_unbekannt_with_the_reason(demo_store):
     start, end = last_month()
     r = report.gather(demo_store, BAESWEILER, start, end, "nordkreis")

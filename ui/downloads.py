@@ -122,7 +122,8 @@ def report_download(ags: str, start, end, group_id: str | None, key: str, lang: 
         return
     stem = text("file.report", lang)
     st.download_button(
-        text("downloads.report", lang), lambda: report.council_report_pdf(store(), ags, start, end, group_id=group_id),
+        text("downloads.report", lang), lambda: report.council_report_pdf(store(), ags, start, end, group_id=group_id,
+                                                                      lang=lang),
         file_name=f"{_slug(f'{stem}_{ags}_{start}_{end}')}.pdf", mime="application/pdf",
         key=key, icon=":material/picture_as_pdf:", on_click="ignore",
         help=text("downloads.report_help", lang, period=period_label(start, end, lang)))
