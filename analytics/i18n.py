@@ -274,6 +274,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "vergleich.caption": ("{group} · {platform} · {start} – {end}", "{group} · {platform} · {start} – {end}"),
     "vergleich.town": ("Gemeinde", "Municipality"),
     "vergleich.rank": ("Rang", "Rank"),
+    "vergleich.rank_first": ("Rang 1: {town}", "Rank 1: {town}"),
     "vergleich.metric": ("Kennzahl", "Metric"),
     "vergleich.median": ("Median", "Median"),
     "vergleich.band": ("25.–75. Perzentil", "25th–75th percentile"),

@@ -50,6 +50,17 @@ def short_name(name: str) -> str:
     return name.split(",")[0]
 
 
+def card_row(n: int, key: str) -> list:
+    """`n` columns for KPI cards (`st.metric(…, border=True, height="stretch")`, so a row's cards are
+    equally tall) whose labels and values wrap instead of ending in „…“: Streamlit cuts both off in a
+    narrow column (a town's name, a band such as „1.145,2 – 1.163,1“). CSS scoped to the row's key,
+    as ui/i18n.localized_uploader does; style-only `st.html` takes no room."""
+    text = f".st-key-{key} [data-testid=stMetric] .stMarkdownEllipsis"
+    st.html(f"<style>{text},{text} p{{white-space:normal;overflow:visible;text-overflow:clip;"
+            "overflow-wrap:break-word}</style>")
+    return st.container(key=key).columns(n)
+
+
 def municipality_picker(towns: pd.DataFrame) -> str:
     """Sidebar picker of towns with data; the choice lives in the URL (`?ags=…`)."""
     options = towns["ags"].tolist()

@@ -16,7 +16,7 @@ from ui.confirm import arm, confirmed
 from ui.downloads import report_download, table_downloads
 from ui.filters import peer_group_picker, period_picker, platform_picker, select_group_next_run
 from ui.i18n import lang, metric_help, platform_name, t, text
-from ui.layout import short_name, towns_with_data
+from ui.layout import card_row, short_name, towns_with_data
 from ui.safe import literal
 from ui.state import clear_caches, query, store
 from ui.tables import show_table
@@ -144,13 +144,15 @@ else:
         st.query_params["kennzahl"] = metric_id
     metric = METRICS[metric_id]
     row = stats.loc[metric_id]
-    cols = st.columns(4)
-    cols[0].metric(t("vergleich.median"), show(metric_id, row["median"]), border=True)
-    cols[1].metric(t("vergleich.band"), f"{show(metric_id, row['q25'])} – {show(metric_id, row['q75'])}", border=True)
-    cols[2].metric("n", fmt.number(row["n"], L), border=True)
+    cols = card_row(4, "benchmark_cards")  # a long town name or band wraps instead of ending in „…“
+    card = {"border": True, "height": "stretch"}
+    cols[0].metric(t("vergleich.median"), show(metric_id, row["median"]), **card)
+    cols[1].metric(t("vergleich.band"), f"{show(metric_id, row['q25'])} – {show(metric_id, row['q75'])}", **card)
+    cols[2].metric("n", fmt.number(row["n"], L), **card)
     best = benchmark.ranked(towns, metric_id).iloc[0]
-    cols[3].metric(t("vergleich.rank") + " 1", best["town"] if pd.notna(best[metric_id]) else "–",
-                   show(metric_id, best[metric_id]), delta_color="off", border=True)
+    ranked_first = pd.notna(best[metric_id])  # the label names the town, the value is its figure
+    cols[3].metric(t("vergleich.rank_first", town=literal(best["town"])) if ranked_first else t("vergleich.rank") + " 1",
+                   show(metric_id, best[metric_id]), **card)
 
     st.subheader(t("vergleich.chart"))
     scale = 100 if metric.display == "fraction" else 1

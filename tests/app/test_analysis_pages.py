@@ -80,6 +80,9 @@ def test_vergleich_demo_figures(demo_store, monkeypatch):
     assert table["Gemeinde"].tolist() == ranked["name"].map(lambda n: n.split(",")[0]).tolist()
     assert table["Follower je 1.000 Einwohner"].iloc[0] == fmt.number(ranked["followers_per_1k_inhabitants"].iloc[0], "de", 1)
     assert table["Rang"].tolist() == ["1", "2", "3", "–"]
+    # the first-ranked town is named in the card's label (never cut off in the value), its figure is the value
+    first = ranked.iloc[0]
+    assert metrics[f"Rang 1: {first['name'].split(',')[0]}"] == fmt.number(first["followers_per_1k_inhabitants"], "de", 1)
     baesweiler = table.set_index("Gemeinde").loc["Baesweiler"]
     assert baesweiler["Follower je 1.000 Einwohner"] == "unbekannt"
     assert baesweiler["Interaktionsrate je Follower (Zeitraum)"] == "unbekannt"
