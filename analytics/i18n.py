@@ -5,13 +5,20 @@ downloads show, German first, English through the language switch (`?lang=en`).
 with a prefix: `app.` (the frame: login, navigation, database), `common.` (shared by several
 pages), `filters.`, `downloads.`, `uploader.`, `format.` (date patterns of widgets and charts),
 `file.` (download names), one prefix per page (`wochenbericht.`, `vergleich.`, …), `peers.` and
-`metric.` (the registry's sources and denominators). `{placeholders}` are filled by `text()`.
+`metric.` (the registry's sources and denominators), `connector.` (import errors and notes of the
+connectors, shown in the UI and the CLI). `{placeholders}` are filled by `text()`. A `Message` (at
+the end) is a key with its values, rendered in the reader's language when shown: errors and notes
+made where no language is known (connectors, the loader) and notes stored with an import.
 
 Streamlit-free, so analytics/ and connectors/ use it too; ui/i18n.py adds the session's language.
 tests/app/test_i18n.py checks that every entry has both languages and the same placeholders.
 """
 
 from __future__ import annotations
+
+import json
+import numbers
+from datetime import date, datetime
 
 LANGS = ("de", "en")  # the order of every pair in TEXTS
 DEFAULT = "de"
@@ -107,6 +114,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.municipality": ("Gemeinde", "Municipality"),
     "common.all_platforms": ("Alle Plattformen", "All platforms"),
     "common.link": ("Link", "Link"),
+    # An account no export named, after its town and platform (analytics/accounts.py).
+    "common.account_of": ("{platform}-Konto von {town}", "{platform} account of {town}"),
+    "common.account_of.facebook": ("Facebook-Seite von {town}", "Facebook page of {town}"),
+    "common.account_of.linkedin": ("LinkedIn-Seite von {town}", "LinkedIn page of {town}"),
+    "common.account_of.youtube": ("YouTube-Kanal von {town}", "YouTube channel of {town}"),
     "common.open": ("öffnen", "open"),
     "common.status": ("Status", "Status"),
     "common.weekday": ("Wochentag", "Weekday"),
@@ -810,6 +822,527 @@ TEXTS: dict[str, tuple[str, str]] = {
         "be named."),
     "file.topics": ("themen", "topics"),
     # -- connector.: import errors and notes of the file connectors and the loader (UI and CLI) --
+    # connectors/io.py: reading text, tables, numbers and dates
+    "connector.io.empty": ("Die Datei ist leer.", "The file is empty."),
+    "connector.io.binary": ("Das ist keine Textdatei (Binärdaten); erwartet wird CSV, XLSX, XLS oder ZIP.",
+                            "This is not a text file (binary data); expected is CSV, XLSX, XLS or ZIP."),
+    "connector.io.text_too_large": (
+        "Die Datei ist {size} MB groß; Exporte dieser Art werden bis {limit} MB gelesen (ein echter Export ist viel "
+        "kleiner). Bitte einen kürzeren Zeitraum exportieren.",
+        "The file is {size} MB; exports of this kind are read up to {limit} MB (a real export is much smaller). "
+        "Please export a shorter period."),
+    "connector.io.utf16_unreadable": (
+        "Die Datei sieht nach UTF-16 ohne BOM aus, ist so aber nicht lesbar; bitte erneut exportieren oder als "
+        "UTF-8 speichern.",
+        "The file looks like UTF-16 without a BOM but cannot be read as such; please export it again or save it "
+        "as UTF-8."),
+    "connector.io.bom_invalid": (
+        "Die Datei ist laut BOM {encoding}, enthält aber ungültige Zeichen (abgeschnitten oder beschädigt?).",
+        "According to its BOM the file is {encoding}, but it contains invalid characters (cut off or damaged?)."),
+    "connector.io.nul": (
+        "Zeile {row} enthält ein Nullzeichen (Byte 0), das in keinem Export vorkommt; die Datei ist beschädigt oder "
+        "keine reine Textdatei.",
+        "Line {row} contains a null character (byte 0), which no export contains; the file is damaged or not a "
+        "plain text file."),
+    "connector.io.invalid_chars": ("Die Datei enthält ungültige Zeichen (abgeschnitten oder beschädigt?).",
+                                   "The file contains invalid characters (cut off or damaged?)."),
+    "connector.io.not_utf8": (
+        "Die Datei enthält ungültige Zeichen (laut BOM UTF-8, ist es aber nicht; abgeschnitten oder beschädigt?).",
+        "The file contains invalid characters (UTF-8 according to its BOM, but it is not; cut off or damaged?)."),
+    "connector.io.too_many_lines": ("Die Datei hat mehr als {limit} Zeilen; so viele hat kein Export dieser Art.",
+                                    "The file has more than {limit} lines; no export of this kind has that many."),
+    "connector.io.line_unreadable": (
+        "Eine Zeile ist nicht lesbar (Anführungszeichen nicht geschlossen oder Feld zu lang).",
+        "A line cannot be read (a quotation mark is not closed or a field is too long)."),
+    "connector.io.too_many_rows": (
+        "Die Tabelle hat {rows} Zeilen; Exporte dieser Art haben höchstens {limit}. Bitte einen kürzeren Zeitraum "
+        "exportieren.",
+        "The table has {rows} rows; exports of this kind have at most {limit}. Please export a shorter period."),
+    "connector.io.field_too_long": (
+        "Spalte „{column}“, Zeile {row}: der Eintrag ist länger als {limit} MB; so lange Einträge hat kein Export "
+        "(beschädigte Datei?).",
+        "Column “{column}”, row {row}: the entry is longer than {limit} MB; no export has entries that long "
+        "(damaged file?)."),
+    "connector.io.line_too_long": (
+        "Zeile {row} ist länger als {limit} MB; so lange Zeilen hat kein Export (beschädigte Datei?).",
+        "Line {row} is longer than {limit} MB; no export has lines that long (damaged file?)."),
+    "connector.io.entry_too_long": (
+        "Ein Eintrag ist länger als {limit} MB; so lange Zeilen hat kein Export (beschädigte Datei?).",
+        "An entry is longer than {limit} MB; no export has lines that long (damaged file?)."),
+    "connector.io.row_width": (
+        "Die Tabelle ist nicht lesbar: Zeile {row} hat {got} statt {expected} Spalten; abgeschnitten oder beschädigt?",
+        "The table cannot be read: row {row} has {got} columns instead of {expected}; cut off or damaged?"),
+    "connector.io.some_row_width": (
+        "Die Tabelle ist nicht lesbar: Eine Zeile hat {got} statt {expected} Spalten; abgeschnitten oder beschädigt?",
+        "The table cannot be read: a row has {got} columns instead of {expected}; cut off or damaged?"),
+    "connector.io.table_unreadable": (
+        "Die Tabelle ist nicht lesbar: ein Anführungszeichen ist nicht geschlossen oder die Datei ist beschädigt.",
+        "The table cannot be read: a quotation mark is not closed or the file is damaged."),
+    "connector.io.no_header": ("Die Datei endet vor der Kopfzeile.", "The file ends before the header row."),
+    "connector.io.header_too_long": (
+        "Die Kopfzeile (Zeile {row}) ist länger als {limit} MB; so lang ist die Kopfzeile keines Exports.",
+        "The header row (line {row}) is longer than {limit} MB; no export has a header row that long."),
+    "connector.io.header_too_wide": (
+        "Die Kopfzeile hat {columns} Spalten; mehr als {limit} (so viele wie Excel) hat kein Export.",
+        "The header row has {columns} columns; no export has more than {limit} (as many as Excel)."),
+    "connector.io.row_too_wide": (
+        "Zeile {row} hat {columns} Spalten; mehr als {limit} (so viele wie Excel) hat kein Export.",
+        "Row {row} has {columns} columns; no export has more than {limit} (as many as Excel)."),
+    "connector.io.required_columns": ("Pflichtspalte(n) fehlen: {columns}.", "Required column(s) missing: {columns}."),
+    "connector.io.where": ("Spalte „{column}“, Zeile {row}", "Column “{column}”, row {row}"),
+    "connector.io.not_a_number": ("{where}: „{value}“ ist keine Zahl.", "{where}: “{value}” is not a number."),
+    "connector.io.fractional_count": (
+        "{where}: „{value}“ ist keine ganze Zahl; eine Anzahl hat keine Nachkommastellen.",
+        "{where}: “{value}” is not a whole number; a count has no decimal places."),
+    "connector.io.negative_count": ("{where}: negative Anzahl „{value}“.", "{where}: negative count “{value}”."),
+    "connector.io.count_too_large": ("{where}: „{value}“ ist unplausibel groß (über 10^12).",
+                                     "{where}: “{value}” is implausibly large (over 10^12)."),
+    "connector.io.date_format": ("{where}: Datumsformat von „{value}“ nicht erkannt.",
+                                 "{where}: date format of “{value}” not recognised."),
+    "connector.io.before_platform": ("liegt vor dem Start von {platform} ({year}); ein solches Datum ist unmöglich",
+                                     "is before {platform} started ({year}); such a date is impossible"),
+    "connector.io.before_population": (
+        "liegt vor {year}; so alte Bevölkerungszahlen je Gemeinde gibt es in dieser Form nicht",
+        "is before {year}; population figures per municipality that old do not exist in this form"),
+    "connector.io.empty_date_hint": ("{problem} (leeres Datum oder Excel-Tag 0?)", "{problem} (empty date or Excel day 0?)"),
+    "connector.io.after_export_future": ("liegt nach dem Exportdatum {export_day} (in der Zukunft)",
+                                         "is after the export date {export_day} (in the future)"),
+    "connector.io.after_export": ("liegt nach dem Exportdatum {export_day}", "is after the export date {export_day}"),
+    "connector.io.bad_date": ("{where}: {day} {problem}.", "{where}: {day} {problem}."),
+    "connector.io.day_problem": ("{what} ({day}) {problem}.", "{what} ({day}) {problem}."),
+    "connector.io.no_post_id": (
+        "Zeile {row}: keine Beitrags-ID (Spalte „{column}“ ist leer, die übrigen Spalten nicht).",
+        "Row {row}: no post ID (column “{column}” is empty, the other columns are not)."),
+    "connector.io.duplicate_clash": (
+        "Beitrag „{post_id}“ steht mehrmals in der Datei (Zeilen {first} und {second}), mit verschiedenen Zahlen; "
+        "welche gelten, ist unklar. Bitte den Export prüfen.",
+        "Post “{post_id}” appears more than once in the file (rows {first} and {second}) with different figures; "
+        "which ones are right is unclear. Please check the export."),
+    "connector.io.duplicate_note": (
+        "{n} doppelte Zeile(n) mit demselben Beitrag und denselben Zahlen nur einmal übernommen (zuerst Zeile {row}).",
+        "{n} duplicate row(s) with the same post and the same figures taken over only once (first in row {row})."),
+    "connector.io.basis_file_date": ("Dateidatum", "file date"),
+    "connector.io.basis_import_date": ("Importdatum", "import date"),
+    "connector.io.no_period": ("die Datei nennt keinen Zeitraum", "the file states no period"),
+    "connector.io.assumed_as_of": ("Stand {day} angenommen: {reason}; Grundlage ist das {basis}.",
+                                   "Assumed as of {day}: {reason}; based on the {basis}."),
+    "connector.io.row_unreadable": (
+        "Zeile {row} ist nicht lesbar (Anführungszeichen nicht geschlossen oder Feld zu lang).",
+        "Row {row} cannot be read (a quotation mark is not closed or a field is too long)."),
+    "connector.io.header_only_posts": ("Die Datei enthält keine Beiträge (nur die Kopfzeile).",
+                                       "The file contains no posts (only the header row)."),
+    "connector.io.header_only_daily": ("Die Datei enthält keine Tageswerte (nur die Kopfzeile).",
+                                       "The file contains no daily values (only the header row)."),
+    # connectors/files.py: size limit and zips
+    "connector.files.mb": ("{n} MB", "{n} MB"),
+    "connector.files.kb": ("{n} KB", "{n} KB"),
+    "connector.files.too_large": ("Die Datei ist {size} groß; erlaubt sind {limit} (Einstellung BUERGERNAH_MAX_FILE_MB).",
+                                  "The file is {size}; the limit is {limit} (setting BUERGERNAH_MAX_FILE_MB)."),
+    "connector.files.unreadable": ("Die Datei ist nicht lesbar (fehlende Berechtigung oder Lesefehler).",
+                                   "The file cannot be read (missing permission or read error)."),
+    "connector.files.zip_bomb": ("Das ZIP-Archiv entpackt sich auf ein Vielfaches seiner Größe (ZIP-Bombe?); abgelehnt.",
+                                 "The zip archive unpacks to many times its size (zip bomb?); rejected."),
+    "connector.files.zip_broken": ("Das ZIP-Archiv ist beschädigt oder unvollständig.",
+                                   "The zip archive is damaged or incomplete."),
+    "connector.files.zip_too_many": ("Das ZIP-Archiv enthält zu viele Dateien; erlaubt sind {limit}.",
+                                     "The zip archive contains too many files; at most {limit} are allowed."),
+    "connector.files.zip_members": ("Das ZIP-Archiv enthält {n} Dateien; erlaubt sind {limit}.",
+                                    "The zip archive contains {n} files; at most {limit} are allowed."),
+    "connector.files.zip_encrypted": ("„{name}“ im ZIP-Archiv ist verschlüsselt; bitte ohne Passwort packen.",
+                                      "“{name}” in the zip archive is encrypted; please zip it without a password."),
+    "connector.files.zip_method": (
+        "„{name}“ im ZIP-Archiv ist mit einem nicht unterstützten Verfahren gepackt; bitte als gewöhnliches ZIP "
+        "(Deflate) packen.",
+        "“{name}” in the zip archive is compressed with an unsupported method; please create an ordinary zip "
+        "(Deflate)."),
+    "connector.files.in_zip": ("im ZIP-Archiv", "in the zip archive"),
+    "connector.files.member_unreadable": ("„{name}“ {where} ist nicht lesbar: {why}.", "“{name}” {where} cannot be read: {why}."),
+    "connector.files.crc": ("die Prüfsumme stimmt nicht", "the checksum does not match"),
+    "connector.files.damaged": ("die Daten sind beschädigt", "the data is damaged"),
+    "connector.files.zip_path": ("Unzulässiger Pfad im ZIP-Archiv: „{name}“.", "Path not allowed in the zip archive: “{name}”."),
+    "connector.files.zip_nested": ("Verschachteltes ZIP-Archiv „{name}“: bitte zuerst entpacken.",
+                                   "Nested zip archive “{name}”: please unpack it first."),
+    "connector.files.zip_empty": ("Das ZIP-Archiv ist leer.", "The zip archive is empty."),
+    # connectors/workbook.py: XLSX and XLS
+    "connector.workbook.external": (
+        "Die Arbeitsmappe enthält Verknüpfungen zu anderen Dateien (externe Bezüge); ihre Werte stammen nicht aus "
+        "dieser Datei. Bitte in Excel unter Daten › Verknüpfungen bearbeiten die Verknüpfungen aufheben und neu "
+        "speichern.",
+        "The workbook contains links to other files (external references); their values do not come from this "
+        "file. Please break the links in Excel under Data › Edit Links and save it again."),
+    "connector.workbook.bomb": (
+        "Die Excel-Arbeitsmappe entpackt sich auf ein Vielfaches ihrer Größe (ZIP-Bombe?); abgelehnt.",
+        "The Excel workbook unpacks to many times its size (zip bomb?); rejected."),
+    "connector.workbook.in_workbook": ("in der Excel-Arbeitsmappe", "in the Excel workbook"),
+    "connector.workbook.not_a_workbook": ("Das ist keine Excel-Arbeitsmappe (XLS oder XLSX).",
+                                          "This is not an Excel workbook (XLS or XLSX)."),
+    "connector.workbook.damaged": ("Die Excel-Arbeitsmappe ist beschädigt ({detail}).",
+                                   "The Excel workbook is damaged ({detail})."),
+    "connector.workbook.bad_xml": ("„{part}“ ist kein gültiges XML", "“{part}” is not valid XML"),
+    "connector.workbook.no_sheet_list": ("das Inhaltsverzeichnis der Blätter fehlt", "the list of sheets is missing"),
+    "connector.workbook.bad_styles": ("Zellformate nicht lesbar", "cell formats cannot be read"),
+    "connector.workbook.missing_string": ("eine Zelle verweist auf einen Text, den es nicht gibt",
+                                          "a cell refers to a text that does not exist"),
+    "connector.workbook.no_sheet": ("das Blatt „{sheet}“ fehlt", "the sheet “{sheet}” is missing"),
+    "connector.workbook.bad_string_ref": ("ungültiger Verweis auf einen Text", "invalid reference to a text"),
+    "connector.workbook.not_a_number": ("„{value}“ ist keine Zahl", "“{value}” is not a number"),
+    "connector.workbook.too_many_styles": ("Die Excel-Arbeitsmappe hat unplausibel viele Zellformate; abgelehnt.",
+                                           "The Excel workbook has implausibly many cell formats; rejected."),
+    "connector.workbook.too_much_text": (
+        "Die Excel-Arbeitsmappe enthält mehr als {limit} Zeichen Text; so groß ist kein Export.",
+        "The Excel workbook contains more than {limit} characters of text; no export is that large."),
+    "connector.workbook.too_many_strings": (
+        "Eine Zelle verweist auf Text Nr. {n} der Arbeitsmappe; mehr als {limit} Texte hat kein Export.",
+        "A cell refers to text no. {n} of the workbook; no export has more than {limit} texts."),
+    "connector.workbook.doctype": (
+        "Die Excel-Arbeitsmappe enthält eine DOCTYPE-Deklaration, die in keiner echten Arbeitsmappe vorkommt "
+        "(XML-Bombe?); abgelehnt.",
+        "The Excel workbook contains a DOCTYPE declaration, which no real workbook contains (XML bomb?); rejected."),
+    "connector.workbook.sheet_too_large": (
+        "Das Blatt „{sheet}“ ist zu groß ({what}); gelesen werden höchstens {limit} Zellen je Arbeitsmappe – so groß "
+        "ist kein Export.",
+        "The sheet “{sheet}” is too large ({what}); at most {limit} cells per workbook are read – no export is that "
+        "large."),
+    "connector.workbook.at_row": ("Zeile {row}", "row {row}"),
+    "connector.workbook.at_cell": ("Zelle {cell}", "cell {cell}"),
+    "connector.workbook.size": ("{rows} Zeilen × {columns} Spalten", "{rows} rows × {columns} columns"),
+    "connector.workbook.xls_too_large": (
+        "Die Excel-Datei (.xls) ist {size} MB groß; Arbeitsmappen im alten Format werden bis {limit} MB gelesen – so "
+        "groß ist kein Export.",
+        "The Excel file (.xls) is {size} MB; workbooks in the old format are read up to {limit} MB – no export is "
+        "that large."),
+    "connector.workbook.password": (
+        "Die Excel-Datei ist mit einem Kennwort geschützt; bitte ohne Kennwort speichern und erneut hochladen.",
+        "The Excel file is password-protected; please save it without a password and upload it again."),
+    "connector.workbook.xls_damaged": ("Die Excel-Datei (.xls) ist beschädigt oder nicht lesbar.",
+                                       "The Excel file (.xls) is damaged or cannot be read."),
+    # connectors/registry.py, connectors/audience.py
+    "connector.registry.unknown_format": (
+        "Format nicht erkannt: weder ein bekannter Export von Facebook, Instagram, YouTube, TikTok, LinkedIn oder X "
+        "noch eine Bevölkerungstabelle.",
+        "Format not recognised: neither a known export of Facebook, Instagram, YouTube, TikTok, LinkedIn or X nor a "
+        "population table."),
+    "connector.audience.unknown_age": ("Unbekannte Altersgruppe „{label}“ (erwartet: {expected}).",
+                                       "Unknown age group “{label}” (expected: {expected})."),
+    "connector.audience.unknown_gender": ("Unbekanntes Geschlecht „{label}“.", "Unknown gender “{label}”."),
+    # connectors/facebook_legacy.py
+    "connector.facebook_legacy.too_many_cells": (
+        "Die Datei hat mehr als {limit} Zellen; so groß ist kein Altexport. Bitte einen kürzeren Zeitraum exportieren.",
+        "The file has more than {limit} cells; no legacy export is that large. Please export a shorter period."),
+    "connector.facebook_legacy.not_legacy": (
+        "Kein Facebook-Insights-Altexport: die zweite Zeile mit den Beschreibungen („Lifetime: …“, „Daily: …“) oder "
+        "die Spalten „Post ID“/„Date“ fehlen.",
+        "Not a legacy Facebook Insights export: the second row with the descriptions (“Lifetime: …”, “Daily: …”) or "
+        "the columns “Post ID”/“Date” are missing."),
+    "connector.facebook_legacy.row_width": ("Zeile {row} hat {got} statt {expected} Spalten; abgeschnitten oder beschädigt?",
+                                            "Row {row} has {got} columns instead of {expected}; cut off or damaged?"),
+    "connector.facebook_legacy.headers_only": ("Die Datei enthält nur die beiden Kopfzeilen, keine Daten.",
+                                               "The file contains only the two header rows, no data."),
+    "connector.facebook_legacy.no_posts": ("Die Datei enthält keine Beiträge (Spalte „Post ID“ ist leer).",
+                                           "The file contains no posts (column “Post ID” is empty)."),
+    "connector.facebook_legacy.bad_post_id": ("Spalte „Post ID“: „{value}“ hat nicht die Form <Seiten-ID>_<Beitrags-ID>.",
+                                              "Column “Post ID”: “{value}” is not of the form <page ID>_<post ID>."),
+    "connector.facebook_legacy.several_pages": (
+        "Die Datei enthält Beiträge mehrerer Seiten ({pages}); bitte je Seite einzeln exportieren.",
+        "The file contains posts of several pages ({pages}); please export each page on its own."),
+    "connector.facebook_legacy.impressions_note": (
+        "Altexport mit „Impressions“: als Impressionen gespeichert, nicht als Aufrufe.",
+        "Legacy export with “Impressions”: stored as impressions, not as views."),
+    "connector.facebook_legacy.skipped_note": (
+        "{n} weitere Kennzahlspalten des Altexports erkannt, aber nicht übernommen.",
+        "{n} more metric columns of the legacy export recognised but not taken over."),
+    "connector.facebook_legacy.no_date": ("{where}: kein Datum.", "{where}: no date."),
+    "connector.facebook_legacy.no_page_values": (
+        "Die Seitenstatistik enthält keine übernehmbaren Werte (Likes, Reichweite, Alter/Geschlecht).",
+        "The page statistics contain no values that can be taken over (likes, reach, age/gender)."),
+    "connector.facebook_legacy.group_twice": ("„Lifetime Likes by Gender and Age“: eine Gruppe kommt doppelt vor.",
+                                              "“Lifetime Likes by Gender and Age”: a group appears twice."),
+    # connectors/genesis.py: population tables
+    "connector.genesis.uncovered": (
+        "Die Altersgruppen der Tabelle decken die Gruppe {group} nicht ab; erwartet wird 12411-02-03 mit 17 "
+        "Altersgruppen.",
+        "The table's age groups do not cover the group {group}; expected is 12411-02-03 with 17 age groups."),
+    "connector.genesis.replacement_chars": (
+        "Die Datei enthält Ersatzzeichen (�): sie wurde vermutlich umkodiert; Namen können fehlerhaft sein.",
+        "The file contains replacement characters (�): it was probably re-encoded; names may be wrong."),
+    "connector.genesis.flat_old": (
+        "Älteres GENESIS-Flatfile („Statistik_Code;…“) wird nicht unterstützt: bitte als „CSV“ (klassisch) oder "
+        "„Flat-CSV (ffcsv)“ neu herunterladen.",
+        "Older GENESIS flat file (“Statistik_Code;…”) is not supported: please download it again as “CSV” (classic) "
+        "or “Flat-CSV (ffcsv)”."),
+    "connector.genesis.not_genesis": (
+        "Keine GENESIS-Tabelle erkannt (erste Zeile „GENESIS-Tabelle: …“ oder „statistics_code;…“).",
+        "No GENESIS table recognised (first line “GENESIS-Tabelle: …” or “statistics_code;…”)."),
+    "connector.genesis.not_population": (
+        "Tabelle {table} ist keine Bevölkerungstabelle (erwartet 12411-02-03-5 oder -4).",
+        "Table {table} is not a population table (expected 12411-02-03-5 or -4)."),
+    "connector.genesis.no_age_groups": (
+        "Tabelle {table} enthält keine Altersgruppen; erwartet wird 12411-02-03-5 (Gemeinden) oder 12411-02-03-4 "
+        "(Kreise) mit 17 Altersgruppen.",
+        "Table {table} contains no age groups; expected is 12411-02-03-5 (municipalities) or 12411-02-03-4 "
+        "(districts) with 17 age groups."),
+    "connector.genesis.the_stichtag": ("Der Stichtag", "The reference date"),
+    "connector.genesis.too_many_values": (
+        "Die Tabelle hat {n} Werte; gelesen werden höchstens {limit}. Bitte die Tabelle nur für das eigene Land oder "
+        "den eigenen Kreis herunterladen.",
+        "The table has {n} values; at most {limit} are read. Please download the table for your own state or "
+        "district only."),
+    "connector.genesis.not_a_population": ("Zeile {row}, Spalte „{column}“: „{value}“ ist keine Einwohnerzahl.",
+                                           "Row {row}, column “{column}”: “{value}” is not a population figure."),
+    "connector.genesis.no_data_row": (
+        "Tabelle {table}: keine Datenzeile gefunden (weder Regionalschlüssel noch Stichtag in Spalte 1).",
+        "Table {table}: no data row found (neither a regional code nor a reference date in column 1)."),
+    "connector.genesis.no_stichtag": ("Tabelle {table}: keine Zeile „Stichtag: TT.MM.JJJJ“ gefunden.",
+                                      "Table {table}: no line “Stichtag: DD.MM.YYYY” found."),
+    "connector.genesis.no_age_header": (
+        "Tabelle {table}: keine Kopfzeile mit Altersgruppen („unter 3 Jahre“, …) gefunden.",
+        "Table {table}: no header row with age groups (“unter 3 Jahre”, …) found."),
+    "connector.genesis.long_row": ("Zeile {row}: erwartet „Stichtag;Schlüssel;Name;Altersgruppe;Insgesamt;…“.",
+                                   "Row {row}: expected “Stichtag;Schlüssel;Name;Altersgruppe;Insgesamt;…”."),
+    "connector.genesis.row_age_group": ("Zeile {row}: unbekannte Altersgruppe „{label}“.",
+                                        "Row {row}: unknown age group “{label}”."),
+    "connector.genesis.flat_empty": ("Die Flat-CSV enthält keine Werte.", "The flat CSV contains no values."),
+    "connector.genesis.no_region": ("Tabelle {table}: keine Regionsvariable (GEMEIN, KREISE, …) in der Flat-CSV.",
+                                    "Table {table}: no region variable (GEMEIN, KREISE, …) in the flat CSV."),
+    "connector.genesis.unknown_age_group": ("Unbekannte Altersgruppe „{label}“ ({code}).",
+                                            "Unknown age group “{label}” ({code})."),
+    "connector.genesis.bad_stichtag": ("Stichtag „{value}“ ist kein Datum (JJJJ-MM-TT).",
+                                       "Reference date “{value}” is not a date (YYYY-MM-DD)."),
+    "connector.genesis.several_dates": ("Die Tabelle enthält {n} Stichtage; übernommen wird der neueste ({day}).",
+                                        "The table contains {n} reference dates; the latest one ({day}) is taken over."),
+    "connector.genesis.higher_skipped": (
+        "{n} Zeile(n) für Deutschland, Länder oder Kreise übersprungen (gespeichert werden nur Gemeinden).",
+        "{n} row(s) for Germany, states or districts skipped (only municipalities are stored)."),
+    "connector.genesis.unknown_skipped": (
+        "{n} Gemeindeschlüssel nicht im Gemeindeverzeichnis, übersprungen ({codes}).",
+        "{n} municipality code(s) not in the municipality directory, skipped ({codes})."),
+    "connector.genesis.placeholder_skipped": ("{n} Gemeinde(n) ohne Zahlen („-“ oder „.“) übersprungen.",
+                                              "{n} municipality(-ies) without figures (“-” or “.”) skipped."),
+    "connector.genesis.total_mismatch": (
+        "Bei {n} Gemeinde(n) ergeben die Altersgruppen nicht die Spalte „Insgesamt“.",
+        "For {n} municipality(-ies) the age groups do not add up to the column “Insgesamt” (total)."),
+    "connector.genesis.no_municipality": (
+        "Die Tabelle enthält keine Gemeinde mit Zahlen (8-stelliger Schlüssel aus dem Gemeindeverzeichnis); Kreise "
+        "und Länder werden nicht gespeichert. Bitte 12411-02-03-5 auf Gemeindeebene herunterladen.",
+        "The table contains no municipality with figures (8-digit code from the municipality directory); districts "
+        "and states are not stored. Please download 12411-02-03-5 at municipality level."),
+    "connector.genesis.estimated_13_17": (
+        "Die Gruppe 13-17 ist geschätzt: 15 bis unter 18 Jahre + 2/5 von 10 bis unter 15 Jahre.",
+        "The group 13-17 is estimated: 15 to under 18 years + 2/5 of 10 to under 15 years."),
+    # connectors/meta_posts.py, meta_daily.py, meta_audience.py
+    "connector.meta_posts.no_metric": ("Keine Kennzahlspalte (Views, Reach, Reactions, …) gefunden.",
+                                       "No metric column (Views, Reach, Reactions, …) found."),
+    "connector.meta_posts.too_many_posts": (
+        "Die Datei hat mehr als {limit} Beiträge; so viele hat kein Konto einer Gemeinde. Bitte einen kürzeren "
+        "Zeitraum exportieren.",
+        "The file has more than {limit} posts; no municipality's account has that many. Please export a shorter "
+        "period."),
+    "connector.meta_posts.several_accounts": (
+        "Die Datei enthält Beiträge mehrerer Konten ({accounts}); bitte je Seite bzw. Konto einzeln exportieren.",
+        "The file contains posts of several accounts ({accounts}); please export each page or account on its own."),
+    "connector.meta_posts.not_lifetime": (
+        "Spalte „Date“ enthält nicht nur „Lifetime“: Werte als Gesamtwerte zum Exportdatum gelesen.",
+        "Column “Date” does not contain only “Lifetime”: values read as totals as of the export date."),
+    "connector.meta_posts.impressions": (
+        "Älterer Export mit „Impressions“ statt „Views“: als Impressionen gespeichert, nicht als Aufrufe.",
+        "Older export with “Impressions” instead of “Views”: stored as impressions, not as views."),
+    "connector.meta_daily.not_daily": ("Kein Meta-Tageswerte-Export (Titelzeile und „Date“,„Primary“ fehlen).",
+                                       "Not a Meta daily values export (title row and “Date”,“Primary” are missing)."),
+    "connector.meta_daily.unknown_metric": ("Unbekannte Kennzahl „{title}“ in der Titelzeile; bekannt sind: {known}.",
+                                            "Unknown metric “{title}” in the title row; known are: {known}."),
+    "connector.meta_daily.no_platform": (
+        "Die Datei „{title}“ nennt keine Plattform: bitte Facebook oder Instagram angeben (Upload-Seite: Auswahl "
+        "„Plattform“, Kommandozeile: --platform facebook|instagram).",
+        "The file “{title}” does not name a platform: please choose Facebook or Instagram (upload page: "
+        "“Platform” selection, command line: --platform facebook|instagram)."),
+    "connector.meta_daily.no_values": ("Die Datei enthält keine Tageswerte (nur die Kopfzeilen).",
+                                       "The file contains no daily values (only the header rows)."),
+    "connector.meta_daily.filled": ("{n} fehlende Tage im Zeitraum mit 0 aufgefüllt (als aufgefüllt markiert).",
+                                    "{n} missing days in the period filled with 0 (marked as filled)."),
+    "connector.meta_audience.not_audience": ("Kein Meta-Zielgruppenexport (die erste Zeile „sep=,“ fehlt).",
+                                             "Not a Meta audience export (the first line “sep=,” is missing)."),
+    "connector.meta_audience.empty_block": (
+        "Block „{label}“ ist leer (zu wenig Daten); keine Alters-/Geschlechtswerte übernommen.",
+        "Block “{label}” is empty (too little data); no age/gender values taken over."),
+    "connector.meta_audience.skipped_block": ("Block „{label}“ übersprungen: {what} werden nicht gespeichert.",
+                                              "Block “{label}” skipped: {what} are not stored."),
+    "connector.meta_audience.skipped.cities": ("Top-Städte", "top cities"),
+    "connector.meta_audience.skipped.countries": ("Top-Länder", "top countries"),
+    "connector.meta_audience.skipped.pages": ("Top-Seiten (Affinitätsindex, kein Anteil)",
+                                              "top pages (an affinity index, not a share)"),
+    "connector.meta_audience.unknown_block": ("Unbekannter Block „{label}“ übersprungen.", "Unknown block “{label}” skipped."),
+    "connector.meta_audience.no_blocks": ("Die Datei enthält weder einen Block „Age & gender“ noch „Follows“.",
+                                          "The file contains neither an “Age & gender” nor a “Follows” block."),
+    "connector.meta_audience.no_platform": (
+        "Die Zielgruppen-Datei (Audience.csv) nennt keine Plattform: bitte Facebook oder Instagram angeben "
+        "(Upload-Seite: Auswahl „Plattform“, Kommandozeile: --platform facebook|instagram).",
+        "The audience file (Audience.csv) does not name a platform: please choose Facebook or Instagram (upload "
+        "page: “Platform” selection, command line: --platform facebook|instagram)."),
+    "connector.meta_audience.no_period": ("die Datei nennt keinen Zeitraum (kein Block „Follows“)",
+                                          "the file states no period (no “Follows” block)"),
+    "connector.meta_audience.period_end": ("Das Ende des Zeitraums der Datei", "The end of the file's period"),
+    "connector.meta_audience.no_gender_columns": ("Block „Age & gender“: die Spalten „Men“/„Women“ fehlen.",
+                                                  "Block “Age & gender”: the columns “Men”/“Women” are missing."),
+    "connector.meta_audience.row_width": ("Block „Age & gender“, Zeile {row}: {got} statt {expected} Spalten.",
+                                          "Block “Age & gender”, row {row}: {got} columns instead of {expected}."),
+    "connector.meta_audience.percent_range": ("Block „Age & gender“: ein Prozentwert liegt außerhalb von 0 bis 100.",
+                                              "Block “Age & gender”: a percentage is outside 0 to 100."),
+    "connector.meta_audience.age_twice": ("Block „Age & gender“: eine Altersgruppe kommt doppelt vor.",
+                                          "Block “Age & gender”: an age group appears twice."),
+    "connector.meta_audience.no_follows_header": ("Block „Follows“: die Kopfzeile „Date“,„Primary“ fehlt.",
+                                                  "Block “Follows”: the header row “Date”,“Primary” is missing."),
+    "connector.meta_audience.follows_short": ("Block „Follows“, Zeile {row}: weniger als zwei Spalten.",
+                                              "Block “Follows”, row {row}: fewer than two columns."),
+    # connectors/tiktok.py
+    "connector.tiktok.date_unknown": (
+        "Datum „{value}“ nicht erkannt (erwartet z. B. „September 25“ oder „25. September“).",
+        "Date “{value}” not recognised (expected e.g. “September 25” or “25 September”)."),
+    "connector.tiktok.no_such_date": ("Datum „{value}“ gibt es nicht.", "The date “{value}” does not exist."),
+    "connector.tiktok.not_in_year": ("Datum „{value}“ gibt es im Jahr {year} nicht.",
+                                     "The date “{value}” does not exist in {year}."),
+    "connector.tiktok.mixed_years": ("Die Datumsspalte mischt Angaben mit und ohne Jahr.",
+                                     "The date column mixes dates with and without a year."),
+    "connector.tiktok.unsorted": ("Die Tage sind nicht aufsteigend sortiert („{later}“ nach „{earlier}“).",
+                                  "The days are not in ascending order (“{later}” after “{earlier}”)."),
+    "connector.tiktok.span": ("{first}–{last}", "{first}–{last}"),
+    "connector.tiktok.periods_differ": ("die mit hochgeladenen Übersichten nennen verschiedene Zeiträume",
+                                        "the overviews uploaded with it state different periods"),
+    "connector.tiktok.no_period": ("kein Exportzeitraum liegt bei", "no export period comes with it"),
+    "connector.tiktok.period_mismatch": ("der Exportzeitraum {period} aus „{name}“ passt nicht zu ihren Tagen",
+                                         "the export period {period} from “{name}” does not match its days"),
+    "connector.tiktok.no_period_and": ("die Datei nennt keinen Zeitraum und {why}", "the file states no period and {why}"),
+    "connector.tiktok.period_from_sibling": (
+        "Exportzeitraum {period} aus der mit hochgeladenen Datei „{name}“ übernommen.",
+        "Export period {period} taken from the file “{name}” uploaded with it."),
+    "connector.tiktok.year_wrap": ("Die Tage reichen über den Jahreswechsel ({first}–{last}, Exportzeitraum {period}).",
+                                   "The days span the turn of the year ({first}–{last}, export period {period})."),
+    "connector.tiktok.year_assumed": (
+        "Jahr {year} angenommen: die Datei nennt kein Jahr und {why}; Grundlage ist das {basis} {day}.",
+        "Year {year} assumed: the file states no year and {why}; based on the {basis} {day}."),
+    "connector.tiktok.years_assumed": (
+        "Jahre {years} angenommen (Tage {first}–{last}): die Datei nennt kein Jahr und {why}; Grundlage ist das "
+        "{basis} {day}.",
+        "Years {years} assumed (days {first}–{last}): the file states no year and {why}; based on the {basis} {day}."),
+    "connector.tiktok.empty_workbook": ("Die Excel-Datei ist leer.", "The Excel file is empty."),
+    "connector.tiktok.not_tiktok": ("Kein TikTok-Export: erwartete Spalten (z. B. „Date“, „Video Views“) fehlen.",
+                                    "Not a TikTok export: expected columns (e.g. “Date”, “Video Views”) are missing."),
+    "connector.tiktok.header_only": (
+        "{name}: nur die Kopfzeile – zu wenig Daten (TikTok zeigt sie erst ab einer Mindestzahl).",
+        "{name}: only the header row – too little data (TikTok shows it only above a minimum number)."),
+    "connector.tiktok.not_taken": ("{name} ({kind}) erkannt, aber nicht übernommen.",
+                                   "{name} ({kind}) recognised but not taken over."),
+    "connector.tiktok.kind.territories": ("Follower nach Region", "followers by region"),
+    "connector.tiktok.kind.activity": ("Follower-Aktivität", "follower activity"),
+    "connector.tiktok.at": ("Spalte „{column}“, Zeile {row}: {reason}", "Column “{column}”, row {row}: {reason}"),
+    "connector.tiktok.day_twice": ("Der Tag {day} kommt in der Datei doppelt vor (Zeilen {first} und {second}).",
+                                   "The day {day} appears twice in the file (rows {first} and {second})."),
+    "connector.tiktok.negative_shares": ("Spalte „Distribution“ enthält negative Anteile.",
+                                         "Column “Distribution” contains negative shares."),
+    "connector.tiktok.shares_over_100": ("Spalte „Distribution“ enthält Anteile über 100 %.",
+                                         "Column “Distribution” contains shares over 100%."),
+    "connector.tiktok.gender_twice": ("Ein Geschlecht kommt doppelt vor.", "A gender appears twice."),
+    "connector.tiktok.bad_link": ("Spalte „Video link“: „{value}“ ist kein TikTok-Videolink.",
+                                  "Column “Video link”: “{value}” is not a TikTok video link."),
+    "connector.tiktok.no_post_time": ("{where}: kein Veröffentlichungsdatum.", "{where}: no publication date."),
+    # connectors/linkedin.py, x.py, youtube_studio.py, youtube_demographics.py
+    "connector.linkedin.not_linkedin": (
+        "Keine LinkedIn-Tabelle erkannt: erwartet werden die Blätter „Metrics“/„All posts“, „New followers“ oder "
+        "„Visitor metrics“ mit ihrer Kopfzeile.",
+        "No LinkedIn table recognised: expected are the sheets “Metrics”/“All posts”, “New followers” or “Visitor "
+        "metrics” with their header row."),
+    "connector.linkedin.sheet_skipped": ("Blatt „{sheet}“ übersprungen (Demografie ohne Alter und Geschlecht oder unbekannt).",
+                                         "Sheet “{sheet}” skipped (demographics without age and gender, or unknown)."),
+    "connector.linkedin.sheet_empty": ("Blatt „{sheet}“ enthält keine Datenzeilen.", "Sheet “{sheet}” contains no data rows."),
+    "connector.linkedin.no_values": ("Die LinkedIn-Datei enthält keine Tages- oder Beitragswerte.",
+                                     "The LinkedIn file contains no daily or post values."),
+    "connector.linkedin.no_date": ("Spalte „{column}“ enthält kein Datum.", "Column “{column}” contains no date."),
+    "connector.linkedin.no_link": ("{n} Beitragszeile(n) ohne Link übersprungen (keine Beitragskennung).",
+                                   "{n} post row(s) without a link skipped (no post ID)."),
+    "connector.linkedin.midnight": (
+        "LinkedIn nennt je Beitrag nur das Datum: Beiträge ohne auswertbare Kennung auf 00:00 Uhr gesetzt.",
+        "LinkedIn gives only the date of each post: posts without a usable ID set to 00:00."),
+    "connector.x.not_x": (
+        "Kein X-Analytics-Export erkannt (Kopfzeile mit „Tweet id“, „Post id“ oder „New follows“ fehlt).",
+        "No X Analytics export recognised (header row with “Tweet id”, “Post id” or “New follows” is missing)."),
+    "connector.x.bad_id": ("Beitragskennung „{value}“ ist keine Zahl und der Link nennt keine.",
+                           "Post ID “{value}” is not a number and the link gives none."),
+    "connector.x.several_accounts": (
+        "Die Datei enthält Beiträge mehrerer Konten ({accounts}); bitte je Konto einzeln exportieren.",
+        "The file contains posts of several accounts ({accounts}); please export each account on its own."),
+    "connector.x.midnight": (
+        "{n} Beitrag/Beiträge ohne auswertbare Kennung: Uhrzeit unbekannt, auf 00:00 Uhr gesetzt.",
+        "{n} post(s) without a usable ID: time of day unknown, set to 00:00."),
+    "connector.x.no_metric": ("Keine Kennzahlspalte (Impressions, New follows, …) gefunden.",
+                              "No metric column (Impressions, New follows, …) found."),
+    "connector.youtube_studio.not_studio": (
+        "Kein YouTube-Studio-Export: die Spalten „Content“ bzw. „Date“ und „Views“ fehlen.",
+        "Not a YouTube Studio export: the columns “Content” or “Date” and “Views” are missing."),
+    "connector.youtube_studio.chart_skipped": (
+        "{name}: Diagrammdaten nach „{dimensions}“ erkannt, aber nicht übernommen (nur die gezeigten Zeilen; "
+        "Tagessummen kommen aus Totals.csv).",
+        "{name}: chart data by “{dimensions}” recognised but not taken over (only the rows shown; daily totals come "
+        "from Totals.csv)."),
+    "connector.youtube_studio.table_skipped": ("YouTube-Tabelle „{table}“ ({name}) erkannt, aber nicht übernommen.",
+                                               "YouTube table “{table}” ({name}) recognised but not taken over."),
+    "connector.youtube_studio.no_videos": ("Die Inhaltstabelle enthält keine Videos (nur Kopf- und Summenzeile).",
+                                           "The content table contains no videos (only the header and total rows)."),
+    "connector.youtube_studio.bad_id": ("Spalte „Content“: „{value}“ ist keine YouTube-Video-ID.",
+                                        "Column “Content”: “{value}” is not a YouTube video ID."),
+    "connector.youtube_studio.negative_watch_time": ("Spalte „Watch time (hours)“ enthält negative Werte.",
+                                                     "Column “Watch time (hours)” contains negative values."),
+    "connector.youtube_studio.table_period": (
+        "Werte der Inhaltstabelle gelten für den in YouTube Studio gewählten Zeitraum, Stand Exportdatum.",
+        "Values of the content table apply to the period chosen in YouTube Studio, as of the export date."),
+    "connector.youtube_demographics.no_columns": ("Weder „Viewer age“ noch „Viewer gender“ gefunden.",
+                                                  "Neither “Viewer age” nor “Viewer gender” found."),
+    "connector.youtube_demographics.no_rows": ("Die Tabelle enthält keine Zeilen.", "The table contains no rows."),
+    "connector.youtube_demographics.percent_range": ("„Views (%)“ liegt außerhalb von 0 bis 100.",
+                                                     "“Views (%)” is outside 0 to 100."),
+    "connector.youtube_demographics.period_end": ("Das Ende des Zeitraums im Dateinamen",
+                                                  "The end of the period in the file name"),
+    "connector.youtube_demographics.group_twice": ("Eine Alters- oder Geschlechtsgruppe kommt doppelt vor.",
+                                                   "An age or gender group appears twice."),
+    # connectors/loader.py: accounts, towns, undo, follower counts
+    "connector.loader.in_member": ("{name}: {reason}", "{name}: {reason}"),
+    "connector.loader.mixed_platforms": (
+        "Das ZIP-Archiv mischt Plattformen ({platforms}); bitte je Plattform einzeln hochladen.",
+        "The zip archive mixes platforms ({platforms}); please upload each platform on its own."),
+    "connector.loader.unknown_ags": ("Unbekannter Gemeindeschlüssel (AGS) „{ags}“.",
+                                     "Unknown municipality code (AGS) “{ags}”."),
+    "connector.loader.town_known": ("{town}: Konto bereits zugeordnet", "{town}: account already assigned"),
+    "connector.loader.town_chosen": ("{town}: gewählt", "{town}: chosen"),
+    "connector.loader.town_chosen_but": ("{town}: gewählt – Achtung: „{named}“ passt zu {other}, nicht zu {town}",
+                                         "{town}: chosen – note: “{named}” matches {other}, not {town}"),
+    "connector.loader.town_by_name": ("{town}: am Namen „{named}“ erkannt", "{town}: recognised by the name “{named}”"),
+    "connector.loader.no_account_named": (
+        "Die Datei nennt kein {platform}-Konto: bitte die Gemeinde für diese Datei wählen (Upload-Seite: Gemeinde in "
+        "der Vorschau, Kommandozeile: --municipality AGS).",
+        "The file names no {platform} account: please choose the municipality for this file (upload page: "
+        "municipality in the preview, command line: --municipality AGS)."),
+    "connector.loader.name_ambiguous": (
+        "Das Konto „{named}“ ist noch keiner Gemeinde zugeordnet, und der Name passt zu mehreren Gemeinden ({towns}): "
+        "bitte die Gemeinde für diese Datei wählen (Upload-Seite: Gemeinde in der Vorschau, Kommandozeile: "
+        "--municipality AGS).",
+        "The account “{named}” is not assigned to a municipality yet, and its name matches several municipalities "
+        "({towns}): please choose the municipality for this file (upload page: municipality in the preview, "
+        "command line: --municipality AGS)."),
+    "connector.loader.name_unmatched": (
+        "Das Konto „{named}“ ist noch keiner Gemeinde zugeordnet, und der Name passt zu keiner Gemeinde: bitte die "
+        "Gemeinde für diese Datei wählen (Upload-Seite: Gemeinde in der Vorschau, Kommandozeile: --municipality AGS).",
+        "The account “{named}” is not assigned to a municipality yet, and its name matches no municipality: please "
+        "choose the municipality for this file (upload page: municipality in the preview, command line: "
+        "--municipality AGS)."),
+    "connector.loader.several_accounts": (
+        "Die Gemeinde hat mehrere {platform}-Konten ({accounts}); die Datei nennt keins davon.",
+        "The municipality has several {platform} accounts ({accounts}); the file names none of them."),
+    "connector.loader.no_import": ("Import {id} gibt es nicht oder er ist bereits rückgängig gemacht.",
+                                   "Import {id} does not exist or has already been undone."),
+    "connector.loader.no_account": ("Das Konto „{account}“ gibt es nicht.", "The account “{account}” does not exist."),
+    "connector.loader.bad_count": ("Follower-Stand „{count}“: bitte eine ganze Zahl ab 0 angeben.",
+                                   "Follower count “{count}”: please enter a whole number from 0."),
+    "connector.loader.future_day": ("Der Tag {day} liegt in der Zukunft.", "The day {day} is in the future."),
+    "connector.loader.follower_entry": ("Follower-Stand eingetragen: {name}, {day}: {count}",
+                                        "Follower count entered: {name}, {day}: {count}"),
     # (end of connector.)
     # -- report.: the council report (PDF); digest.: the weekly e-mail -------------------------
     # analytics/report.py: the errors (CLI, pages), the period, the summary's sentences, the sections
@@ -923,8 +1456,240 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Namensnennung 2.0.",
         "Population figures: Federal Statistical Office of Germany (Destatis), GV-ISys, as of 31/12/2023; Data "
         "licence Germany – attribution – version 2.0."),
+    # connectors/digest.py: the e-mail in the recipient's language (subject, text, HTML, PDF name)
+    "digest.subject": ("{town}: Social-Media-Wochenzahlen {week}{count}", "{town}: weekly social media figures {week}{count}"),
+    "digest.count_one": (" – {n} Auffälligkeit", " – {n} unusual item"),
+    "digest.count_many": (" – {n} Auffälligkeiten", " – {n} unusual items"),
+    "digest.heading": ("{town} – Social-Media-Wochenzahlen {week} ({period})",
+                       "{town} – weekly social media figures {week} ({period})"),
+    "digest.brand": ("Bürgernah · Wochen-E-Mail", "Bürgernah · weekly e-mail"),
+    "digest.greeting": ("Guten Tag,", "Hello,"),
+    "digest.intro": (
+        "hier sind die Social-Media-Zahlen von {town} für {week} je Plattform, mit der Veränderung gegenüber der "
+        "Vorwoche.",
+        "Here are the social media figures of {town} for {week} per platform, with the change against the previous "
+        "week."),
+    "digest.intro_calm": (
+        " Auffällig war diesmal nichts: Jede Plattform hat Beiträge, und keine Kennzahl liegt unter ihrem Bereich "
+        "der Wochen davor.",
+        " Nothing was unusual this time: every platform has posts, and no figure is below its range of the weeks "
+        "before."),
+    "digest.intro_empty": (
+        "für {town} liegen für {week} und die {n} Wochen davor keine Zahlen vor. Importieren Sie die Exporte unter "
+        "„Daten importieren“.",
+        "There are no figures for {town} for {week} or the {n} weeks before. Please import the exports under "
+        "“Import data”."),
+    "digest.demo": ("Demodaten: Alle Zahlen dieser E-Mail sind erfunden und zeigen nur, wie Bürgernah aussieht.",
+                    "Demo data: every figure in this e-mail is made up and only shows what Bürgernah looks like."),
+    "digest.unusual": ("Auffällig", "Unusual"),
+    "digest.metric": ("Kennzahl", "Metric"),
+    "digest.vs_last_week": ("ggü. Vorwoche", "vs. previous week"),
+    "digest.unknown": ("unbekannt", "unknown"),
+    "digest.missing": ("Für {week} liegen keine Zahlen vor. Sind die Exporte der Woche schon importiert?",
+                       "There are no figures for {week}. Have the week's exports been imported yet?"),
+    "digest.missing_since": (
+        "Für {week} liegen keine Zahlen vor; die letzten stammen aus {last}. Sind die Exporte der Woche schon "
+        "importiert?",
+        "There are no figures for {week}; the latest are from {last}. Have the week's exports been imported yet?"),
+    "digest.no_post": ("{platform}: kein Beitrag in {week}.", "{platform}: no post in {week}."),
+    "digest.lower": ("{platform}: niedriger als in jeder der {weeks} vollen Wochen davor – {figures}.",
+                     "{platform}: lower than in each of the {weeks} full weeks before – {figures}."),
+    "digest.lower_figure": ("{metric} {value} (bisher mindestens {lowest})", "{metric} {value} (so far at least {lowest})"),
+    "digest.few_days": (
+        "{platform}: Die Daten decken nur {days} von 7 Tagen ab; die Summen sind kleiner als in einer vollen Woche. "
+        "Fehlt ein Export?",
+        "{platform}: the data cover only {days} of 7 days; the totals are smaller than in a full week. Is an export "
+        "missing?"),
+    "digest.followers_unknown": (
+        "Follower-Stand unbekannt: Tragen Sie ihn unter „Daten importieren“ ein oder importieren Sie eine Datei mit "
+        "Follower-Gesamtzahlen (z. B. TikTok FollowerHistory).",
+        "Follower count unknown: enter it under “Import data” or import a file with follower totals (e.g. TikTok "
+        "FollowerHistory)."),
+    "digest.followers_as_of": ("Follower-Stand vom {day}.", "Follower count of {day}."),
+    "digest.followers_as_of_source": ("Follower-Stand vom {day}, {source}.", "Follower count of {day}, {source}."),
+    "digest.source.observed": ("aus dem Export", "from the export"),
+    "digest.source.entered": ("von der Redaktion eingetragen", "entered by the officers"),
+    "digest.source.reconstructed": ("aus den täglichen Zugängen und Abgängen errechnet",
+                                    "calculated from the daily gains and losses"),
+    "digest.no_change_this_week": (
+        "Keine Veränderung gegenüber der Vorwoche angegeben: diese Woche hat nur {n} von 7 Tagen mit Daten.",
+        "No change against the previous week given: this week has data on only {n} of 7 days."),
+    "digest.no_change_last_week": (
+        "Keine Veränderung gegenüber der Vorwoche angegeben: die Vorwoche hat nur {n} von 7 Tagen mit Daten.",
+        "No change against the previous week given: the previous week has data on only {n} of 7 days."),
+    "digest.top": ("Top-Beitrag der Woche", "Top post of the week"),
+    "digest.top_heading": ("{platform} · {weekday} {day}, {time} Uhr{kind}", "{platform} · {weekday} {day}, {time}{kind}"),
+    "digest.no_text": ("(ohne Text)", "(no text)"),
+    "digest.short.interactions": ("Interaktionen", "Interactions"),
+    "digest.short.reach": ("Reichweite", "Reach"),
+    "digest.short.views": ("Aufrufe", "Views"),
+    "digest.open_post": ("Beitrag öffnen", "Open post"),
+    "digest.no_posts": ("Keine Beiträge in dieser Woche.", "No posts this week."),
+    "digest.open_report": ("Im Wochenbericht ansehen", "View in the weekly report"),
+    "digest.footer_counts": (
+        "Reichweite, Aufrufe und Interaktionen zählen die in der Woche veröffentlichten Beiträge (Lebenszeitwerte "
+        "laut dem letzten Export); „unbekannt“ heißt, die Daten sagen es nicht.",
+        "Reach, views and interactions count the posts published in the week (lifetime values according to the "
+        "latest export); “unknown” means the data do not say."),
+    "digest.footer_why": (
+        "Sie erhalten diese E-Mail, weil Ihre Adresse in Bürgernah für die Wochen-E-Mail von {town} eingetragen ist. "
+        "Abbestellen: Seite „Wochen-E-Mail“ in Bürgernah (Öffentlichkeitsarbeit) oder „Verwaltung“.",
+        "You receive this e-mail because your address is entered in Bürgernah for the weekly e-mail of {town}. "
+        "Unsubscribe: page “Weekly e-mail” in Bürgernah (officers) or “Administration”."),
+    "digest.pdf_name": ("Ratsbericht_{town}_{month}.pdf", "Council_report_{town}_{month}.pdf"),
+    "digest.pdf_failed": ("Der Ratsbericht {month} (PDF) ließ sich nicht erstellen ({error}); diese E-Mail kommt ohne ihn.",
+                          "The council report {month} (PDF) could not be made ({error}); this e-mail comes without it."),
+    "digest.language": ("Sprache der E-Mail", "Language of the e-mail"),
+    "digest.language_help": ("Betreff, Text und der angehängte Ratsbericht (PDF) kommen in dieser Sprache.",
+                             "Subject, text and the attached council report (PDF) come in this language."),
+    "digest.language.de": ("Deutsch", "German"),
+    "digest.language.en": ("Englisch", "English"),
+    # connectors/digest.py: what officers read (the page, the CLI, the send history), in German when
+    # no page language is known
+    "digest.smtp_missing": (
+        "Kein Mailserver eingerichtet: Bitte {settings} setzen (Umgebung {variables} oder [buergernah] in "
+        ".streamlit/secrets.toml).",
+        "No mail server set up: please set {settings} (environment {variables} or [buergernah] in "
+        ".streamlit/secrets.toml)."),
+    "digest.and": ("{first} und {second}", "{first} and {second}"),
+    "digest.smtp_no_password": ("Für den Mailserver ist smtp_user gesetzt, aber kein smtp_password.",
+                                "smtp_user is set for the mail server, but no smtp_password."),
+    "digest.bad_email": ("„{email}“ ist keine gültige E-Mail-Adresse (Form: name@stadt.de, ohne Umlaute).",
+                         "“{email}” is not a valid e-mail address (form: name@town.example, without umlauts)."),
+    "digest.bad_language": ("Die Sprache „{language}“ gibt es für die Wochen-E-Mail nicht (de oder en).",
+                            "The weekly e-mail has no language “{language}” (de or en)."),
+    "digest.unknown_ags": ("Unbekannter Gemeindeschlüssel (AGS) „{ags}“.", "Unknown municipality key (AGS) “{ags}”."),
+    "digest.auth_plain": ("AUTH PLAIN, nötig für ein Passwort mit Umlauten oder ß",
+                          "AUTH PLAIN, needed for a password with umlauts or ß"),
+    "digest.error.login": (
+        "Der Mailserver {server} hat die Anmeldung als {user} abgelehnt ({reply}); bitte smtp_user und "
+        "smtp_password prüfen.",
+        "The mail server {server} refused the login as {user} ({reply}); please check smtp_user and smtp_password."),
+    "digest.error.all_refused": ("Der Mailserver {server} hat alle Empfänger abgelehnt: {refused}. Bitte die Adressen prüfen.",
+                                 "The mail server {server} refused all recipients: {refused}. Please check the addresses."),
+    "digest.error.some_refused": ("Der Mailserver {server} hat diese Empfänger abgelehnt: {refused}. Bitte die Adressen prüfen.",
+                                  "The mail server {server} refused these recipients: {refused}. Please check the addresses."),
+    "digest.error.sender": ("Der Mailserver {server} hat die Absenderadresse {sender} abgelehnt ({reply}); bitte smtp_from prüfen.",
+                            "The mail server {server} refused the sender address {sender} ({reply}); please check smtp_from."),
+    "digest.error.unsupported": (
+        "Der Mailserver {server} unterstützt das Verlangte nicht ({detail}); bitte smtp_starttls und smtp_user prüfen.",
+        "The mail server {server} does not support what was asked ({detail}); please check smtp_starttls and "
+        "smtp_user."),
+    "digest.error.not_accepted": ("Der Mailserver {server} hat die E-Mail nicht angenommen ({reply}).",
+                                  "The mail server {server} did not accept the e-mail ({reply})."),
+    "digest.error.disconnected": ("Der Mailserver {server} hat die Verbindung unerwartet getrennt ({detail}).",
+                                  "The mail server {server} closed the connection unexpectedly ({detail})."),
+    "digest.error.no_detail": ("ohne Angabe", "no details"),
+    "digest.error.tls": ("Die verschlüsselte Verbindung (TLS) zum Mailserver {server} ist gescheitert ({detail}).",
+                         "The encrypted connection (TLS) to the mail server {server} failed ({detail})."),
+    "digest.error.timeout": ("Der Mailserver {server} antwortet nicht (keine Antwort nach {seconds} Sekunden).",
+                             "The mail server {server} does not answer (no answer after {seconds} seconds)."),
+    "digest.error.connection_refused": (
+        "Der Mailserver {server} nimmt keine Verbindung an (Verbindung abgelehnt); stimmen smtp_host und smtp_port, "
+        "und läuft der Server?",
+        "The mail server {server} takes no connection (connection refused); are smtp_host and smtp_port right, and "
+        "is the server running?"),
+    "digest.error.unknown_host": (
+        "Den Mailserver {host} gibt es nicht (der Name lässt sich nicht auflösen); bitte smtp_host prüfen.",
+        "There is no mail server {host} (the name cannot be resolved); please check smtp_host."),
+    "digest.error.unreachable": ("Der Mailserver {server} ist nicht erreichbar ({detail}).",
+                                 "The mail server {server} cannot be reached ({detail})."),
+    "digest.error.other": ("Die E-Mail ließ sich nicht senden ({detail}).", "The e-mail could not be sent ({detail})."),
+    "digest.error.compose": ("Die Wochen-E-Mail ließ sich nicht erstellen ({detail}).",
+                             "The weekly e-mail could not be made ({detail})."),
+    "digest.retry_next": ("Bürgernah versucht es beim nächsten Lauf erneut.", "Bürgernah tries again on the next run."),
+    "digest.interrupted": (
+        "Der letzte Versand wurde unterbrochen; die noch nicht bestätigten Empfänger bekommen die E-Mail jetzt.",
+        "The last send was interrupted; the recipients not yet confirmed get the e-mail now."),
+    "digest.interrupted_nobody": ("Der Versand wurde unterbrochen; es ist kein Empfänger mehr eingetragen.",
+                                  "The send was interrupted; no recipient is entered any more."),
+    "digest.already_sent": ("bereits am {day} an {to} gesendet", "already sent on {day} to {to}"),
+    "digest.earlier": ("früher", "earlier"),
+    "digest.the_recipients": ("die Empfänger", "the recipients"),
+    "digest.being_sent": ("wird gerade von einem anderen Vorgang gesendet", "is being sent by another task right now"),
+    "digest.sent_to_all": ("an alle eingetragenen Empfänger gesendet", "sent to every recipient entered"),
+    "digest.no_recipients": ("keine Empfänger eingetragen", "no recipients entered"),
+    "digest.skipped": ("{town}, {week}: {why}.", "{town}, {week}: {why}."),
+    "digest.sent": ("{town}, {week}: an {to} gesendet.", "{town}, {week}: sent to {to}."),
+    "digest.in_language": ("{to} (auf {language})", "{to} (in {language})"),
+    "digest.dry_already": ("{town}, {week}: bereits gesendet; es würde nichts gesendet.",
+                           "{town}, {week}: already sent; nothing would be sent."),
+    "digest.dry_would": ("{town}, {week}: würde an {to} gesendet{pdf}.", "{town}, {week}: would be sent to {to}{pdf}."),
+    "digest.dry_pdf": (" (mit PDF {name} an {to})", " (with PDF {name} to {to})"),
+    "digest.dry_nobody": ("{town}, {week}: keine Empfänger eingetragen.", "{town}, {week}: no recipients entered."),
+    "digest.run_none": ("Keine Gemeinde mit Empfängern der Wochen-E-Mail.", "No municipality with recipients of the weekly e-mail."),
+    "digest.run_counts": ("{sent} Wochen-E-Mail(s) gesendet, {failed} fehlgeschlagen",
+                          "{sent} weekly e-mail(s) sent, {failed} failed"),
+    "digest.run_skipped": (", {n} übersprungen (bereits gesendet oder ohne Empfänger)",
+                           ", {n} skipped (already sent or without recipients)"),
     # (end of report. and digest.)
     # -- table.: headers and cells of tables and downloads --------------------------------------
+    # The downloads as a council reads them (ui/downloads.py): buttons, the chart title, and a header
+    # per column name the pages hand over that is not a metric (metrics: the registry's labels).
+    "table.csv_help": (
+        "Die Tabelle wie auf der Seite: deutsche Spaltennamen, gerundete Zahlen (Semikolon, Dezimalkomma)",
+        "The table as on the page: English headers, rounded numbers (comma-separated)"),
+    "table.xlsx_help": (
+        "Die Tabelle wie auf der Seite als Excel-Datei: deutsche Spaltennamen, gerundete Zahlen",
+        "The table as on the page as an Excel file: English headers, rounded numbers"),
+    "table.raw": ("Rohdaten (CSV)", "Raw data (CSV)"),
+    "table.raw_help": (
+        "Für die Weiterverarbeitung: alle Spalten mit ihren internen Namen und voller Genauigkeit; Komma als "
+        "Trennzeichen, Punkt als Dezimalzeichen, Datum nach ISO 8601, UTF-8",
+        "For further processing: every column with its internal name and full precision; comma-separated, "
+        "decimal point, ISO 8601 dates, UTF-8"),
+    "table.raw_file": ("rohdaten", "raw"),
+    "table.chart_title": ("{what} – {who}, {period}", "{what} – {who}, {period}"),
+    "table.age_shares": ("Altersgruppen: Publikum und Einwohner", "Age groups: audience and inhabitants"),
+    "table.header_unit": ("{label} in {unit}", "{label} in {unit}"),
+    "table.xlsx_date": ("DD.MM.YYYY", "DD/MM/YYYY"),  # Excel number formats of date cells
+    "table.xlsx_datetime": ("DD.MM.YYYY HH:MM", "DD/MM/YYYY HH:MM"),
+    "table.yes": ("ja", "yes"),
+    "table.no": ("nein", "no"),
+    "table.rank": ("Rang", "Rank"),
+    "table.ags": ("AGS (Gemeindeschlüssel)", "AGS (municipality key)"),
+    "table.town": ("Gemeinde", "Municipality"),
+    "table.name": ("Gemeinde (amtlicher Name)", "Municipality (official name)"),
+    "table.inhabitants": ("Einwohner", "Inhabitants"),
+    "table.accounts": ("Konten", "Accounts"),
+    "table.account": ("Konto", "Account"),
+    "table.platform": ("Plattform", "Platform"),
+    "table.platform_label": ("Plattform", "Platform"),
+    "table.followers_start": ("Follower am Anfang", "Followers at the start"),
+    "table.followers_end": ("Follower am Ende", "Followers at the end"),
+    "table.followers_end_day": ("Follower-Stand vom", "Follower count as of"),
+    "table.followers_day": ("Follower-Stand vom", "Follower count as of"),
+    "table.followers_source": ("Herkunft des Follower-Stands", "Source of the follower count"),
+    "table.followers_at_post": ("Follower am Veröffentlichungstag", "Followers on the day of publishing"),
+    "table.few_posts": ("Weniger als {n} Beiträge", "Fewer than {n} posts"),
+    "table.no_account": ("Kein Konto", "No account"),
+    "table.followers_unknown": ("Follower-Stand unbekannt", "Follower count unknown"),
+    "table.over_100": ("Über 100 %", "Above 100 %"),
+    "table.week_start": ("Wochenbeginn", "Week starting"),
+    "table.days_covered": ("Tage mit Daten (von 7)", "Days with data (of 7)"),
+    "table.published_at": ("Veröffentlicht", "Published"),
+    "table.post_type": ("Beitragstyp", "Post type"),
+    "table.message": ("Text", "Text"),
+    "table.url": ("Link", "Link"),
+    "table.first_activity_date": ("Aktiv seit", "Active since"),
+    "table.last_data_date": ("Daten bis", "Data until"),
+    "table.audience": ("Publikum", "Audience"),
+    "table.as_of": ("Stand", "As of"),
+    "table.age_group": ("Altersgruppe", "Age group"),
+    "table.audience_share": ("Anteil am Publikum in %", "Share of the audience in %"),
+    "table.audience_count": ("Publikum (Personen)", "Audience (people)"),
+    "table.missing": ("Von der Plattform nicht angegeben", "Not reported by the platform"),
+    "table.population": ("Einwohner der Altersgruppe", "Inhabitants of the age group"),
+    "table.population_date": ("Stand der Einwohnerzahl", "Population as of"),
+    "table.population_share": ("Anteil an den Einwohnern in %", "Share of the inhabitants in %"),
+    "table.suppressed": ("Zu wenig Daten", "Too little data"),
+    "table.estimate": ("Einwohnerzahl geschätzt", "Population estimated"),
+    "table.interactions_mean": ("Interaktionen je Beitrag (Mittelwert)", "Mean interactions per post"),
+    "table.share": ("Anteil der Beiträge in %", "Share of posts in %"),
+    "table.weekday": ("Wochentag", "Weekday"),
+    "table.hour": ("Stunde", "Hour"),
+    "table.topic": ("Thema", "Topic"),
+    "table.rate_posts": ("n (Beiträge mit Reichweite)", "n (posts with reach)"),
     # (end of table.)
 }
 
@@ -942,3 +1707,131 @@ def text(key: str, lang: str, **values) -> str:
 
 def known(key: str) -> bool:
     return key in TEXTS
+
+
+class Message(str):
+    """A sentence for people kept as a catalogue key with its values, rendered in the reader's
+    language when shown: `Message("connector.files.zip_empty").text("en")`. Errors and notes of the
+    connectors are Messages, so the English UI shows them in English, the CLI in `BUERGERNAH_LANG`,
+    and notes stored with an import (as JSON, `to_json`/`from_json`) in the language the page is
+    read in.
+
+    A Message is its German text (a `str`: logs, `str()`, comparisons and tests see German) and
+    keeps `key` and `values` for `text(lang)`. Values are text (shown as it is: names, ids, years),
+    numbers (`1.234` / `1,234`; floats with one decimal unless whole), dates (`22.11.2026` /
+    `22/11/2026`, analytics/fmt.py), lists (joined with commas) or Messages (in the same language).
+    `Message.plain(text)` is text without a key, the same in every language (what an API or other
+    code said, notes stored before messages had keys)."""
+
+    key: str | None
+    values: tuple[tuple[str, object], ...]
+
+    def __new__(cls, key: str | None, /, **values) -> Message:
+        frozen = tuple((name, _frozen(value)) for name, value in values.items())
+        self = super().__new__(cls, _render(key, frozen, DEFAULT))
+        self.key, self.values = key, frozen
+        return self
+
+    @classmethod
+    def plain(cls, text_: str) -> Message:
+        return cls(None, text=str(text_))
+
+    def text(self, lang: str) -> str:
+        return _render(self.key, self.values, lang if lang in LANGS else DEFAULT)
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r}, {dict(self.values)!r})"
+
+    def __reduce__(self):  # pickled (Streamlit's caches) as key and values, not as the German text
+        return _rebuilt, (self.key, self.values)
+
+    def to_json(self) -> dict | str:
+        """`{"key": …, "values": {…}}` (dates as `{"date": "2026-11-22"}`); a plain text as the string."""
+        if self.key is None:
+            return dict(self.values).get("text", "")
+        found: dict = {"key": self.key}
+        if self.values:
+            found["values"] = {name: _encoded(value) for name, value in self.values}
+        return found
+
+    @classmethod
+    def from_json(cls, stored) -> Message:
+        """What `to_json` made; a string (stored before messages had keys) becomes a plain text."""
+        if isinstance(stored, dict) and "key" in stored:
+            return cls(stored["key"], **{n: _decoded(v) for n, v in (stored.get("values") or {}).items()})
+        return cls.plain(stored if isinstance(stored, str) else json.dumps(stored, ensure_ascii=False))
+
+
+def _rebuilt(key: str | None, values: tuple) -> Message:
+    return Message(key, **dict(values))
+
+
+def _render(key: str | None, values: tuple, lang: str) -> str:
+    shown = {name: _shown(value, lang) for name, value in values}
+    if key is None:
+        return shown.get("text", "")
+    if key not in TEXTS:  # a key of another version, stored with an import
+        return " ".join([key, *shown.values()])
+    return text(key, lang, **shown)
+
+
+def message_text(value, lang: str) -> str:
+    """A Message, an exception carrying one (`ImportRejected`, `Forbidden`) or anything else as text."""
+    if isinstance(value, Message):
+        return value.text(lang)
+    if hasattr(value, "text") and callable(value.text):
+        return value.text(lang)
+    if isinstance(value, BaseException) and value.args and isinstance(value.args[0], Message):
+        return value.args[0].text(lang)
+    return str(value)
+
+
+def _frozen(value):
+    if isinstance(value, list | tuple | set):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, bool | str | Message | date):  # datetime is a date
+        return value
+    if isinstance(value, numbers.Integral):  # numpy's too
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    return str(value)
+
+
+def _shown(value, lang: str) -> str:
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, tuple):
+        return ", ".join(_shown(v, lang) for v in value)
+    if isinstance(value, bool | str):
+        return str(value)
+    if isinstance(value, int | float):
+        from analytics import fmt  # late: fmt loads Babel and pandas
+
+        return fmt.number(value, lang, 0 if float(value).is_integer() else 1)
+    if isinstance(value, date):
+        from analytics import fmt
+
+        return fmt.day(value, lang)
+    return str(value)
+
+
+def _encoded(value):
+    if isinstance(value, Message):
+        return value.to_json()
+    if isinstance(value, tuple):
+        return [_encoded(v) for v in value]
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
+    return value
+
+
+def _decoded(value):
+    if isinstance(value, dict) and "key" in value:
+        return Message.from_json(value)
+    if isinstance(value, dict) and "date" in value:
+        found = datetime.fromisoformat(value["date"])
+        return found.date() if len(value["date"]) == 10 else found
+    if isinstance(value, list):
+        return tuple(_decoded(v) for v in value)
+    return value

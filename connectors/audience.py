@@ -26,11 +26,11 @@ def canonical_age(label: str) -> str:
         return "65+"
     if text in AGE_GROUPS:
         return text
-    raise ImportRejected(f"Unbekannte Altersgruppe „{label}“ (erwartet: {', '.join(AGE_GROUPS)}).")
+    raise ImportRejected("connector.audience.unknown_age", label=str(label), expected=AGE_GROUPS)
 
 
 def canonical_gender(label: str) -> str:
     key = str(label).strip().lower()
     if key not in GENDERS:
-        raise ImportRejected(f"Unbekanntes Geschlecht „{label}“.")
+        raise ImportRejected("connector.audience.unknown_gender", label=str(label))
     return GENDERS[key]

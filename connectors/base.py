@@ -6,7 +6,8 @@ itself says), `LABEL`, and two functions:
     detect(source: SourceFile) -> bool      # is this file mine? decided from its content
     parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]
 
-`parse` raises `ImportRejected` with a sentence an officer understands; it never writes.
+`parse` raises `ImportRejected` with a sentence an officer understands (a catalogue key and its
+values, shown in the reader's language); notes are `Message`s too. It never writes.
 The loader (`loader.py`) resolves accounts and writes a file's `Parsed` items in one transaction.
 """
 
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analytics import platforms
+from analytics.i18n import Message
 
 if TYPE_CHECKING:
     from connectors.spool import Spool
@@ -40,15 +42,29 @@ POPULATION_COLUMNS = ["ags", "age_group", "population", "reference_date", "deriv
 
 
 class ImportRejected(Exception):
-    """A file that cannot be imported. `str()` names the file and the reason."""
+    """A file that cannot be imported. `message` says why as a catalogue key with its values
+    (`analytics.i18n.Message`, keys `connector.…`), `file_name` which file: `text(lang)` is the
+    sentence in a language, naming the file; `str()` and `reason` are German (logs, tests).
 
-    def __init__(self, reason: str, file_name: str | None = None):
-        super().__init__(reason)
-        self.reason = reason
+        raise ImportRejected("connector.io.not_a_number", where=..., value="12a")
+    """
+
+    def __init__(self, reason: Message | str, file_name: str | None = None, /, **values):
+        message = reason if isinstance(reason, Message) else Message(reason, **values)
+        super().__init__(message)
+        self.message = message
         self.file_name = file_name
 
+    @property
+    def reason(self) -> str:
+        return self.message.text("de")
+
+    def text(self, lang: str) -> str:
+        reason = self.message.text(lang)
+        return f"{self.file_name}: {reason}" if self.file_name else reason
+
     def __str__(self) -> str:
-        return f"{self.file_name}: {self.reason}" if self.file_name else self.reason
+        return self.text("de")
 
 
 @dataclass(frozen=True)
@@ -116,7 +132,7 @@ class Parsed:
     metrics_as_of: date | None = None
     metric_version: str | None = None  # 'views' or 'impressions' (Meta's 2025 break)
     unmapped_columns: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)  # stored with the import, shown in either language
 
     @property
     def rows(self) -> int:

@@ -35,6 +35,7 @@ import re
 
 import pandas as pd
 
+from analytics.i18n import Message
 from connectors import workbook
 from connectors.audience import canonical_age, canonical_gender
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
@@ -46,7 +47,6 @@ from connectors.io import (
     check_width,
     decode,
     decode_head,
-    german,
     localize,
     match_synonyms,
     to_count,
@@ -109,17 +109,15 @@ def _csv_rows(text: str, limit: int | None = None) -> tuple[list[list[str]], lis
             if not any(c.strip() for c in row):
                 continue
             cells += len(row)
-            check_width(len(row), f"Zeile {reader.line_num}")
+            check_width(len(row), reader.line_num)
             if cells > workbook.MAX_CELLS:
-                raise ImportRejected(f"Die Datei hat mehr als {german(workbook.MAX_CELLS)} Zellen; so groß ist kein "
-                                     "Altexport. Bitte einen kürzeren Zeitraum exportieren.")
+                raise ImportRejected("connector.facebook_legacy.too_many_cells", limit=workbook.MAX_CELLS)
             rows.append(row)
             numbers.append(reader.line_num)
             if limit and len(rows) >= limit:
                 break
     except csv.Error:
-        raise ImportRejected(f"Zeile {reader.line_num + 1} ist nicht lesbar (Anführungszeichen nicht geschlossen "
-                             "oder Feld zu lang).") from None
+        raise ImportRejected("connector.io.row_unreadable", row=str(reader.line_num + 1)) from None
     return rows, numbers
 
 
@@ -177,20 +175,18 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     rows, numbers = _rows(source)
     kind = _kind(rows[:2])
     if kind is None:
-        raise ImportRejected(
-            "Kein Facebook-Insights-Altexport: die zweite Zeile mit den Beschreibungen "
-            "(„Lifetime: …“, „Daily: …“) oder die Spalten „Post ID“/„Date“ fehlen."
-        )
+        raise ImportRejected("connector.facebook_legacy.not_legacy")
     header = _header(rows[0], rows[1])
     width = len(header)
     body = rows[2:]
     for number, row in zip(numbers[2:], body, strict=True):
         if len(row) > width and any(c.strip() for c in row[width:]):
-            raise ImportRejected(f"Zeile {german(number)} hat {len(row)} statt {width} Spalten; abgeschnitten oder beschädigt?")
+            raise ImportRejected("connector.facebook_legacy.row_width", row=number, got=str(len(row)),
+                                 expected=str(width))
     frame = pd.DataFrame([(r + [""] * (width - len(r)))[:width] for r in body], columns=range(width),
                          index=numbers[2:], dtype="string")
     if frame.empty:
-        raise ImportRejected("Die Datei enthält nur die beiden Kopfzeilen, keine Daten.")
+        raise ImportRejected("connector.facebook_legacy.headers_only")
     if kind == "posts":
         return [_posts(header, frame, source, ctx)]
     return [_page(header, frame, source, ctx)]
@@ -207,14 +203,14 @@ def _posts(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: Impor
     keep = check_ids(ids, rows, "Post ID")
     rows, ids = rows[keep], ids[keep]
     if ids.empty:
-        raise ImportRejected("Die Datei enthält keine Beiträge (Spalte „Post ID“ ist leer).")
+        raise ImportRejected("connector.facebook_legacy.no_posts")
     parts = ids.str.extract(r"^(\d+)_(\d+)$")
     if parts[0].isna().any():
         bad = ids[parts[0].isna()].iloc[0]
-        raise ImportRejected(f"Spalte „Post ID“: „{bad}“ hat nicht die Form <Seiten-ID>_<Beitrags-ID>.")
+        raise ImportRejected("connector.facebook_legacy.bad_post_id", value=bad)
     pages = parts[0].unique()
     if len(pages) > 1:
-        raise ImportRejected(f"Die Datei enthält Beiträge mehrerer Seiten ({', '.join(pages[:3])}); bitte je Seite einzeln exportieren.")
+        raise ImportRejected("connector.facebook_legacy.several_pages", pages=[str(p) for p in pages[:3]])
     export_day = ctx.export_date(source)
     published = localize(to_datetime(cols.get(rows, "posted"), "Posted", POSTED_FORMATS), TIMEZONE)
     check_dates(published, "Posted", PLATFORM, export_day)
@@ -234,10 +230,10 @@ def _posts(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: Impor
         "clicks": count("clicks"),
     })
     skipped = len([n for n in header if KNOWN_PREFIX.match(n)]) - len({"reach", "impressions", "clicks"} & set(cols.index))
-    notes = ["Altexport mit „Impressions“: als Impressionen gespeichert, nicht als Aufrufe."]
+    notes = [Message("connector.facebook_legacy.impressions_note")]
     posts = unique_posts(posts, notes)
     if skipped > 0:
-        notes.append(f"{skipped} weitere Kennzahlspalten des Altexports erkannt, aber nicht übernommen.")
+        notes.append(Message("connector.facebook_legacy.skipped_note", n=str(skipped)))
     return Parsed(
         platform="facebook", format=FORMAT, format_label=f"{LABEL}, Beiträge",
         account=AccountRef("facebook", account_id=str(pages[0])), posts=posts,
@@ -257,7 +253,7 @@ def _page(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: Import
     export_day = ctx.export_date(source)
     moments = to_datetime(cols.get(rows, "date"), "Date", DATE_FORMATS)
     if moments.isna().any():
-        raise ImportRejected(f"{where(moments, 'Date', moments.isna())}: kein Datum.")
+        raise ImportRejected("connector.facebook_legacy.no_date", where=where(moments, "Date", moments.isna()))
     check_dates(moments, "Date", PLATFORM, export_day)
     days = moments.dt.date
 
@@ -272,10 +268,10 @@ def _page(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: Import
 
     audience = _page_audience(header, rows, days, gender_age)
     if daily.empty and audience is None:
-        raise ImportRejected("Die Seitenstatistik enthält keine übernehmbaren Werte (Likes, Reichweite, Alter/Geschlecht).")
+        raise ImportRejected("connector.facebook_legacy.no_page_values")
     used = len([m for m in PAGE_METRICS if m in cols]) + len(gender_age)
     skipped = len(ignored) - used
-    notes = [f"{skipped} weitere Kennzahlspalten des Altexports erkannt, aber nicht übernommen."] if skipped > 0 else []
+    notes = [Message("connector.facebook_legacy.skipped_note", n=str(skipped))] if skipped > 0 else []
     return Parsed(
         platform="facebook", format=FORMAT, format_label=f"{LABEL}, Seitenstatistik",
         account=AccountRef("facebook"), daily=daily.reset_index(drop=True), audience=audience,
@@ -301,7 +297,7 @@ def _page_audience(header, rows: pd.DataFrame, days: pd.Series, gender_age: dict
         "raw_label": [f"{m.group(1)}.{m.group(2).strip()}" for m in matches],
     })
     if frame.duplicated(["age_group", "gender"]).any():
-        raise ImportRejected("„Lifetime Likes by Gender and Age“: eine Gruppe kommt doppelt vor.")
+        raise ImportRejected("connector.facebook_legacy.group_twice")
     total = frame["count"].sum()
     frame["share"] = (frame["count"] / total).astype("float64") if total else float("nan")
     frame["as_of"] = days.loc[last]

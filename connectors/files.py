@@ -19,6 +19,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from analytics.i18n import Message
 from connectors.base import ImportRejected, SourceFile
 
 MAX_FILE_MB = float(os.environ.get("BUERGERNAH_MAX_FILE_MB", "512"))
@@ -27,8 +28,9 @@ MAX_COMPRESSION_RATIO = 200  # a zip member may unpack to at most 200× its comp
 MAX_DIRECTORY_BYTES = 1 << 20  # a zip's table of contents; 200 members need a few KB
 CHUNK = 1 << 20
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-BOMB = "Das ZIP-Archiv entpackt sich auf ein Vielfaches seiner Größe (ZIP-Bombe?); abgelehnt."
-BROKEN = "Das ZIP-Archiv ist beschädigt oder unvollständig."
+BOMB = Message("connector.files.zip_bomb")
+BROKEN = Message("connector.files.zip_broken")
+IN_ZIP = Message("connector.files.in_zip")
 
 
 def max_bytes() -> int:
@@ -40,20 +42,19 @@ def max_file_mb() -> int:
     return max(1, math.ceil(max_bytes() / 1048576))
 
 
-def mb(size: float) -> str:
-    """A size for a sentence: `2.048 MB`, `1,5 MB`, `12 KB`."""
+def mb(size: float) -> Message:
+    """A size for a sentence: `2.048 MB`, `1,5 MB`, `12 KB` (`2,048 MB`, `1.5 MB` in English)."""
     if size >= 10 * 1048576:
-        return f"{size / 1048576:,.0f} MB".replace(",", ".")
+        return Message("connector.files.mb", n=round(size / 1048576))
     if size >= 102400:
-        return f"{size / 1048576:.1f} MB".replace(".", ",")
-    return f"{math.ceil(size / 1024)} KB"
+        return Message("connector.files.mb", n=round(size / 1048576, 1))
+    return Message("connector.files.kb", n=math.ceil(size / 1024))
 
 
 def check_size(size: int) -> None:
     limit = max_bytes()
     if size > limit:
-        raise ImportRejected(f"Die Datei ist {mb(size)} groß; erlaubt sind {mb(limit)} "
-                             "(Einstellung BUERGERNAH_MAX_FILE_MB).")
+        raise ImportRejected("connector.files.too_large", size=mb(size), limit=mb(limit))
 
 
 def read_upload(path: Path) -> bytes:
@@ -64,7 +65,7 @@ def read_upload(path: Path) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(max_bytes() + 1)
     except OSError:
-        raise ImportRejected("Die Datei ist nicht lesbar (fehlende Berechtigung oder Lesefehler).") from None
+        raise ImportRejected("connector.files.unreadable") from None
     check_size(len(data))
     return data
 
@@ -100,34 +101,33 @@ def _directory_size(data: bytes) -> int:
     return size
 
 
-def open_zip(data: bytes, max_members: int = MAX_ZIP_MEMBERS, bomb: str | None = BOMB) -> zipfile.ZipFile:
+def open_zip(data: bytes, max_members: int = MAX_ZIP_MEMBERS, bomb: Message | None = BOMB) -> zipfile.ZipFile:
     """A zip whose table of contents was checked: not too large, not too many members, no
     encrypted members, only stored or Deflate members, and (unless `bomb` is None) a declared
     total within the size limit, else the sentence `bomb`."""
     if _directory_size(data) > MAX_DIRECTORY_BYTES:
-        raise ImportRejected(f"Das ZIP-Archiv enthält zu viele Dateien; erlaubt sind {max_members}.")
+        raise ImportRejected("connector.files.zip_too_many", limit=str(max_members))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception:  # zipfile raises BadZipFile, but also struct, value and OS errors on forged archives
         raise ImportRejected(BROKEN) from None
     infos = [i for i in archive.infolist() if not i.is_dir()]
     if len(infos) > max_members:
-        raise ImportRejected(f"Das ZIP-Archiv enthält {len(infos)} Dateien; erlaubt sind {max_members}.")
+        raise ImportRejected("connector.files.zip_members", n=str(len(infos)), limit=str(max_members))
     if bomb and sum(i.file_size for i in infos) > max_bytes():
         raise ImportRejected(bomb)
     for info in infos:
         if info.flag_bits & 0x1:
-            raise ImportRejected(f"„{info.filename}“ im ZIP-Archiv ist verschlüsselt; bitte ohne Passwort packen.")
+            raise ImportRejected("connector.files.zip_encrypted", name=info.filename)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise ImportRejected(f"„{info.filename}“ im ZIP-Archiv ist mit einem nicht unterstützten Verfahren gepackt; "
-                                 "bitte als gewöhnliches ZIP (Deflate) packen.")
+            raise ImportRejected("connector.files.zip_method", name=info.filename)
     return archive
 
 
 class Budget:
     """Bytes inflated from one upload so far, against the size limit; counted, never declared."""
 
-    def __init__(self, bomb: str = BOMB, where: str = "im ZIP-Archiv") -> None:
+    def __init__(self, bomb: Message = BOMB, where: Message = IN_ZIP) -> None:
         self.limit = max_bytes()
         self.used = 0
         self.bomb = bomb  # the sentence for a member that unpacks too far
@@ -150,10 +150,12 @@ def inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget) -> 
     except ImportRejected:
         raise
     except zipfile.BadZipFile as exc:
-        why = "die Prüfsumme stimmt nicht" if "CRC" in str(exc) else "die Daten sind beschädigt"
-        raise ImportRejected(f"„{info.filename}“ {budget.where} ist nicht lesbar: {why}.") from None
+        why = Message("connector.files.crc" if "CRC" in str(exc) else "connector.files.damaged")
+        raise ImportRejected("connector.files.member_unreadable", name=info.filename, where=budget.where,
+                             why=why) from None
     except Exception:  # zlib.error, EOFError, OSError … on damaged data
-        raise ImportRejected(f"„{info.filename}“ {budget.where} ist nicht lesbar: die Daten sind beschädigt.") from None
+        raise ImportRejected("connector.files.member_unreadable", name=info.filename, where=budget.where,
+                             why=Message("connector.files.damaged")) from None
 
 
 def expand(source: SourceFile) -> list[SourceFile]:
@@ -169,13 +171,13 @@ def expand(source: SourceFile) -> list[SourceFile]:
                 continue
             path = PurePosixPath(info.filename.replace("\\", "/"))
             if path.is_absolute() or ".." in path.parts or info.filename.startswith("/"):
-                raise ImportRejected(f"Unzulässiger Pfad im ZIP-Archiv: „{info.filename}“.")
+                raise ImportRejected("connector.files.zip_path", name=info.filename)
             if path.parts[0] == "__MACOSX" or path.name.startswith("._") or path.name == ".DS_Store":
                 continue
             data = b"".join(inflate(archive, info, budget))
             if is_zip(data) and not is_workbook(data):
-                raise ImportRejected(f"Verschachteltes ZIP-Archiv „{info.filename}“: bitte zuerst entpacken.")
+                raise ImportRejected("connector.files.zip_nested", name=info.filename)
             members.append(SourceFile(path.name, data, source.export_date, container=source.name))
     if not members:
-        raise ImportRejected("Das ZIP-Archiv ist leer.")
+        raise ImportRejected("connector.files.zip_empty")
     return members

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analytics.i18n import Message
 from analytics.reference import MUNICIPALITIES_CSV
 from connectors.base import POPULATION_COLUMNS, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
@@ -42,7 +43,6 @@ from connectors.io import (
     check_day,
     decode,
     decode_head,
-    german,
     normalise_header,
     parse_csv_line,
     read_table,
@@ -138,10 +138,7 @@ def to_buckets(groups: dict[Interval, int]) -> dict[str, tuple[int, bool]]:
 
 
 def _uncovered(bucket: str) -> ImportRejected:
-    return ImportRejected(
-        f"Die Altersgruppen der Tabelle decken die Gruppe {bucket} nicht ab; "
-        "erwartet wird 12411-02-03 mit 17 Altersgruppen."
-    )
+    return ImportRejected("connector.genesis.uncovered", group=bucket)
 
 
 # -- municipalities --------------------------------------------------------------------------
@@ -182,30 +179,25 @@ def detect(source: SourceFile) -> bool:
 def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     text = decode(source.data)
     variant = _variant(text)
-    notes: list[str] = []
+    notes: list[Message] = []
     if "\ufffd" in text:
-        notes.append("Die Datei enthält Ersatzzeichen (�): sie wurde vermutlich umkodiert; Namen können fehlerhaft sein.")
+        notes.append(Message("connector.genesis.replacement_chars"))
     if variant == "classic":
         table, records, layout = _classic(text)
     elif variant == "ffcsv":
         (table, records), layout = _ffcsv(text), "ffcsv"
     elif variant == "flat_old":
-        raise ImportRejected(
-            "Älteres GENESIS-Flatfile („Statistik_Code;…“) wird nicht unterstützt: bitte als "
-            "„CSV“ (klassisch) oder „Flat-CSV (ffcsv)“ neu herunterladen."
-        )
+        raise ImportRejected("connector.genesis.flat_old")
     else:
-        raise ImportRejected("Keine GENESIS-Tabelle erkannt (erste Zeile „GENESIS-Tabelle: …“ oder „statistics_code;…“).")
+        raise ImportRejected("connector.genesis.not_genesis")
     if not table.startswith("12411"):
-        raise ImportRejected(f"Tabelle {table} ist keine Bevölkerungstabelle (erwartet 12411-02-03-5 oder -4).")
+        raise ImportRejected("connector.genesis.not_population", table=table)
     if not any(r.interval is not None for r in records):
-        raise ImportRejected(
-            f"Tabelle {table} enthält keine Altersgruppen; erwartet wird 12411-02-03-5 (Gemeinden) "
-            "oder 12411-02-03-4 (Kreise) mit 17 Altersgruppen."
-        )
+        raise ImportRejected("connector.genesis.no_age_groups", table=table)
     population, row_notes = _population(records)
     notes += row_notes
-    check_day(population["reference_date"].max(), "Der Stichtag", "population", ctx.export_date(source))
+    check_day(population["reference_date"].max(), Message("connector.genesis.the_stichtag"), "population",
+              ctx.export_date(source))
     return [Parsed(
         platform=PLATFORM, format=f"{FORMAT}_{layout}", format_label=f"{LABEL} ({table})",
         account=None, population=population, notes=notes,
@@ -215,8 +207,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
 
 def _check_count(values: int) -> None:
     if values > MAX_VALUES:
-        raise ImportRejected(f"Die Tabelle hat {german(values)} Werte; gelesen werden höchstens {german(MAX_VALUES)}. "
-                             "Bitte die Tabelle nur für das eigene Land oder den eigenen Kreis herunterladen.")
+        raise ImportRejected("connector.genesis.too_many_values", n=values, limit=MAX_VALUES)
 
 
 def _stichtag(text: str) -> date:
@@ -228,7 +219,7 @@ def _value(cell: str, column: str, row: int) -> int | None:
     if text.casefold() in PLACEHOLDERS:
         return None
     if not re.fullmatch(r"\d+|\d{1,3}(\.\d{3})+", text):
-        raise ImportRejected(f"Zeile {row}, Spalte „{column}“: „{cell.strip()}“ ist keine Einwohnerzahl.")
+        raise ImportRejected("connector.genesis.not_a_population", row=str(row), column=column, value=cell.strip())
     return int(text.replace(".", ""))
 
 
@@ -249,7 +240,7 @@ def _classic(text: str) -> tuple[str, list[Record], str]:
             start, layout = index, "wide"
             break
     if start is None:
-        raise ImportRejected(f"Tabelle {table}: keine Datenzeile gefunden (weder Regionalschlüssel noch Stichtag in Spalte 1).")
+        raise ImportRejected("connector.genesis.no_data_row", table=table)
     end = next((i for i in range(start, len(lines)) if lines[i].startswith(FOOTER)), len(lines))
     header = [parse_csv_line(line, ";") for line in lines[1:start]]
     body = [(start + i + 1, parse_csv_line(line, ";")) for i, line in enumerate(lines[start:end]) if line.strip()]
@@ -261,11 +252,11 @@ def _classic(text: str) -> tuple[str, list[Record], str]:
 def _wide(table: str, header: list[list[str]], body: list[tuple[int, list[str]]]) -> list[Record]:
     stichtag = next((m.group(1) for row in header for m in [_STICHTAG.search(";".join(row))] if m), None)
     if stichtag is None:
-        raise ImportRejected(f"Tabelle {table}: keine Zeile „Stichtag: TT.MM.JJJJ“ gefunden.")
+        raise ImportRejected("connector.genesis.no_stichtag", table=table)
     reference_date = _stichtag(stichtag)
     labels_row = max(header, key=lambda row: sum(age_interval(c) is not None for c in row), default=[])
     if sum(age_interval(c) is not None for c in labels_row) < 5:
-        raise ImportRejected(f"Tabelle {table}: keine Kopfzeile mit Altersgruppen („unter 3 Jahre“, …) gefunden.")
+        raise ImportRejected("connector.genesis.no_age_header", table=table)
     sexes = next((row for row in header if row is not labels_row and any(
         normalise_header(c) in ("männlich", "weiblich", "male", "female") for c in row)), None)
     columns: dict[int, Interval | None] = {}
@@ -302,11 +293,11 @@ def _long(header: list[list[str]], body: list[tuple[int, list[str]]]) -> list[Re
     records = []
     for line_no, row in body:
         if len(row) <= value_column or not _DATE.match(row[0].strip()):
-            raise ImportRejected(f"Zeile {line_no}: erwartet „Stichtag;Schlüssel;Name;Altersgruppe;Insgesamt;…“.")
+            raise ImportRejected("connector.genesis.long_row", row=str(line_no))
         label = row[3].strip()
         interval = age_interval(label)
         if interval is None and normalise_header(label) not in TOTAL_LABELS:
-            raise ImportRejected(f"Zeile {line_no}: unbekannte Altersgruppe „{label}“.")
+            raise ImportRejected("connector.genesis.row_age_group", row=str(line_no), label=label)
         code = row[1].strip()
         records.append(Record(code, interval, _value(row[value_column], "Insgesamt", line_no), _stichtag(row[0])))
     return records
@@ -317,7 +308,7 @@ def _ffcsv(text: str) -> tuple[str, list[Record]]:
     cols = Columns(header, FFCSV_SYNONYMS)
     cols.require("statistics_code", "time", "value")
     if rows.empty:
-        raise ImportRejected("Die Flat-CSV enthält keine Werte.")
+        raise ImportRejected("connector.genesis.flat_empty")
     table = str(cols.get(rows, "statistics_code").iloc[0]).strip()
     position = {name.casefold(): i for i, name in enumerate(cols.header)}
     variables = {}
@@ -331,7 +322,7 @@ def _ffcsv(text: str) -> tuple[str, list[Record]]:
     age = next((v for v in variables.values() if v[0].startswith("ALT")), None)
     sex = next((v for v in variables.values() if v[0] == "GES"), None)
     if region is None:
-        raise ImportRejected(f"Tabelle {table}: keine Regionsvariable (GEMEIN, KREISE, …) in der Flat-CSV.")
+        raise ImportRejected("connector.genesis.no_region", table=table)
     if age is None:
         return table, []
     if sex is not None:
@@ -345,22 +336,22 @@ def _ffcsv(text: str) -> tuple[str, list[Record]]:
         label = rows.at[index, age[2]].strip() if age[2] is not None else ""
         interval = (age_interval(key) or age_interval(label)) if key else None
         if key and interval is None:
-            raise ImportRejected(f"Unbekannte Altersgruppe „{label or key}“ ({key}).")
+            raise ImportRejected("connector.genesis.unknown_age_group", label=label or key, code=key)
         try:
             reference_date = date.fromisoformat(times.at[index])
         except ValueError:
-            raise ImportRejected(f"Stichtag „{times.at[index]}“ ist kein Datum (JJJJ-MM-TT).") from None
+            raise ImportRejected("connector.genesis.bad_stichtag", value=times.at[index]) from None
         records.append(Record(rows.at[index, region[1]].strip(), interval,
                               _value(values.at[index], "value", int(index)), reference_date))
     return table, records
 
 
-def _population(records: list[Record]) -> tuple[pd.DataFrame, list[str]]:
+def _population(records: list[Record]) -> tuple[pd.DataFrame, list[Message]]:
     notes = []
     dates = {r.reference_date for r in records}
     latest = max(dates)
     if len(dates) > 1:
-        notes.append(f"Die Tabelle enthält {len(dates)} Stichtage; übernommen wird der neueste ({latest:%d.%m.%Y}).")
+        notes.append(Message("connector.genesis.several_dates", n=len(dates), day=latest))
     regions: dict[str, dict] = defaultdict(dict)
     for r in records:
         if r.reference_date == latest:
@@ -386,19 +377,16 @@ def _population(records: list[Record]) -> tuple[pd.DataFrame, list[str]]:
             mismatch += 1
         frames += [(ags, bucket, value, latest, derived) for bucket, (value, derived) in buckets.items()]
     if higher:
-        notes.append(f"{higher} Zeile(n) für Deutschland, Länder oder Kreise übersprungen (gespeichert werden nur Gemeinden).")
+        notes.append(Message("connector.genesis.higher_skipped", n=str(higher)))
     if unknown:
-        notes.append(f"{unknown} Gemeindeschlüssel nicht im Gemeindeverzeichnis, übersprungen ({', '.join(unknown_codes[:5])}).")
+        notes.append(Message("connector.genesis.unknown_skipped", n=str(unknown), codes=unknown_codes[:5]))
     if placeholder:
-        notes.append(f"{placeholder} Gemeinde(n) ohne Zahlen („-“ oder „.“) übersprungen.")
+        notes.append(Message("connector.genesis.placeholder_skipped", n=str(placeholder)))
     if mismatch:
-        notes.append(f"Bei {mismatch} Gemeinde(n) ergeben die Altersgruppen nicht die Spalte „Insgesamt“.")
+        notes.append(Message("connector.genesis.total_mismatch", n=str(mismatch)))
     if not frames:
-        raise ImportRejected(
-            "Die Tabelle enthält keine Gemeinde mit Zahlen (8-stelliger Schlüssel aus dem Gemeindeverzeichnis); "
-            "Kreise und Länder werden nicht gespeichert. Bitte 12411-02-03-5 auf Gemeindeebene herunterladen."
-        )
-    notes.append("Die Gruppe 13-17 ist geschätzt: 15 bis unter 18 Jahre + 2/5 von 10 bis unter 15 Jahre.")
+        raise ImportRejected("connector.genesis.no_municipality")
+    notes.append(Message("connector.genesis.estimated_13_17"))
     population = pd.DataFrame(frames, columns=POPULATION_COLUMNS)
     population["population"] = population["population"].astype("Int64")
     return population, notes

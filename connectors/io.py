@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from analytics import platforms
+from analytics.i18n import Message
 from connectors.base import ImportRejected, SourceFile
 
 # Cells that mean "no value" in a number column: NULL, never 0 (TikTok writes `undefined`, X `-`,
@@ -41,17 +42,12 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # -- text ------------------------------------------------------------------------------------
 
 
-def german(number: float) -> str:
-    """`1.000.000`: numbers in sentences as a German reader writes them."""
-    return f"{number:,.0f}".replace(",", ".")
-
-
 def encoding_of(data: bytes, *, head: bool = False) -> str:
     """The encoding of a text file: told by its BOM, by the NUL pattern of UTF-16 without BOM,
     else UTF-8, else Windows-1252 (Excel on Windows), else Latin-1. Rejects empty and binary
     files. `head`: `data` is the start of a longer file and may end inside a character."""
     if re.search(rb"[^\x00\r\n\t \xef\xbb\xbf\xff\xfe]", data) is None:
-        raise ImportRejected("Die Datei ist leer.")
+        raise ImportRejected("connector.io.empty")
     if data.startswith(UTF16_BOMS):
         return "utf-16"
     if data.startswith(UTF8_BOM):
@@ -64,7 +60,7 @@ def encoding_of(data: bytes, *, head: bool = False) -> str:
     if half >= 2 and even > half * 0.3 and odd < half * 0.05:
         return "utf-16-be"
     if len(re.findall(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]", sample)) > len(sample) / 100:
-        raise ImportRejected("Das ist keine Textdatei (Binärdaten); erwartet wird CSV, XLSX, XLS oder ZIP.")
+        raise ImportRejected("connector.io.binary")
     if _is_utf8(data, final=not head):
         return "utf-8"
     return "latin-1" if re.search(rb"[\x81\x8d\x8f\x90\x9d]", data) else "cp1252"
@@ -74,10 +70,8 @@ def decode(data: bytes) -> str:
     """Bytes to text, the encoding told by the BOM or tried in a safe order (see `encoding_of`).
     Files read this way are parsed in Python, so their size is capped at `TEXT_LIMIT`."""
     if len(data) > TEXT_LIMIT:
-        raise ImportRejected(
-            f"Die Datei ist {len(data) / 1048576:.0f} MB groß; Exporte dieser Art werden bis "
-            f"{TEXT_LIMIT >> 20} MB gelesen (ein echter Export ist viel kleiner). Bitte einen kürzeren Zeitraum exportieren."
-        )
+        raise ImportRejected("connector.io.text_too_large", size=f"{len(data) / 1048576:.0f}",
+                             limit=TEXT_LIMIT >> 20)
     return _decode(data, encoding_of(data))
 
 
@@ -99,21 +93,16 @@ def _decode(data: bytes, encoding: str) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         if encoding.startswith("utf-16") and encoding != "utf-16":
-            raise ImportRejected("Die Datei sieht nach UTF-16 ohne BOM aus, ist so aber nicht lesbar; "
-                                 "bitte erneut exportieren oder als UTF-8 speichern.") from None
-        raise ImportRejected(
-            f"Die Datei ist laut BOM {encoding.upper().removesuffix('-SIG')}, enthält aber ungültige Zeichen "
-            "(abgeschnitten oder beschädigt?)."
-        ) from None
+            raise ImportRejected("connector.io.utf16_unreadable") from None
+        raise ImportRejected("connector.io.bom_invalid", encoding=encoding.upper().removesuffix("-SIG")) from None
     nul = text.find("\x00")
     if nul >= 0:
         raise ImportRejected(_nul_reason(text.count("\n", 0, nul) + 1))
     return text
 
 
-def _nul_reason(line: int) -> str:
-    return (f"Zeile {german(line)} enthält ein Nullzeichen (Byte 0), das in keinem Export vorkommt; "
-            "die Datei ist beschädigt oder keine reine Textdatei.")
+def _nul_reason(line: int) -> Message:
+    return Message("connector.io.nul", row=line)
 
 
 def _incomplete_tail(data: bytes) -> int:
@@ -132,7 +121,7 @@ def utf8(data: bytes) -> bytes | memoryview:
     NUL bytes are refused, naming their line."""
     encoding = encoding_of(data)
     if encoding == "utf-8-sig" and not _is_utf8(memoryview(data)[3:]):
-        raise ImportRejected("Die Datei ist laut BOM UTF-8, enthält aber ungültige Zeichen (abgeschnitten oder beschädigt?).")
+        raise ImportRejected("connector.io.bom_invalid", encoding="UTF-8")
     if encoding in ("utf-8", "utf-8-sig"):
         raw = data
         result = memoryview(data)[3:] if encoding == "utf-8-sig" else data
@@ -143,7 +132,7 @@ def utf8(data: bytes) -> bytes | memoryview:
             parts.append(decoder.decode(b"", final=True).encode())
         except UnicodeDecodeError:
             _decode(data[:4096], encoding)  # the sentence for the encoding
-            raise ImportRejected("Die Datei enthält ungültige Zeichen (abgeschnitten oder beschädigt?).") from None
+            raise ImportRejected("connector.io.invalid_chars") from None
         raw = result = b"".join(parts).removeprefix(UTF8_BOM)
         del parts
     nul = raw.find(b"\x00")
@@ -163,7 +152,7 @@ def normalise_header(name: object) -> str:
 def check_lines(text: str, max_lines: int = 4 * MAX_ROWS) -> None:
     """Refuse a text with more than `max_lines` lines before anything holds them one by one."""
     if text.count("\n") > max_lines or text.count("\r") > max_lines:
-        raise ImportRejected(f"Die Datei hat mehr als {german(max_lines)} Zeilen; so viele hat kein Export dieser Art.")
+        raise ImportRejected("connector.io.too_many_lines", limit=max_lines)
 
 
 def split_lines(text: str, max_lines: int = 4 * MAX_ROWS) -> list[str]:
@@ -184,7 +173,7 @@ def parse_csv_line(line: str, delimiter: str = ",") -> list[str]:
     try:
         return next(csv.reader([line.replace("\r", "")], delimiter=delimiter), [])
     except csv.Error:
-        raise ImportRejected("Eine Zeile ist nicht lesbar (Anführungszeichen nicht geschlossen oder Feld zu lang).") from None
+        raise ImportRejected("connector.io.line_unreadable") from None
 
 
 @dataclass
@@ -224,8 +213,7 @@ class DelimitedTable:
             raise ImportRejected(self._problem(exc)) from None
         self._check_fields(table, self.skip_rows + 1, list(range(len(self._names))))
         if table.num_rows > max_rows:
-            raise ImportRejected(f"Die Tabelle hat {german(table.num_rows)} Zeilen; Exporte dieser Art haben höchstens "
-                                 f"{german(max_rows)}. Bitte einen kürzeren Zeitraum exportieren.")
+            raise ImportRejected("connector.io.too_many_rows", rows=table.num_rows, limit=max_rows)
         frame = table.to_pandas()
         frame.columns = range(len(frame.columns))
         frame.index = pd.RangeIndex(self.skip_rows + 1, self.skip_rows + 1 + len(frame))
@@ -255,30 +243,31 @@ class DelimitedTable:
             if longest and longest > MAX_FIELD:
                 row = first + pc.index(lengths, longest).as_py()
                 name = self.header[position] if position < len(self.header) else str(position + 1)
-                raise ImportRejected(f"Spalte „{name}“, Zeile {german(row)}: der Eintrag ist länger als "
-                                     f"{MAX_FIELD >> 20} MB; so lange Einträge hat kein Export (beschädigte Datei?).")
+                raise ImportRejected("connector.io.field_too_long", column=name, row=row, limit=MAX_FIELD >> 20)
 
-    def _problem(self, exc: Exception) -> str:
+    def _problem(self, exc: Exception) -> Message:
         """Arrow's error as a sentence naming the row (found again on this error path only)."""
         message = str(exc)
         if "straddl" in message or "block size" in message:
             line = _long_line(self.data, BLOCK_SIZE)
-            where = f"Zeile {german(line)}" if line else "Ein Eintrag"
-            return f"{where} ist länger als {BLOCK_SIZE >> 20} MB; so lange Zeilen hat kein Export (beschädigte Datei?)."
+            if line:
+                return Message("connector.io.line_too_long", row=line, limit=BLOCK_SIZE >> 20)
+            return Message("connector.io.entry_too_long", limit=BLOCK_SIZE >> 20)
         match = re.search(r"Expected (\d+) columns, got (\d+)", message)
         if match:
-            expected, got = (german(int(n)) for n in match.groups())
+            expected, got = (int(n) for n in match.groups())
             row = None
             try:  # single-threaded, Arrow names the row
                 pacsv.read_csv(pa.BufferReader(self.data), **self._options([0], threads=False))
             except pa.ArrowInvalid as again:
                 found = re.search(r"Row #(\d+)", str(again))
                 row = int(found.group(1)) if found else None
-            where = f"Zeile {german(row)}" if row else "Eine Zeile"
-            return f"Die Tabelle ist nicht lesbar: {where} hat {got} statt {expected} Spalten; abgeschnitten oder beschädigt?"
+            if row:
+                return Message("connector.io.row_width", row=row, got=got, expected=expected)
+            return Message("connector.io.some_row_width", got=got, expected=expected)
         if "UTF8" in message or "UTF-8" in message:
-            return "Die Datei enthält ungültige Zeichen (laut BOM UTF-8, ist es aber nicht; abgeschnitten oder beschädigt?)."
-        return "Die Tabelle ist nicht lesbar: ein Anführungszeichen ist nicht geschlossen oder die Datei ist beschädigt."
+            return Message("connector.io.not_utf8")
+        return Message("connector.io.table_unreadable")
 
 
 def _long_line(data, limit: int) -> int | None:
@@ -305,20 +294,21 @@ def open_table(content: str | bytes, *, skip_lines: int = 0, delimiter: str | No
     head = head[: len(head) - _incomplete_tail(head)].decode("utf-8")
     lines = split_lines(head)
     if len(lines) <= skip_lines or not lines[skip_lines].strip():
-        raise ImportRejected("Die Datei endet vor der Kopfzeile.")
+        raise ImportRejected("connector.io.no_header")
     if len(lines) == skip_lines + 1 and len(data) > HEAD_SIZE:
-        raise ImportRejected(f"Die Kopfzeile (Zeile {skip_lines + 1}) ist länger als {HEAD_SIZE >> 20} MB; "
-                             "so lang ist die Kopfzeile keines Exports.")
+        raise ImportRejected("connector.io.header_too_long", row=str(skip_lines + 1), limit=HEAD_SIZE >> 20)
     delimiter = delimiter or sniff_delimiter(lines[skip_lines])
     header = [str(h).strip() for h in parse_csv_line(lines[skip_lines], delimiter)]
     check_width(len(header))
     return DelimitedTable(data, header, skip_lines + 1, delimiter)
 
 
-def check_width(columns: int, where: str = "Die Kopfzeile") -> None:
+def check_width(columns: int, row: int | None = None) -> None:
+    """No more columns than Excel has, in the header or (`row`) a row."""
     if columns > MAX_COLUMNS:
-        raise ImportRejected(f"{where} hat {german(columns)} Spalten; mehr als {german(MAX_COLUMNS)} "
-                             "(so viele wie Excel) hat kein Export.")
+        if row is None:
+            raise ImportRejected("connector.io.header_too_wide", columns=columns, limit=MAX_COLUMNS)
+        raise ImportRejected("connector.io.row_too_wide", row=str(row), columns=columns, limit=MAX_COLUMNS)
 
 
 def read_table(content: str | bytes, *, skip_lines: int = 0, delimiter: str | None = None,
@@ -372,7 +362,7 @@ class Columns:
     def require(self, *fields: str) -> None:
         missing = [f for f in fields if f not in self.index]
         if missing:
-            raise ImportRejected(f"Pflichtspalte(n) fehlen: {', '.join(missing)}.")
+            raise ImportRejected("connector.io.required_columns", columns=missing)
 
     def get(self, rows: pd.DataFrame, field: str) -> pd.Series | None:
         if field not in self.index:
@@ -445,7 +435,7 @@ def to_number(series: pd.Series | None, column: str, *, integer: bool = True, pe
     numbers = pd.to_numeric(text, errors="coerce")
     bad = text.notna() & ~(numbers.abs() < float("inf")).fillna(False)  # not a number, or infinite
     if bad.any():
-        raise ImportRejected(f"{where(series, column, bad)}: „{_first(series, bad)}“ ist keine Zahl.")
+        raise ImportRejected("connector.io.not_a_number", where=where(series, column, bad), value=_first(series, bad))
     return numbers.astype("Float64")
 
 
@@ -458,10 +448,10 @@ def row_number(index: pd.Index, position: int) -> int:
     return int(label)
 
 
-def where(series: pd.Series, column: str, mask: pd.Series) -> str:
+def where(series: pd.Series, column: str, mask: pd.Series) -> Message:
     """`Spalte „Likes“, Zeile 7` for the first row where `mask` holds."""
     position = int(np.flatnonzero(mask.fillna(False).to_numpy(dtype=bool))[0])
-    return f"Spalte „{column}“, Zeile {german(row_number(series.index, position))}"
+    return Message("connector.io.where", column=column, row=row_number(series.index, position))
 
 
 def _first(series: pd.Series, mask: pd.Series) -> str:
@@ -511,13 +501,14 @@ def to_count(series: pd.Series | None, column: str, *, allow_negative: bool = Fa
         numbers = to_number(series, column)
     fractional = numbers % 1 != 0
     if fractional.any():
-        raise ImportRejected(f"{where(series, column, fractional)}: „{_first(series, fractional)}“ ist keine ganze "
-                             "Zahl; eine Anzahl hat keine Nachkommastellen.")
+        raise ImportRejected("connector.io.fractional_count", where=where(series, column, fractional),
+                             value=_first(series, fractional))
     if not allow_negative and (numbers < 0).any():
-        raise ImportRejected(f"{where(series, column, numbers < 0)}: negative Anzahl „{_first(series, numbers < 0)}“.")
+        raise ImportRejected("connector.io.negative_count", where=where(series, column, numbers < 0),
+                             value=_first(series, numbers < 0))
     if (numbers.abs() > 1e12).any():
-        raise ImportRejected(f"{where(series, column, numbers.abs() > 1e12)}: „{_first(series, numbers.abs() > 1e12)}“ "
-                             "ist unplausibel groß (über 10^12).")
+        raise ImportRejected("connector.io.count_too_large", where=where(series, column, numbers.abs() > 1e12),
+                             value=_first(series, numbers.abs() > 1e12))
     return numbers if numbers.dtype == "Int64" else numbers.astype("Int64")
 
 
@@ -540,7 +531,7 @@ def to_datetime(series: pd.Series, column: str, formats: Iterable[str]) -> pd.Se
             return parsed
         best = parsed if best is None or parsed.notna().sum() > best.notna().sum() else best
     bad = present & (best.isna() if best is not None else present)
-    raise ImportRejected(f"{where(series, column, bad)}: Datumsformat von „{_first(series, bad)}“ nicht erkannt.")
+    raise ImportRejected("connector.io.date_format", where=where(series, column, bad), value=_first(series, bad))
 
 
 _DIRECTIVES = {"d": r"(?P<day>\d{1,2})", "m": r"\d{1,2}", "Y": r"\d{4}", "y": r"\d{2}", "H": r"\d{1,2}",
@@ -582,12 +573,20 @@ EARLIEST = {"facebook": 2004, "linkedin": 2003, "youtube": 2005, "x": 2006, "ins
             "mastodon": 2016, "population": 1950}
 
 
-def _too_early(platform: str) -> str:
-    year = EARLIEST[platform]
+def _too_early(platform: str) -> Message:
+    year = str(EARLIEST[platform])  # text: a year is no number to group
     if platform == "population":
-        return f"liegt vor {year}; so alte Bevölkerungszahlen je Gemeinde gibt es in dieser Form nicht"
+        return Message("connector.io.before_population", year=year)
     name = "X (Twitter)" if platform == "x" else platforms.label(platform)
-    return f"liegt vor dem Start von {name} ({year}); ein solches Datum ist unmöglich"
+    return Message("connector.io.before_platform", platform=name, year=year)
+
+
+def _day(value: str) -> date | str:
+    """`2026-11-22` as a date (shown in the reader's format); years a date cannot hold as they are."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return f"{value[-2:]}.{value[-5:-3]}.{value[:-6]}"
 
 
 def check_dates(values: pd.Series, column: str, platform: str, export_day: date) -> None:
@@ -606,22 +605,22 @@ def check_dates(values: pd.Series, column: str, platform: str, export_day: date)
         days = np.array([None if pd.isna(d) else d for d in days], dtype="datetime64[D]")
     early = pd.Series(days < np.datetime64(f"{EARLIEST[platform]}-01-01"))
     late = pd.Series(days > np.datetime64(export_day + timedelta(days=slack)))
-    for mask, problem in ((early, _too_early(platform) + " (leeres Datum oder Excel-Tag 0?)"),
-                          (late, f"liegt nach dem Exportdatum {export_day:%d.%m.%Y} (in der Zukunft)")):
+    for mask, problem in ((early, Message("connector.io.empty_date_hint", problem=_too_early(platform))),
+                          (late, Message("connector.io.after_export_future", export_day=export_day))):
         if mask.any():
-            day = str(np.datetime_as_string(days[int(np.flatnonzero(mask.to_numpy())[0])], unit="D"))
-            text = f"{day[-2:]}.{day[-5:-3]}.{day[:-6]}"  # years before 1000 or after 9999 too
-            raise ImportRejected(f"{where(values, column, mask.set_axis(values.index))}: {text} {problem}.")
+            day = _day(str(np.datetime_as_string(days[int(np.flatnonzero(mask.to_numpy())[0])], unit="D")))
+            raise ImportRejected("connector.io.bad_date", where=where(values, column, mask.set_axis(values.index)),
+                                 day=day, problem=problem)
 
 
-def check_day(day: date, what: str, platform: str, export_day: date | None) -> None:
+def check_day(day: date, what: Message, platform: str, export_day: date | None) -> None:
     """One date (a period's end in a file name, a Stichtag): within the platform's lifetime and
     not after the export day. `what` names it: `Das Ende des Zeitraums`."""
-    text = f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
     if day.year < EARLIEST[platform]:
-        raise ImportRejected(f"{what} ({text}) {_too_early(platform)}.")
+        raise ImportRejected("connector.io.day_problem", what=what, day=day, problem=_too_early(platform))
     if export_day is not None and day > export_day:
-        raise ImportRejected(f"{what} ({text}) liegt nach dem Exportdatum {export_day:%d.%m.%Y}.")
+        raise ImportRejected("connector.io.day_problem", what=what, day=day,
+                             problem=Message("connector.io.after_export", export_day=export_day))
 
 
 # -- posts -----------------------------------------------------------------------------------
@@ -645,8 +644,7 @@ def check_ids(ids: pd.Series, rows: pd.DataFrame, column: str) -> pd.Series:
         stray = has_values(rows[missing.to_numpy()])
         if stray.any():
             row = row_number(stray.index, int(np.flatnonzero(stray.to_numpy())[0]))
-            raise ImportRejected(f"Zeile {german(row)}: keine Beitrags-ID (Spalte „{column}“ ist leer, die übrigen "
-                                 "Spalten nicht).")
+            raise ImportRejected("connector.io.no_post_id", row=row, column=column)
     return ~missing
 
 
@@ -662,20 +660,18 @@ def unique_posts(posts: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
     if clash.any():
         post_id = distinct.loc[clash, "post_id"].iloc[0]
         positions = np.flatnonzero((posts["post_id"] == post_id).to_numpy())[:2]
-        raise duplicate_clash(post_id, [german(row_number(posts.index, int(p))) for p in positions])
+        raise duplicate_clash(post_id, [row_number(posts.index, int(p)) for p in positions])
     extra = posts["post_id"].duplicated(keep="first")
-    notes.append(duplicate_note(int(extra.sum()), german(row_number(posts.index, int(np.flatnonzero(extra.to_numpy())[0])))))
+    notes.append(duplicate_note(int(extra.sum()), row_number(posts.index, int(np.flatnonzero(extra.to_numpy())[0]))))
     return posts[~extra]
 
 
-def duplicate_clash(post_id: str, rows: list[str]) -> ImportRejected:
-    return ImportRejected(f"Beitrag „{post_id}“ steht mehrmals in der Datei (Zeilen {' und '.join(rows)}), mit "
-                          "verschiedenen Zahlen; welche gelten, ist unklar. Bitte den Export prüfen.")
+def duplicate_clash(post_id: str, rows: list[int]) -> ImportRejected:
+    return ImportRejected("connector.io.duplicate_clash", post_id=str(post_id), first=rows[0], second=rows[-1])
 
 
-def duplicate_note(count: int, first_row: str) -> str:
-    return (f"{count} doppelte Zeile(n) mit demselben Beitrag und denselben Zahlen nur einmal übernommen "
-            f"(zuerst Zeile {first_row}).")
+def duplicate_note(count: int, first_row: int) -> Message:
+    return Message("connector.io.duplicate_note", n=str(count), row=first_row)
 
 
 # -- periods ---------------------------------------------------------------------------------
@@ -700,11 +696,12 @@ def name_period(*names: str | None) -> tuple[date, date] | None:
     return None
 
 
-def day_basis(source: SourceFile) -> str:
+def day_basis(source: SourceFile) -> Message:
     """What the export day of a file is: its file date (CLI, demo) or the day of the upload."""
-    return "Dateidatum" if source.export_date else "Importdatum"
+    return Message("connector.io.basis_file_date" if source.export_date else "connector.io.basis_import_date")
 
 
-def assumed_as_of_note(source: SourceFile, day: date, reason: str = "die Datei nennt keinen Zeitraum") -> str:
+def assumed_as_of_note(source: SourceFile, day: date, reason: Message | None = None) -> Message:
     """The note for a snapshot dated by the export day because nothing in or beside it dates it."""
-    return f"Stand {day:%d.%m.%Y} angenommen: {reason}; Grundlage ist das {day_basis(source)}."
+    return Message("connector.io.assumed_as_of", day=day, reason=reason or Message("connector.io.no_period"),
+                   basis=day_basis(source))

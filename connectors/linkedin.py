@@ -34,6 +34,7 @@ from datetime import date
 
 import pandas as pd
 
+from analytics.i18n import Message
 from connectors import workbook
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.files import is_workbook
@@ -175,26 +176,23 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     sheets = read_workbook(source.data)
     kinds = _classify(sheets)
     if not kinds:
-        raise ImportRejected(
-            "Keine LinkedIn-Tabelle erkannt: erwartet werden die Blätter „Metrics“/„All posts“, "
-            "„New followers“ oder „Visitor metrics“ mit ihrer Kopfzeile."
-        )
+        raise ImportRejected("connector.linkedin.not_linkedin")
     export_day = ctx.export_date(source)
     daily_parts: list[pd.DataFrame] = []
     posts = None
     unmapped: list[str] = []
-    notes: list[str] = []
+    notes: list[Message] = []
     for name, sheet in sheets.items():
         if name not in kinds:
             if sheet.rows:
-                notes.append(f"Blatt „{name}“ übersprungen (Demografie ohne Alter und Geschlecht oder unbekannt).")
+                notes.append(Message("connector.linkedin.sheet_skipped", sheet=name))
             continue
         kind, header_row = kinds[name]
         synonyms = _KINDS[kind][0]
         cols, frame = table(sheet, header_row, synonyms, POSTS_IGNORED if kind == "posts" else ())
         unmapped += [f"{name}: {c}" for c in cols.unmapped]
         if frame.empty:
-            notes.append(f"Blatt „{name}“ enthält keine Datenzeilen.")
+            notes.append(Message("connector.linkedin.sheet_empty", sheet=name))
             continue
         if kind == "posts":
             posts, post_notes = _posts(cols, frame, export_day)
@@ -207,7 +205,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
         daily = pd.concat(daily_parts, ignore_index=True)
         daily = daily.drop_duplicates(["day", "metric"], keep="last").reset_index(drop=True)
     if (daily is None or daily.empty) and (posts is None or posts.empty):
-        raise ImportRejected("Die LinkedIn-Datei enthält keine Tages- oder Beitragswerte.")
+        raise ImportRejected("connector.linkedin.no_values")
 
     kind_names = {k for k, _ in kinds.values()}
     sub = "content" if kind_names & {"metrics", "posts"} else ("followers" if "followers" in kind_names else "visitors")
@@ -231,7 +229,7 @@ def _days(cols: Columns, frame: pd.DataFrame, export_day: date) -> pd.Series:
     column = cols.header[cols.index["date"]]
     moments = to_datetime(cols.get(frame, "date"), column, DATE_FORMATS)
     if moments.isna().all():
-        raise ImportRejected(f"Spalte „{column}“ enthält kein Datum.")
+        raise ImportRejected("connector.linkedin.no_date", column=column)
     check_dates(moments, column, PLATFORM, export_day)
     return moments.dt.date
 
@@ -304,13 +302,13 @@ def _activity_time(post_id: str | None) -> pd.Timestamp | None:
     return pd.Timestamp(millis, unit="ms", tz="UTC")
 
 
-def _posts(cols: Columns, frame: pd.DataFrame, export_day: date) -> tuple[pd.DataFrame, list[str]]:
+def _posts(cols: Columns, frame: pd.DataFrame, export_day: date) -> tuple[pd.DataFrame, list[Message]]:
     cols.require("link", "created")
     notes = []
     ids = cols.get(frame, "link").map(post_id_from_link)
     keep = ids.notna()
     if (~keep).any():
-        notes.append(f"{int((~keep).sum())} Beitragszeile(n) ohne Link übersprungen (keine Beitragskennung).")
+        notes.append(Message("connector.linkedin.no_link", n=str(int((~keep).sum()))))
     frame, ids = frame[keep], ids[keep]
     created = to_datetime(cols.get(frame, "created"), cols.header[cols.index["created"]], DATE_FORMATS)
     check_dates(created, cols.header[cols.index["created"]], PLATFORM, export_day)
@@ -327,7 +325,7 @@ def _posts(cols: Columns, frame: pd.DataFrame, export_day: date) -> tuple[pd.Dat
     published_at = pd.Series(published, index=frame.index, dtype="datetime64[ns, UTC]") if len(published) \
         else midnight
     if derived < len(published):
-        notes.append("LinkedIn nennt je Beitrag nur das Datum: Beiträge ohne auswertbare Kennung auf 00:00 Uhr gesetzt.")
+        notes.append(Message("connector.linkedin.midnight"))
     content_type = cols.get(frame, "content_type")
     posts = pd.DataFrame({
         "post_id": ids,

@@ -26,6 +26,7 @@ import re
 
 import pandas as pd
 
+from analytics.i18n import Message
 from connectors.audience import canonical_age
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
@@ -50,13 +51,12 @@ LABEL = "Meta Business Suite – Zielgruppe (Audience.csv)"
 # Block labels (normalised). English verified; Swedish and German are unverified hints.
 AGE_GENDER = {"age & gender", "age and gender", "ålder och kön", "alter & geschlecht", "alter und geschlecht"}
 SKIPPED = {
-    "top cities": "Top-Städte", "städer": "Top-Städte", "topp städer": "Top-Städte",
-    "top-städte": "Top-Städte", "top städte": "Top-Städte", "städte": "Top-Städte",
-    "top countries": "Top-Länder", "länder": "Top-Länder", "topp länder": "Top-Länder",
-    "top-länder": "Top-Länder", "top länder": "Top-Länder",
-    "top pages": "Top-Seiten (Affinitätsindex, kein Anteil)", "topp sidor": "Top-Seiten (Affinitätsindex, kein Anteil)",
-    "top-seiten": "Top-Seiten (Affinitätsindex, kein Anteil)", "top seiten": "Top-Seiten (Affinitätsindex, kein Anteil)",
-}
+    "top cities": "cities", "städer": "cities", "topp städer": "cities",
+    "top-städte": "cities", "top städte": "cities", "städte": "cities",
+    "top countries": "countries", "länder": "countries", "topp länder": "countries",
+    "top-länder": "countries", "top länder": "countries",
+    "top pages": "pages", "topp sidor": "pages", "top-seiten": "pages", "top seiten": "pages",
+}  # what a skipped block holds: connector.meta_audience.skipped.<value>
 FOLLOWS = {
     "follows": None, "facebook follows": "facebook", "instagram follows": "instagram",
     "följer": None, "follower": None, "neue follower": None,
@@ -86,8 +86,7 @@ def _rows(text: str) -> list[Row]:
     try:
         return [(reader.line_num + offset, [cell.strip() for cell in row]) for row in reader]
     except csv.Error:
-        raise ImportRejected(f"Zeile {reader.line_num + offset + 1} ist nicht lesbar (Anführungszeichen nicht "
-                             "geschlossen oder Feld zu lang).") from None
+        raise ImportRejected("connector.io.row_unreadable", row=str(reader.line_num + offset + 1)) from None
 
 
 def _blocks(rows: list[Row]) -> list[tuple[str, list[Row]]]:
@@ -127,10 +126,10 @@ def detect(source: SourceFile) -> bool:
 def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     text = decode(source.data)
     if not text.lower().startswith("sep="):
-        raise ImportRejected("Kein Meta-Zielgruppenexport (die erste Zeile „sep=,“ fehlt).")
+        raise ImportRejected("connector.meta_audience.not_audience")
     blocks = _blocks(_rows(text))
     export_day = ctx.export_date(source)
-    notes: list[str] = []
+    notes: list[Message] = []
     unmapped: list[str] = []
     audience_parts: list[pd.DataFrame] = []
     daily_parts: list[pd.DataFrame] = []
@@ -141,24 +140,23 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
             frame, block_unmapped = _age_gender(body)
             unmapped += block_unmapped
             if frame.empty:
-                notes.append(f"Block „{label}“ ist leer (zu wenig Daten); keine Alters-/Geschlechtswerte übernommen.")
+                notes.append(Message("connector.meta_audience.empty_block", label=label))
             audience_parts.append(frame)
         elif key in SKIPPED:
-            notes.append(f"Block „{label}“ übersprungen: {SKIPPED[key]} werden nicht gespeichert.")
+            notes.append(Message("connector.meta_audience.skipped_block", label=label,
+                                 what=Message(f"connector.meta_audience.skipped.{SKIPPED[key]}")))
         elif key in FOLLOWS:
             file_platform = FOLLOWS[key] or file_platform
             daily_parts.append(_follows(body, export_day, FOLLOWS[key] or ctx.platform or "facebook"))
         else:
-            notes.append(f"Unbekannter Block „{label or (body[0][1][0] if body and body[0][1] else '?')}“ übersprungen.")
+            notes.append(Message("connector.meta_audience.unknown_block",
+                                 label=label or (body[0][1][0] if body and body[0][1] else "?")))
     if not audience_parts and not daily_parts:
-        raise ImportRejected("Die Datei enthält weder einen Block „Age & gender“ noch „Follows“.")
+        raise ImportRejected("connector.meta_audience.no_blocks")
 
     platform = file_platform or ctx.platform
     if platform not in ("facebook", "instagram"):
-        raise ImportRejected(
-            "Die Zielgruppen-Datei (Audience.csv) nennt keine Plattform: bitte Facebook oder Instagram angeben "
-            "(Upload-Seite: Auswahl „Plattform“, Kommandozeile: --platform facebook|instagram)."
-        )
+        raise ImportRejected("connector.meta_audience.no_platform")
     audience = pd.concat(audience_parts, ignore_index=True) if audience_parts else None
     daily = pd.concat(daily_parts, ignore_index=True) if daily_parts else None
     if audience is not None and audience.empty:
@@ -175,7 +173,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     )]
 
 
-def _as_of(source: SourceFile, daily: pd.DataFrame | None, export_day, notes: list[str], platform: str):
+def _as_of(source: SourceFile, daily: pd.DataFrame | None, export_day, notes: list[Message], platform: str):
     """The day the age × gender snapshot describes: the end of the period the file covers."""
     period = name_period(source.name, source.container)
     if period:
@@ -183,9 +181,9 @@ def _as_of(source: SourceFile, daily: pd.DataFrame | None, export_day, notes: li
     elif daily is not None and len(daily):
         as_of = daily["day"].max()
     else:
-        notes.append(assumed_as_of_note(source, export_day, "die Datei nennt keinen Zeitraum (kein Block „Follows“)"))
+        notes.append(assumed_as_of_note(source, export_day, Message("connector.meta_audience.no_period")))
         return export_day
-    check_day(as_of, "Das Ende des Zeitraums der Datei", platform, export_day)
+    check_day(as_of, Message("connector.meta_audience.period_end"), platform, export_day)
     return as_of
 
 
@@ -195,12 +193,13 @@ def _age_gender(body: list[Row]) -> tuple[pd.DataFrame, list[str]]:
     header = body[0][1]
     cols = Columns(header, GENDER_SYNONYMS)
     if not ({"male", "female"} & set(cols.index)):
-        raise ImportRejected("Block „Age & gender“: die Spalten „Men“/„Women“ fehlen.")
+        raise ImportRejected("connector.meta_audience.no_gender_columns")
     width = len(header)
     records = []
     for line, row in body[1:]:
         if len(row) != width:
-            raise ImportRejected(f"Block „Age & gender“, Zeile {line}: {len(row)} statt {width} Spalten.")
+            raise ImportRejected("connector.meta_audience.row_width", row=str(line), got=str(len(row)),
+                                 expected=str(width))
         age = canonical_age(row[0])
         for gender, position in cols.index.items():
             records.append({"line": line, "age": age, "raw_age": row[0], "gender": gender,
@@ -209,7 +208,7 @@ def _age_gender(body: list[Row]) -> tuple[pd.DataFrame, list[str]]:
     frame.index = frame.pop("line")
     percent = to_number(frame["value"].astype("string"), "Age & gender", integer=False, percent=True)
     if percent is not None and ((percent < 0) | (percent > 100)).any():
-        raise ImportRejected("Block „Age & gender“: ein Prozentwert liegt außerhalb von 0 bis 100.")
+        raise ImportRejected("connector.meta_audience.percent_range")
     audience = pd.DataFrame({
         "audience": "followers",
         "age_group": frame["age"],
@@ -219,16 +218,16 @@ def _age_gender(body: list[Row]) -> tuple[pd.DataFrame, list[str]]:
         "raw_label": frame["raw_age"] + " " + frame["raw_gender"],
     }).reset_index(drop=True)
     if audience.duplicated(["age_group", "gender"]).any():
-        raise ImportRejected("Block „Age & gender“: eine Altersgruppe kommt doppelt vor.")
+        raise ImportRejected("connector.meta_audience.age_twice")
     return audience, cols.unmapped
 
 
 def _follows(body: list[Row], export_day, platform: str) -> pd.DataFrame:
     if not body or len(body[0][1]) < 2 or _key(body[0][1][0]) not in DAILY_HEADER:
-        raise ImportRejected("Block „Follows“: die Kopfzeile „Date“,„Primary“ fehlt.")
+        raise ImportRejected("connector.meta_audience.no_follows_header")
     short = [line for line, row in body[1:] if len(row) < 2]
     if short:
-        raise ImportRejected(f"Block „Follows“, Zeile {short[0]}: weniger als zwei Spalten.")
+        raise ImportRejected("connector.meta_audience.follows_short", row=str(short[0]))
     lines = [line for line, _ in body[1:]]
     frame = pd.DataFrame([row[:2] for _, row in body[1:]], index=lines, columns=[0, 1], dtype="string")
     moments = to_datetime(frame[0], "Date", DATE_FORMATS)

@@ -15,6 +15,7 @@ import re
 
 import pandas as pd
 
+from analytics.i18n import Message
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
     check_dates,
@@ -87,32 +88,27 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     text = decode(source.data)
     layout = _layout(text)
     if layout is None:
-        raise ImportRejected("Kein Meta-Tageswerte-Export (Titelzeile und „Date“,„Primary“ fehlen).")
+        raise ImportRejected("connector.meta_daily.not_daily")
     header_line, title = layout
     key = re.sub(r"\s+", " ", normalise_header(title))
     if key not in TITLES:
-        raise ImportRejected(
-            f"Unbekannte Kennzahl „{title}“ in der Titelzeile; bekannt sind: "
-            + ", ".join(sorted({t.title() for t in TITLES})) + "."
-        )
+        raise ImportRejected("connector.meta_daily.unknown_metric", title=title,
+                             known=sorted({t.title() for t in TITLES}))
     platform, metric = TITLES[key]
     if platform is None:
         platform = ctx.platform
     if platform not in ("facebook", "instagram"):
-        raise ImportRejected(
-            f"Die Datei „{title}“ nennt keine Plattform: bitte Facebook oder Instagram angeben "
-            "(Upload-Seite: Auswahl „Plattform“, Kommandozeile: --platform facebook|instagram)."
-        )
+        raise ImportRejected("connector.meta_daily.no_platform", title=title)
     header, rows = read_table(text, skip_lines=header_line)
     if rows.empty:
-        raise ImportRejected("Die Datei enthält keine Tageswerte (nur die Kopfzeilen).")
+        raise ImportRejected("connector.meta_daily.no_values")
     export_day = ctx.export_date(source)
     moments = to_datetime(rows[0], header[0], DATE_FORMATS)
     check_dates(moments, header[0], platform, export_day)
     values = to_count(rows[1], header[1])
     series = pd.DataFrame({"day": moments.dt.date, "value": values}).dropna(subset=["day"])
     if series.empty:
-        raise ImportRejected("Die Datei enthält keine Tageswerte (nur die Kopfzeilen).")
+        raise ImportRejected("connector.meta_daily.no_values")
     series = series.groupby("day", as_index=False)["value"].last()
     full = pd.DataFrame({"day": pd.date_range(series["day"].min(), series["day"].max(), freq="D").date})
     daily = full.merge(series, on="day", how="left", indicator=True)
@@ -121,7 +117,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     daily["metric"] = metric
     notes = []
     if daily["filled"].any():
-        notes.append(f"{int(daily['filled'].sum())} fehlende Tage im Zeitraum mit 0 aufgefüllt (als aufgefüllt markiert).")
+        notes.append(Message("connector.meta_daily.filled", n=str(int(daily["filled"].sum()))))
     return [Parsed(
         platform=platform, format=FORMAT, format_label=f"{LABEL} ({title})",
         account=AccountRef(platform), daily=daily[["day", "metric", "value", "filled"]],

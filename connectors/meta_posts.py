@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analytics.i18n import Message
 from connectors import spool
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
@@ -21,7 +22,6 @@ from connectors.io import (
     check_dates,
     check_ids,
     decode_head,
-    german,
     localize,
     match_synonyms,
     open_table,
@@ -108,7 +108,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     owner_id = "page_id" if platform == "facebook" else "account_id"
     cols.require(owner_id)
     if not set(METRICS) & set(cols.index):
-        raise ImportRejected("Keine Kennzahlspalte (Views, Reach, Reactions, …) gefunden.")
+        raise ImportRejected("connector.meta_posts.no_metric")
 
     export_day = ctx.export_date(source)
     frames: list[pd.DataFrame] | spool.Spool = []
@@ -119,8 +119,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
             continue
         count += len(rows)
         if count > MAX_POSTS:
-            raise ImportRejected(f"Die Datei hat mehr als {german(MAX_POSTS)} Beiträge; so viele hat kein Konto "
-                                 "einer Gemeinde. Bitte einen kürzeren Zeitraum exportieren.")
+            raise ImportRejected("connector.meta_posts.too_many_posts", limit=MAX_POSTS)
         first = rows.iloc[0] if first is None else first
         owners |= {str(v).strip() for v in cols.get(rows, owner_id).unique()}
         if "date" in cols:
@@ -132,13 +131,10 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
             frames = disk
         frames.append(_posts(rows, cols, platform, export_day))
     if first is None:
-        raise ImportRejected("Die Datei enthält keine Beiträge (nur die Kopfzeile).")
+        raise ImportRejected("connector.io.header_only_posts")
     if len(owners) > 1:
-        raise ImportRejected(
-            f"Die Datei enthält Beiträge mehrerer Konten ({', '.join(sorted(owners)[:3])}); "
-            "bitte je Seite bzw. Konto einzeln exportieren."
-        )
-    notes: list[str] = []
+        raise ImportRejected("connector.meta_posts.several_accounts", accounts=sorted(owners)[:3])
+    notes: list[Message] = []
     if isinstance(frames, spool.Spool):
         frames.finish(notes)
         posts = frames
@@ -148,10 +144,10 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
             posts = unique_posts(posts, notes)
 
     if not dates <= {"lifetime", "gesamte laufzeit", "livstid", ""}:
-        notes.append("Spalte „Date“ enthält nicht nur „Lifetime“: Werte als Gesamtwerte zum Exportdatum gelesen.")
+        notes.append(Message("connector.meta_posts.not_lifetime"))
     version = "views" if "views" in cols else ("impressions" if "impressions" in cols else None)
     if version == "impressions":
-        notes.append("Älterer Export mit „Impressions“ statt „Views“: als Impressionen gespeichert, nicht als Aufrufe.")
+        notes.append(Message("connector.meta_posts.impressions"))
     return [Parsed(
         platform=platform, format=FORMAT, format_label=LABEL, account=_account(platform, owners.pop(), first, cols),
         posts=posts, metrics_as_of=export_day, metric_version=version, unmapped_columns=cols.unmapped, notes=notes,

@@ -47,7 +47,4 @@ def detect(source: SourceFile) -> ModuleType:
     for connector in CONNECTORS:
         if connector.detect(source):
             return connector
-    raise ImportRejected(
-        "Format nicht erkannt: weder ein bekannter Export von Facebook, Instagram, YouTube, "
-        "TikTok, LinkedIn oder X noch eine Bevölkerungstabelle."
-    )
+    raise ImportRejected("connector.registry.unknown_format")

@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from analytics.store import memory_limit_mb
-from connectors.io import FIGURES, duplicate_clash, duplicate_note, german
+from connectors.io import FIGURES, duplicate_clash, duplicate_note
 
 SPOOL_ROWS = 100_000  # from this many rows on, parsed posts go to disk
 ROW = "_row"  # the row number a spreadsheet shows, for errors
@@ -60,7 +60,7 @@ class Spool:
             self.published = (low, high) if self.published is None else (min(low, self.published[0]),
                                                                           max(high, self.published[1]))
 
-    def finish(self, notes: list[str]) -> None:
+    def finish(self, notes: list) -> None:
         """Close the file; repeated post ids: same figures are collapsed (with a note), different
         figures are an error naming the post and two of its rows."""
         if self._writer is not None:
@@ -81,12 +81,12 @@ class Spool:
                     WHERE post_id IN (SELECT post_id FROM clash) GROUP BY post_id""",
                 {"path": str(self.path)}).fetchone()
             if clash:
-                raise duplicate_clash(clash[0], [german(r) for r in clash[1]])
+                raise duplicate_clash(clash[0], [int(r) for r in clash[1]])
             extra, first_row = con.execute(
                 f"""SELECT count(*), min({ROW}) FROM (
                         SELECT {ROW}, row_number() OVER (PARTITION BY post_id ORDER BY {ROW}) AS n
                         FROM read_parquet($path)) WHERE n > 1""", {"path": str(self.path)}).fetchone()
-        notes.append(duplicate_note(int(extra), german(first_row)))
+        notes.append(duplicate_note(int(extra), int(first_row)))
         self.deduplicate = True
         self.rows -= int(extra)
 

@@ -53,6 +53,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from analytics.i18n import Message
 from connectors import workbook
 from connectors.audience import canonical_gender
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
@@ -186,9 +187,9 @@ def month_day(text: str) -> tuple[int, int] | date:
     elif (match := MONTH_DAY.match(value)) and match.group(1) in MONTHS:
         month, day = MONTHS[match.group(1)], int(match.group(2))
     else:
-        raise ImportRejected(f"Datum „{text}“ nicht erkannt (erwartet z. B. „September 25“ oder „25. September“).")
+        raise ImportRejected("connector.tiktok.date_unknown", value=str(text))
     if not (1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)):
-        raise ImportRejected(f"Datum „{text}“ gibt es nicht.")
+        raise ImportRejected("connector.tiktok.no_such_date", value=str(text))
     return month, day
 
 
@@ -196,7 +197,7 @@ def _make(year: int, md: tuple[int, int], text: str) -> date:
     try:
         return date(year, *md)
     except ValueError:
-        raise ImportRejected(f"Datum „{text}“ gibt es im Jahr {year} nicht.") from None
+        raise ImportRejected("connector.tiktok.not_in_year", value=str(text), year=str(year)) from None
 
 
 def _is_leap(year: int) -> bool:
@@ -234,7 +235,7 @@ def resolve_series(texts: list[str], end: date, first: date | None = None) -> li
     if all(isinstance(p, date) for p in parsed):
         return list(parsed)
     if any(isinstance(p, date) for p in parsed):
-        raise ImportRejected("Die Datumsspalte mischt Angaben mit und ohne Jahr.")
+        raise ImportRejected("connector.tiktok.mixed_years")
     mds: list[tuple[int, int]] = parsed  # type: ignore[assignment]
     wraps = sum(1 for a, b in zip(mds, mds[1:], strict=False) if b < a)
     if len(mds) > 2 and wraps > (len(mds) - 1) / 2:
@@ -243,7 +244,7 @@ def resolve_series(texts: list[str], end: date, first: date | None = None) -> li
         return None if days is None else list(reversed(days))
     for i in range(1, len(mds)):  # a step back is a new year only from Nov/Dec to Jan/Feb
         if mds[i] < mds[i - 1] and mds[i][0] + 12 - mds[i - 1][0] > 2:
-            raise ImportRejected(f"Die Tage sind nicht aufsteigend sortiert („{texts[i]}“ nach „{texts[i - 1]}“).")
+            raise ImportRejected("connector.tiktok.unsorted", later=texts[i], earlier=texts[i - 1])
     last = _latest(mds[-1], end)
     if first is None or last >= first:  # walk backward from the last row
         years = [last.year]
@@ -277,7 +278,12 @@ class Period(NamedTuple):
     name: str  # the zip (or file) name it was read from
 
     def __str__(self) -> str:
-        return f"{self.first:%d.%m.%Y}–{self.end:%d.%m.%Y}"
+        return str(self.span)
+
+    @property
+    def span(self) -> Message:
+        """`01.09.2025–30.09.2025` in the reader's format."""
+        return Message("connector.tiktok.span", first=self.first, last=self.end)
 
 
 def name_info(name: str | None) -> tuple[str | None, Period | None]:
@@ -297,7 +303,7 @@ def name_info(name: str | None) -> tuple[str | None, Period | None]:
     return match.group("handle"), period
 
 
-def download_period(source: SourceFile, ctx: ImportContext) -> tuple[str | None, Period | None, str]:
+def download_period(source: SourceFile, ctx: ImportContext) -> tuple[str | None, Period | None, Message | None]:
     """(handle, period of the download, why no period is known).
 
     The period comes from the file's own zip (or file) name, else from an Overview zip uploaded
@@ -307,14 +313,14 @@ def download_period(source: SourceFile, ctx: ImportContext) -> tuple[str | None,
     handle, period = next((info for info in (name_info(source.container), name_info(source.name)) if info[0]),
                           (None, None))
     if period:
-        return handle, period, ""
+        return handle, period, None
     candidates = [p for h, p in map(name_info, ctx.siblings)
                   if p and (handle is None or h.casefold() == handle.casefold())]
     if len({(p.first, p.end) for p in candidates}) == 1:
-        return handle, candidates[0], ""
+        return handle, candidates[0], None
     if candidates:
-        return handle, None, "die mit hochgeladenen Übersichten nennen verschiedene Zeiträume"
-    return handle, None, "kein Exportzeitraum liegt bei"
+        return handle, None, Message("connector.tiktok.periods_differ")
+    return handle, None, Message("connector.tiktok.no_period")
 
 
 @dataclass
@@ -324,9 +330,9 @@ class Years:
 
     source: SourceFile
     period: Period | None
-    why_not: str  # why no period is known
+    why_not: Message | None  # why no period is known
     export_day: date
-    notes: list[str]
+    notes: list[Message]
 
     def series(self, texts: list[str]) -> list[date]:
         """An ascending daily series (see `resolve_series`)."""
@@ -335,7 +341,7 @@ class Years:
             days = resolve_series(texts, self.period.end, self.period.first)
             if days is not None:
                 return self._from_period(days, texts)
-            why = f"der Exportzeitraum {self.period} aus „{self.period.name}“ passt nicht zu ihren Tagen"
+            why = Message("connector.tiktok.period_mismatch", period=self.period.span, name=self.period.name)
         return self._assumed(resolve_series(texts, self.export_day), texts, why)
 
     def each(self, texts: list[str]) -> list[date]:
@@ -350,7 +356,7 @@ class Years:
         if self.period:
             self._from_period([], [])
             return self.period.end
-        reason = f"die Datei nennt keinen Zeitraum und {self.why_not}"
+        reason = Message("connector.tiktok.no_period_and", why=self.why_not)
         self.notes.append(assumed_as_of_note(self.source, self.export_day, reason))
         return self.export_day
 
@@ -358,20 +364,23 @@ class Years:
         if texts and not _yearless(texts):
             return days
         if self.period.name not in (self.source.container, self.source.name):
-            self.notes.append(f"Exportzeitraum {self.period} aus der mit hochgeladenen Datei „{self.period.name}“ übernommen.")
+            self.notes.append(Message("connector.tiktok.period_from_sibling", period=self.period.span,
+                                      name=self.period.name))
         if days and min(days).year != max(days).year:
-            self.notes.append(f"Die Tage reichen über den Jahreswechsel ({min(days):%d.%m.%Y}–{max(days):%d.%m.%Y}, "
-                              f"Exportzeitraum {self.period}).")
+            self.notes.append(Message("connector.tiktok.year_wrap", first=min(days), last=max(days),
+                                      period=self.period.span))
         return days
 
-    def _assumed(self, days: list[date], texts: list[str], why: str) -> list[date]:
+    def _assumed(self, days: list[date], texts: list[str], why: Message | None) -> list[date]:
         if _yearless(texts):
             years = sorted({d.year for d in days})
-            span = f" (Tage {min(days):%d.%m.%Y}–{max(days):%d.%m.%Y})" if len(years) > 1 else ""
-            self.notes.append(
-                f"{'Jahre' if len(years) > 1 else 'Jahr'} {'/'.join(map(str, years))} angenommen{span}: die Datei nennt "
-                f"kein Jahr und {why}; Grundlage ist das {day_basis(self.source)} {self.export_day:%d.%m.%Y}."
-            )
+            if len(years) > 1:
+                self.notes.append(Message("connector.tiktok.years_assumed", years="/".join(map(str, years)),
+                                          first=min(days), last=max(days), why=why, basis=day_basis(self.source),
+                                          day=self.export_day))
+            else:
+                self.notes.append(Message("connector.tiktok.year_assumed", year=str(years[0]), why=why,
+                                          basis=day_basis(self.source), day=self.export_day))
         return days
 
 
@@ -387,7 +396,7 @@ def _table(source: SourceFile) -> tuple[list[str], pd.DataFrame]:
         sheets = workbook.read(source.data, pick=workbook.first_sheet)
         sheet = next(iter(sheets.values()), None)
         if sheet is None or not sheet.rows:
-            raise ImportRejected("Die Excel-Datei ist leer.")
+            raise ImportRejected("connector.tiktok.empty_workbook")
         header, frame = sheet.table()
         return [h.strip() for h in header], frame
     text = decode(source.data)
@@ -425,21 +434,21 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     header, rows = _table(source)
     kind = _kind(header)
     if kind is None:
-        raise ImportRejected("Kein TikTok-Export: erwartete Spalten (z. B. „Date“, „Video Views“) fehlen.")
+        raise ImportRejected("connector.tiktok.not_tiktok")
     cols = Columns(header, SYNONYMS, IGNORED)
     handle, period, why_not = download_period(source, ctx)
     export_day = ctx.export_date(source)
     rows = rows[has_values(rows)]
-    notes: list[str] = []
+    notes: list[Message] = []
     years = Years(source, period, why_not, export_day, notes)
     result = Parsed(
         platform="tiktok", format=FORMAT, format_label=f"{LABEL}, {KIND_LABELS[kind]}", account=None,
         metrics_as_of=export_day, unmapped_columns=cols.unmapped, notes=notes,
     )
     if rows.empty:
-        notes.append(f"{source.name}: nur die Kopfzeile – zu wenig Daten (TikTok zeigt sie erst ab einer Mindestzahl).")
+        notes.append(Message("connector.tiktok.header_only", name=source.name))
     elif kind in ("territories", "activity"):
-        notes.append(f"{source.name} ({KIND_LABELS[kind]}) erkannt, aber nicht übernommen.")
+        notes.append(Message("connector.tiktok.not_taken", name=source.name, kind=Message(f"connector.tiktok.kind.{kind}")))
     elif kind == "content":
         result.posts, link_handle = _content(cols, rows, years)
         handle = handle or link_handle
@@ -466,7 +475,7 @@ def _dates(cols: Columns, rows: pd.DataFrame, field: str) -> list[str]:
         try:
             month_day(text)
         except ImportRejected as exc:
-            raise ImportRejected(f"Spalte „{column}“, Zeile {row}: {exc.reason}") from None
+            raise ImportRejected("connector.tiktok.at", column=column, row=str(row), reason=exc.message) from None
     return texts.tolist()
 
 
@@ -476,8 +485,9 @@ def _daily(kind: str, cols: Columns, rows: pd.DataFrame, years: Years) -> pd.Dat
     check_dates(days, column, "tiktok", years.export_day)
     twice = days.duplicated(keep=False)
     if twice.any():
-        raise ImportRejected(f"Der Tag {days[twice].iloc[0]:%d.%m.%Y} kommt in der Datei doppelt vor "
-                             f"(Zeilen {' und '.join(str(n) for n in days[twice].index[:2])}).")
+        rows_ = days[twice].index[:2]
+        raise ImportRejected("connector.tiktok.day_twice", day=days[twice].iloc[0], first=str(rows_[0]),
+                             second=str(rows_[-1]))
     series: dict[str, pd.Series | None] = {}
     if kind == "history":
         series["followers"] = _count(cols, rows, "followers")
@@ -505,10 +515,10 @@ def _gender(cols: Columns, rows: pd.DataFrame, as_of: date) -> pd.DataFrame:
     values = to_number(cols.get(rows, "distribution"), cols.header[cols.index["distribution"]],
                        integer=False, percent=True)
     if (values < 0).any():
-        raise ImportRejected("Spalte „Distribution“ enthält negative Anteile.")
+        raise ImportRejected("connector.tiktok.negative_shares")
     shares = values / 100 if (values > 1).any() else values  # fractions; percent in look-alike files
     if (shares > 1).any():
-        raise ImportRejected("Spalte „Distribution“ enthält Anteile über 100 %.")
+        raise ImportRejected("connector.tiktok.shares_over_100")
     genders = labels.map(lambda label: GENDERS.get(label.casefold()) or canonical_gender(label))
     audience = pd.DataFrame({
         "as_of": as_of, "audience": "followers", "age_group": "all", "gender": genders,
@@ -516,7 +526,7 @@ def _gender(cols: Columns, rows: pd.DataFrame, as_of: date) -> pd.DataFrame:
         "raw_label": labels,
     })  # a suppressed share stays NULL
     if audience.duplicated(["gender"]).any():
-        raise ImportRejected("Ein Geschlecht kommt doppelt vor.")
+        raise ImportRejected("connector.tiktok.gender_twice")
     return audience.reset_index(drop=True)
 
 
@@ -526,12 +536,12 @@ def _content(cols: Columns, rows: pd.DataFrame, years: Years) -> tuple[pd.DataFr
     found = links.str.extract(LINK)
     if found["id"].isna().any():
         bad = links[found["id"].isna()].iloc[0]
-        raise ImportRejected(f"Spalte „Video link“: „{bad}“ ist kein TikTok-Videolink.")
+        raise ImportRejected("connector.tiktok.bad_link", value=bad)
     handles = found["handle"].dropna().unique()
     post_times = cols.get(rows, "post_time").astype(str)
     missing = post_times.str.strip().str.casefold().isin(NULL_TOKENS)
     if missing.any():
-        raise ImportRejected(f"{where(post_times, 'Post time', missing)}: kein Veröffentlichungsdatum.")
+        raise ImportRejected("connector.tiktok.no_post_time", where=where(post_times, "Post time", missing))
     post_times = _dates(cols, rows, "post_time")
     days = pd.Series(years.each(post_times), index=rows.index)
     check_dates(days, cols.header[cols.index["post_time"]], "tiktok", years.export_day)

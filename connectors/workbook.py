@@ -30,9 +30,10 @@ from xml.parsers import expat
 
 import pandas as pd
 
+from analytics.i18n import Message
 from connectors.base import ImportRejected
 from connectors.files import OLE2_MAGIC, Budget, inflate, is_workbook, open_zip
-from connectors.io import TEXT_LIMIT, german
+from connectors.io import TEXT_LIMIT
 
 MAX_CELLS = 1_000_000  # rows × width over all sheets read
 MAX_CHARS = TEXT_LIMIT  # characters of text over all sheets and shared strings
@@ -43,11 +44,8 @@ MAX_COLUMN = 16384  # XFD, Excel's last column
 MAX_ROW = 1_048_576
 # Formulas that take a value from another file: `[1]Sheet1!A1`, `'[1]My sheet'!A1`, `[Book.xlsx]`, DDE.
 EXTERNAL = re.compile(r"\[\d+\][\w.]*!|'\[\d+\][^']*'!|\.xl\w*\]|\w+\|'[^']*'!", re.I)
-EXTERNAL_REASON = (
-    "Die Arbeitsmappe enthält Verknüpfungen zu anderen Dateien (externe Bezüge); ihre Werte stammen nicht aus "
-    "dieser Datei. Bitte in Excel unter Daten › Verknüpfungen bearbeiten die Verknüpfungen aufheben und neu speichern."
-)
-BOMB = "Die Excel-Arbeitsmappe entpackt sich auf ein Vielfaches ihrer Größe (ZIP-Bombe?); abgelehnt."
+EXTERNAL_REASON = Message("connector.workbook.external")
+BOMB = Message("connector.workbook.bomb")
 _DATE_FORMAT_IDS = set(range(14, 18)) | {22} | set(range(27, 37)) | set(range(50, 59))
 _TIME_FORMAT_IDS = set(range(18, 22)) | set(range(45, 48))
 
@@ -74,7 +72,7 @@ def read(data: bytes, *, max_rows: int | None = None, pick: Pick | None = None) 
     """The sheets of an XLSX or XLS workbook (decided by content), those `pick` chooses from the
     sheet names (default: all); with `max_rows`, only their first rows that hold a value."""
     if not is_workbook(data):
-        raise ImportRejected("Das ist keine Excel-Arbeitsmappe (XLS oder XLSX).")
+        raise ImportRejected("connector.workbook.not_a_workbook")
     pick = pick or (lambda names: names)
     if data[:8] == OLE2_MAGIC:
         return _read_xls(data, max_rows, pick)
@@ -144,7 +142,7 @@ def _column(reference: str) -> int:
 class _Xlsx:
     def __init__(self, data: bytes):
         self.archive = open_zip(data, MAX_PARTS, BOMB)
-        self.budget = Budget(BOMB, "in der Excel-Arbeitsmappe")
+        self.budget = Budget(BOMB, Message("connector.workbook.in_workbook"))
         self.chars = self.cells = 0
         self.date1904, self.dates = False, {}
         names = self.archive.NameToInfo
@@ -186,7 +184,8 @@ class _Xlsx:
         except _Stop:
             pass
         except expat.ExpatError:
-            raise ImportRejected(f"Die Excel-Arbeitsmappe ist beschädigt („{part}“ ist kein gültiges XML).") from None
+            raise ImportRejected("connector.workbook.damaged",
+                                 detail=Message("connector.workbook.bad_xml", part=part)) from None
         return True
 
     def _relationships(self, part: str) -> dict[str, str]:
@@ -231,7 +230,7 @@ class _Xlsx:
                 raise ImportRejected(EXTERNAL_REASON)
 
         if not self._parse(part, start):
-            raise ImportRejected("Die Excel-Arbeitsmappe ist beschädigt (das Inhaltsverzeichnis der Blätter fehlt).")
+            raise ImportRejected("connector.workbook.damaged", detail=Message("connector.workbook.no_sheet_list"))
         return sheets, date1904[0]
 
     def _date_styles(self, part: str | None) -> dict[int, bool]:
@@ -251,7 +250,7 @@ class _Xlsx:
             elif tag == "xf" and inside[0]:
                 styles.append(int(attrs.get("numFmtId", "0") or 0))
                 if len(styles) > MAX_STYLES:
-                    raise ImportRejected("Die Excel-Arbeitsmappe hat unplausibel viele Zellformate; abgelehnt.")
+                    raise ImportRejected("connector.workbook.too_many_styles")
 
         def end(tag):
             if _local(tag) == "cellXfs":
@@ -260,7 +259,7 @@ class _Xlsx:
         try:
             self._parse(part, start, end)
         except ValueError:
-            raise ImportRejected("Die Excel-Arbeitsmappe ist beschädigt (Zellformate nicht lesbar).") from None
+            raise ImportRejected("connector.workbook.damaged", detail=Message("connector.workbook.bad_styles")) from None
         dates = {}
         for index, fmt in enumerate(styles):
             code = re.sub(r'"[^"]*"|\[[^]]*]', "", custom.get(fmt, "").lower())  # without quoted text, [colours]
@@ -271,8 +270,7 @@ class _Xlsx:
     def _count_chars(self, count: int) -> None:
         self.chars += count
         if self.chars > MAX_CHARS:
-            raise ImportRejected(f"Die Excel-Arbeitsmappe enthält mehr als {german(MAX_CHARS)} Zeichen Text; "
-                                 "so groß ist kein Export.")
+            raise ImportRejected("connector.workbook.too_much_text", limit=MAX_CHARS)
 
     def _shared_strings(self, part: str | None, needed: int) -> list[str]:
         """The first `needed` shared strings (cells refer to them by number)."""
@@ -280,8 +278,7 @@ class _Xlsx:
         if needed == 0:
             return strings
         if needed > MAX_CELLS:
-            raise ImportRejected(f"Eine Zelle verweist auf Text Nr. {german(needed)} der Arbeitsmappe; mehr als "
-                                 f"{german(MAX_CELLS)} Texte hat kein Export.")
+            raise ImportRejected("connector.workbook.too_many_strings", n=needed, limit=MAX_CELLS)
         state = {"parts": [], "text": False, "phonetic": False}
 
         def start(tag, attrs):
@@ -311,8 +308,7 @@ class _Xlsx:
 
         self._parse(part or "xl/sharedStrings.xml", start, end, text)
         if len(strings) < needed:
-            raise ImportRejected("Die Excel-Arbeitsmappe ist beschädigt (eine Zelle verweist auf einen Text, "
-                                 "den es nicht gibt).")
+            raise ImportRejected("connector.workbook.damaged", detail=Message("connector.workbook.missing_string"))
         return strings
 
     def _sheet(self, name: str, part: str | None, max_rows: int | None) -> list[tuple[int, dict[int, str | int]]]:
@@ -327,12 +323,12 @@ class _Xlsx:
                 state["row"] = int(attrs["r"]) if attrs.get("r", "").isdigit() else state["row"] + 1
                 state["cells"], state["column"] = {}, 0
                 if state["row"] > MAX_ROW:
-                    raise _too_large(name, f"Zeile {german(state['row'])}")
+                    raise _too_large(name, Message("connector.workbook.at_row", row=state["row"]))
             elif tag == "c":
                 reference = attrs.get("r", "")
                 state["column"] = _column(reference) if reference else state["column"] + 1
                 if state["column"] > MAX_COLUMN:
-                    raise _too_large(name, f"Zelle {reference}")
+                    raise _too_large(name, Message("connector.workbook.at_cell", cell=reference))
                 state["type"], state["value"], state["inline"] = attrs.get("t", "n"), None, []
                 state["style"] = int(attrs["s"]) if attrs.get("s", "").isdigit() else 0
             elif tag in ("v", "f") or tag == "t" and not state["phonetic"]:
@@ -362,7 +358,7 @@ class _Xlsx:
                 state["width"] = max(state["width"], max(state["cells"]))
                 self.cells += len(state["cells"])
                 if len(rows) * state["width"] > MAX_CELLS or self.cells > MAX_CELLS:
-                    raise _too_large(name, f"{german(len(rows))} Zeilen × {german(state['width'])} Spalten")
+                    raise _too_large(name, Message("connector.workbook.size", rows=len(rows), columns=state["width"]))
                 if max_rows is not None and len(rows) >= max_rows:
                     raise _Stop
 
@@ -372,7 +368,7 @@ class _Xlsx:
                 state["buffer"].append(data)
 
         if not self._parse(part, start, end, text):
-            raise ImportRejected(f"Die Excel-Arbeitsmappe ist beschädigt (das Blatt „{name}“ fehlt).")
+            raise ImportRejected("connector.workbook.damaged", detail=Message("connector.workbook.no_sheet", sheet=name))
         return rows
 
     def _cell(self, state: dict) -> str | int:
@@ -383,7 +379,7 @@ class _Xlsx:
             return ""
         if kind == "s":
             if not value.strip().isdigit():
-                raise ImportRejected("Die Excel-Arbeitsmappe ist beschädigt (ungültiger Verweis auf einen Text).")
+                raise ImportRejected("connector.workbook.damaged", detail=Message("connector.workbook.bad_string_ref"))
             return int(value)
         if kind == "b":
             return "WAHR" if value.strip() in ("1", "true") else "FALSCH"
@@ -394,7 +390,8 @@ class _Xlsx:
             return date_text(float(value), self.date1904, self.dates[style]) if style in self.dates \
                 else number_text(value)
         except ValueError:
-            raise ImportRejected(f"Die Excel-Arbeitsmappe ist beschädigt („{value[:20]}“ ist keine Zahl).") from None
+            raise ImportRejected("connector.workbook.damaged",
+                                 detail=Message("connector.workbook.not_a_number", value=value[:20])) from None
 
     def _resolve(self, name: str, rows: list[tuple[int, dict[int, str | int]]], strings: list[str]) -> Sheet:
         width = max((max(cells) for _, cells in rows), default=0)
@@ -408,13 +405,11 @@ class _Xlsx:
 
 
 def _no_doctype(*_args) -> None:
-    raise ImportRejected("Die Excel-Arbeitsmappe enthält eine DOCTYPE-Deklaration, die in keiner echten "
-                         "Arbeitsmappe vorkommt (XML-Bombe?); abgelehnt.")
+    raise ImportRejected("connector.workbook.doctype")
 
 
-def _too_large(sheet: str, what: str) -> ImportRejected:
-    return ImportRejected(f"Das Blatt „{sheet}“ ist zu groß ({what}); gelesen werden höchstens "
-                          f"{german(MAX_CELLS)} Zellen je Arbeitsmappe – so groß ist kein Export.")
+def _too_large(sheet: str, what: Message) -> ImportRejected:
+    return ImportRejected("connector.workbook.sheet_too_large", sheet=sheet, what=what, limit=MAX_CELLS)
 
 
 # -- XLS ---------------------------------------------------------------------------------------
@@ -432,15 +427,13 @@ def _read_xls(data: bytes, max_rows: int | None, pick: Pick) -> dict[str, Sheet]
     from xlrd.book import SUPBOOK_DDEOLE, SUPBOOK_EXTERNAL
 
     if len(data) > MAX_XLS_BYTES:
-        raise ImportRejected(f"Die Excel-Datei (.xls) ist {len(data) >> 20} MB groß; Arbeitsmappen im alten "
-                             f"Format werden bis {MAX_XLS_BYTES >> 20} MB gelesen – so groß ist kein Export.")
+        raise ImportRejected("connector.workbook.xls_too_large", size=len(data) >> 20, limit=MAX_XLS_BYTES >> 20)
     try:
         book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_Discard())
     except Exception as exc:  # xlrd raises many kinds of errors on damaged files
         if "encrypted" in str(exc).lower() or "EncryptedPackage".encode("utf-16-le") in data:
-            raise ImportRejected("Die Excel-Datei ist mit einem Kennwort geschützt; bitte ohne Kennwort speichern "
-                                 "und erneut hochladen.") from None
-        raise ImportRejected("Die Excel-Datei (.xls) ist beschädigt oder nicht lesbar.") from None
+            raise ImportRejected("connector.workbook.password") from None
+        raise ImportRejected("connector.workbook.xls_damaged") from None
     try:
         if {SUPBOOK_EXTERNAL, SUPBOOK_DDEOLE} & set(getattr(book, "_supbook_types", ())):
             raise ImportRejected(EXTERNAL_REASON)
@@ -449,10 +442,10 @@ def _read_xls(data: bytes, max_rows: int | None, pick: Pick) -> dict[str, Sheet]
             try:
                 sheet = book.sheet_by_name(name)
             except Exception:
-                raise ImportRejected("Die Excel-Datei (.xls) ist beschädigt oder nicht lesbar.") from None
+                raise ImportRejected("connector.workbook.xls_damaged") from None
             cells += sheet.nrows * sheet.ncols
             if cells > MAX_CELLS:
-                raise _too_large(name, f"{german(sheet.nrows)} Zeilen × {german(sheet.ncols)} Spalten")
+                raise _too_large(name, Message("connector.workbook.size", rows=sheet.nrows, columns=sheet.ncols))
             rows, numbers = [], []
             for index in range(sheet.nrows):
                 row = [_xls_text(cell, book.datemode, xlrd) for cell in sheet.row(index)]

@@ -28,6 +28,7 @@ from datetime import date
 
 import pandas as pd
 
+from analytics.i18n import Message
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
     Columns,
@@ -140,7 +141,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     text = decode(source.data)
     kind = _kind(_header(text))
     if kind is None:
-        raise ImportRejected("Kein X-Analytics-Export erkannt (Kopfzeile mit „Tweet id“, „Post id“ oder „New follows“ fehlt).")
+        raise ImportRejected("connector.x.not_x")
     header, rows = read_table(text)
     if kind == "overview":
         return [_overview(header, rows, source, ctx)]
@@ -173,22 +174,20 @@ def _posts(kind: str, header: list[str], rows: pd.DataFrame, source: SourceFile,
     keep = check_ids(ids, rows, cols.header[cols.index[id_field]])
     rows, ids = rows[keep], ids[keep]
     if rows.empty:
-        raise ImportRejected("Die Datei enthält keine Beiträge (nur die Kopfzeile).")
+        raise ImportRejected("connector.io.header_only_posts")
     links = cols.get(rows, link_field) if link_field in cols else pd.Series("", index=rows.index, dtype="string")
     matches = links.fillna("").str.extract(_STATUS_LINK)
     # A spreadsheet round-trip can turn ids into `6.5E+17`: the link keeps the exact id.
     ids = ids.where(ids.str.fullmatch(r"\d+"), matches[1])
     if ids.isna().any():
         bad = cols.get(rows, id_field)[ids.isna()].iloc[0]
-        raise ImportRejected(f"Beitragskennung „{bad}“ ist keine Zahl und der Link nennt keine.")
+        raise ImportRejected("connector.x.bad_id", value=bad)
     handles = matches[0].dropna().str.lower().unique()
     if len(handles) > 1:
-        raise ImportRejected(
-            f"Die Datei enthält Beiträge mehrerer Konten ({', '.join(handles[:3])}); bitte je Konto einzeln exportieren."
-        )
+        raise ImportRejected("connector.x.several_accounts", accounts=list(handles[:3]))
 
     export_day = ctx.export_date(source)
-    notes: list[str] = []
+    notes: list[Message] = []
     if legacy:
         moments = to_datetime(cols.get(rows, "time"), cols.header[cols.index["time"]], LEGACY_TIME_FORMATS)
         published = moments.dt.tz_convert("UTC") if moments.dt.tz is not None else moments.dt.tz_localize("UTC")
@@ -199,7 +198,7 @@ def _posts(kind: str, header: list[str], rows: pd.DataFrame, source: SourceFile,
         check_dates(days, time_column, PLATFORM, export_day)
         published, guessed = _content_times(ids, days)
         if guessed:
-            notes.append(f"{guessed} Beitrag/Beiträge ohne auswertbare Kennung: Uhrzeit unbekannt, auf 00:00 Uhr gesetzt.")
+            notes.append(Message("connector.x.midnight", n=str(guessed)))
     check_dates(published, time_column, PLATFORM, export_day)
 
     handle = handles[0] if len(handles) else None
@@ -245,7 +244,7 @@ def _overview(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: Im
     cols.require("date")
     rows = rows[cols.get(rows, "date").str.strip() != ""]
     if rows.empty:
-        raise ImportRejected("Die Datei enthält keine Tageswerte (nur die Kopfzeile).")
+        raise ImportRejected("connector.io.header_only_daily")
     moments = to_datetime(cols.get(rows, "date"), cols.header[cols.index["date"]], DAY_FORMATS)
     export_day: date = ctx.export_date(source)
     check_dates(moments, cols.header[cols.index["date"]], PLATFORM, export_day)
@@ -256,7 +255,7 @@ def _overview(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: Im
         if values is not None:
             parts.append(pd.DataFrame({"day": days, "metric": metric, "value": values.astype("Float64"), "filled": False}))
     if not parts:
-        raise ImportRejected("Keine Kennzahlspalte (Impressions, New follows, …) gefunden.")
+        raise ImportRejected("connector.x.no_metric")
     daily = pd.concat(parts, ignore_index=True).dropna(subset=["day"])  # an empty value stays, NULL
     daily = daily.drop_duplicates(["day", "metric"], keep="first").sort_values(["metric", "day"])  # newest first in file
     return Parsed(

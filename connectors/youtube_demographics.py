@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analytics.i18n import Message
 from connectors.audience import canonical_age, canonical_gender
 from connectors.base import ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
@@ -60,17 +61,17 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     cols = Columns(header, SYNONYMS, IGNORED)
     cols.require("views_pct")
     if "age" not in cols and "gender" not in cols:
-        raise ImportRejected("Weder „Viewer age“ noch „Viewer gender“ gefunden.")
+        raise ImportRejected("connector.youtube_demographics.no_columns")
     rows = rows[rows[0].str.strip().str.casefold() != "total"]
     if rows.empty:
-        raise ImportRejected("Die Tabelle enthält keine Zeilen.")
+        raise ImportRejected("connector.youtube_demographics.no_rows")
     percent = to_number(cols.get(rows, "views_pct"), "Views (%)", integer=False, percent=True)
     if ((percent < 0) | (percent > 100)).any():
-        raise ImportRejected("„Views (%)“ liegt außerhalb von 0 bis 100.")
+        raise ImportRejected("connector.youtube_demographics.percent_range")
     export_day = ctx.export_date(source)
     period = name_period(source.container, source.name)
     as_of = period[1] if period else export_day
-    check_day(as_of, "Das Ende des Zeitraums im Dateinamen", PLATFORM, export_day)
+    check_day(as_of, Message("connector.youtube_demographics.period_end"), PLATFORM, export_day)
     notes = [] if period else [assumed_as_of_note(source, export_day)]
     raw_age = cols.get(rows, "age")
     raw_gender = cols.get(rows, "gender")
@@ -84,7 +85,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
         "raw_label": (raw_age if raw_age is not None else raw_gender).str.strip(),
     }).reset_index(drop=True)
     if audience.duplicated(["age_group", "gender"]).any():
-        raise ImportRejected("Eine Alters- oder Geschlechtsgruppe kommt doppelt vor.")
+        raise ImportRejected("connector.youtube_demographics.group_twice")
     return [Parsed(
         platform="youtube", format=FORMAT, format_label=LABEL, account=channel(source),
         audience=audience, metrics_as_of=export_day, unmapped_columns=cols.unmapped, notes=notes,

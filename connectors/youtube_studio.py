@@ -31,6 +31,7 @@ import re
 
 import pandas as pd
 
+from analytics.i18n import Message
 from connectors.base import AccountRef, ImportContext, ImportRejected, Parsed, SourceFile
 from connectors.io import (
     Columns,
@@ -131,19 +132,19 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     header, rows = read_table(decode(source.data))
     kind = _kind(header)
     if kind is None:
-        raise ImportRejected("Kein YouTube-Studio-Export: die Spalten „Content“ bzw. „Date“ und „Views“ fehlen.")
+        raise ImportRejected("connector.youtube_studio.not_studio")
     if kind == "chart":
         return [Parsed(
             platform="youtube", format=FORMAT, format_label=f"{LABEL}, Diagrammdaten",
             account=channel(source), metrics_as_of=ctx.export_date(source),
-            notes=[f"{source.name}: Diagrammdaten nach „{', '.join(_dimensions(header))[:80]}“ "
-                   "erkannt, aber nicht übernommen (nur die gezeigten Zeilen; Tagessummen kommen aus Totals.csv)."],
+            notes=[Message("connector.youtube_studio.chart_skipped", name=source.name,
+                           dimensions=", ".join(_dimensions(header))[:80])],
         )]
     if kind == "other":
         return [Parsed(
             platform="youtube", format=FORMAT, format_label=f"{LABEL}, Tabelle „{header[0]}“",
             account=channel(source), metrics_as_of=ctx.export_date(source),
-            notes=[f"YouTube-Tabelle „{header[0]}“ ({source.name}) erkannt, aber nicht übernommen."],
+            notes=[Message("connector.youtube_studio.table_skipped", table=header[0], name=source.name)],
         )]
     cols = Columns(header, SYNONYMS, IGNORED)
     rows = rows[rows[0].str.strip().str.casefold() != "total"]
@@ -158,10 +159,10 @@ def _table(cols: Columns, rows: pd.DataFrame, source: SourceFile, ctx: ImportCon
     keep = check_ids(ids, rows, cols.header[cols.index["content"]])
     rows, ids = rows[keep], ids[keep]
     if rows.empty:
-        raise ImportRejected("Die Inhaltstabelle enthält keine Videos (nur Kopf- und Summenzeile).")
+        raise ImportRejected("connector.youtube_studio.no_videos")
     if not ids.str.fullmatch(r"[A-Za-z0-9_-]{6,20}").all():
         bad = ids[~ids.str.fullmatch(r"[A-Za-z0-9_-]{6,20}")].iloc[0]
-        raise ImportRejected(f"Spalte „Content“: „{bad}“ ist keine YouTube-Video-ID.")
+        raise ImportRejected("connector.youtube_studio.bad_id", value=bad)
     export_day = ctx.export_date(source)
     published = None
     if "published" in cols:
@@ -173,7 +174,7 @@ def _table(cols: Columns, rows: pd.DataFrame, source: SourceFile, ctx: ImportCon
 
     hours = to_number(cols.get(rows, "watch_hours"), "Watch time (hours)", integer=False)
     if hours is not None and (hours < 0).any():
-        raise ImportRejected("Spalte „Watch time (hours)“ enthält negative Werte.")
+        raise ImportRejected("connector.youtube_studio.negative_watch_time")
     posts = pd.DataFrame({
         "post_id": ids,
         "published_at": published,
@@ -187,7 +188,7 @@ def _table(cols: Columns, rows: pd.DataFrame, source: SourceFile, ctx: ImportCon
         "shares": count("shares"),
         "watch_time_seconds": (hours * 3600).astype("float64") if hours is not None else None,
     })
-    notes = ["Werte der Inhaltstabelle gelten für den in YouTube Studio gewählten Zeitraum, Stand Exportdatum."]
+    notes = [Message("connector.youtube_studio.table_period")]
     return Parsed(
         platform="youtube", format=FORMAT, format_label=f"{LABEL}, Inhalte", account=channel(source),
         posts=unique_posts(posts, notes), metrics_as_of=export_day, unmapped_columns=cols.unmapped, notes=notes,
@@ -197,7 +198,7 @@ def _table(cols: Columns, rows: pd.DataFrame, source: SourceFile, ctx: ImportCon
 def _daily(cols: Columns, rows: pd.DataFrame, source: SourceFile, ctx: ImportContext) -> Parsed:
     cols.require("date", "views")
     if rows.empty:
-        raise ImportRejected("Die Datei enthält keine Tageswerte (nur die Kopfzeile).")
+        raise ImportRejected("connector.io.header_only_daily")
     export_day = ctx.export_date(source)
     moments = to_datetime(cols.get(rows, "date"), "Date", DATE_FORMATS)
     check_dates(moments, "Date", PLATFORM, export_day)
