@@ -22,6 +22,8 @@ from analytics.i18n import pick
 ALL_PLATFORMS = platforms.KEYS
 Pair = tuple[str, str]  # (German, English)
 DISPLAYS = ("number", "count", "percent", "fraction", "signed", "factor")
+# The decimals each display shows, on the pages and in the downloads (a fraction as percent, ×100).
+DECIMALS = {"number": 1, "count": 0, "percent": 2, "fraction": 1, "signed": 0, "factor": 2}
 
 
 @dataclass(frozen=True)
@@ -71,17 +73,14 @@ class Metric:
         """The value as the pages, downloads and the report show it (German or English format)."""
         if value is None or pd.isna(value):
             return missing
-        if self.display == "count":
-            return fmt.number(value, lang, 0)
+        decimals = DECIMALS[self.display]
         if self.display == "percent":
-            return ("⚠ " if value > 100 else "") + fmt.number(value, lang, 2) + " %"
+            return ("⚠ " if value > 100 else "") + fmt.number(value, lang, decimals) + " %"
         if self.display == "fraction":
-            return fmt.percent(value, lang, 1)
+            return fmt.percent(value, lang, decimals)
         if self.display == "signed":
-            return fmt.signed(value, lang) or missing
-        if self.display == "factor":
-            return fmt.number(value, lang, 2)
-        return fmt.number(value, lang, 1)
+            return fmt.signed(value, lang, decimals) or missing
+        return fmt.number(value, lang, decimals)
 
 
 # Interactions per post (docs/metrics.md §1): reactions/likes + comments + shares, NULL when the
