@@ -14,7 +14,7 @@ from analytics.post_topics import TopicError
 from connectors import actions
 from ui import auth
 from ui.charts import localized, platform_scale
-from ui.downloads import table_downloads
+from ui.downloads import chart_title, period_text, table_downloads
 from ui.i18n import lang, pick, platform_name, t, text
 from ui.safe import literal
 from ui.state import clear_caches, query, store
@@ -109,10 +109,12 @@ def section(ags: str, town: str, start, end, platform: str | None, group_id: str
     if per_platform.empty:
         st.info(t("themen.none"), icon=":material/topic:")
         return
-    name = f"{t('file.topics')}_{ags}"
+    name = f"{t('file.topics')}_{ags}_{start}_{end}"
+    who, period = town + (f" · {platform_name(platform)}" if platform else ""), period_text(start, end, L)
     chart_data = per_platform.assign(topic_label=per_platform["topic"].map(lambda k: topic_name(k, L)),
                                      platform_label=per_platform["platform"].map(platform_name))
-    show_chart(posts_chart, chart_data, L, name=f"{name}_{t('file.posts')}", key="topic_posts", lang=L)
+    show_chart(posts_chart, chart_data, L, name=f"{name}_{t('file.posts')}", key="topic_posts", lang=L,
+               download_title=chart_title(t("themen.by_platform"), who, period, L))
 
     totals = post_topics.totals(per_platform)
     rated = totals.dropna(subset=["er_reach"]).sort_values("er_reach", ascending=False)
@@ -120,10 +122,11 @@ def section(ags: str, town: str, start, end, platform: str | None, group_id: str
         rated = rated.assign(topic_label=rated["topic"].map(lambda k: topic_name(k, L)),
                              label=[f"{fmt.number(v, L, 1)} % (n = {n})" for v, n in zip(rated["er_reach"],
                                                                                       rated["rate_posts"], strict=True)])
-        show_chart(rate_chart, rated, L, name=f"{name}_rate", key="topic_rate", lang=L)
+        show_chart(rate_chart, rated, L, name=f"{name}_rate", key="topic_rate", lang=L,
+                   download_title=chart_title(t("themen.rate_chart"), who, period, L))
     show_table(topic_table(totals, L), key="topic_table")
     st.caption(t("themen.rate_note", n=MIN_POSTS_FOR_RATE))
-    table_downloads(topic_table(totals, L), name, "topic_dl", L)
+    table_downloads(totals, name, "topic_dl", L, values={"topic": lambda k: topic_name(k, L)})
 
     members = query(peers.members, group_id)["ags"].tolist()
     mix = query(post_topics.mix, ags, members, start, end, platform)
@@ -133,7 +136,7 @@ def section(ags: str, town: str, start, end, platform: str | None, group_id: str
             mix.assign(series=t("themen.group_share", group=group_name), share=mix["group_share"]),
         ]).assign(topic_label=lambda d: d["topic"].map(lambda k: topic_name(k, L)))
         show_chart(mix_chart, long[["topic", "topic_label", "series", "share"]], L, name=f"{name}_mix",
-                   key="topic_mix", lang=L)
+                   key="topic_mix", lang=L, download_title=chart_title(t("themen.mix"), who, period, L))
         group_posts = query(post_topics.group_post_count, members, start, end, platform)
         st.caption(t("themen.mix_note", n=fmt.number(group_posts, L)))
 
@@ -233,4 +236,5 @@ def youth_section(ags: str, start, end) -> None:
     table = topic_table(totals, L)
     show_table(table, key="youth_topics")
     st.caption(t("themen.rate_note", n=MIN_POSTS_FOR_RATE))
-    table_downloads(table, f"{t('file.topics')}_{ags}_{channel['platform']}", "youth_topics_dl", L)
+    table_downloads(totals, f"{t('file.topics')}_{ags}_{channel['platform']}_{start}_{end}", "youth_topics_dl", L,
+                    values={"topic": lambda k: topic_name(k, L)})

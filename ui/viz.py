@@ -89,15 +89,16 @@ def describe(spec: dict, lang: str = "de") -> str:
 
 
 def show_chart(builder: Callable[..., alt.TopLevelMixin], *args, name: str, key: str, lang: str = "de",
-               **kwargs) -> dict:
+               download_title: str | None = None, **kwargs) -> dict:
     """Build the chart with `builder(*args, **kwargs)` (cached on the arguments), show it and offer
-    PNG and SVG downloads. Returns the spec with inline data."""
+    PNG and SVG downloads, titled `download_title` (ui/downloads.chart_title: what, town or group,
+    period). Returns the spec with inline data."""
     from ui.downloads import chart_downloads
 
     builder_key = f"{builder.__code__.co_filename}:{builder.__qualname__}"
     shown, inline = _cached_specs(builder_key, builder, args, tuple(sorted(kwargs.items())))
     st.vega_lite_chart(spec=shown, width="stretch", key=f"{key}_chart", alt=describe(inline, lang))
-    chart_downloads(inline, name, key, lang)
+    chart_downloads(inline, name, key, lang, title=download_title)
     return inline
 
 

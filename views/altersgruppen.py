@@ -11,7 +11,7 @@ import streamlit as st
 from analytics import age, fmt
 from analytics.metrics import METRICS, MIN_BUCKET_PEOPLE
 from ui.charts import PLATFORM_COLOURS, localized
-from ui.downloads import table_downloads
+from ui.downloads import chart_title, table_downloads
 from ui.filters import period_picker, platform_picker
 from ui.i18n import lang, metric_help, pick, platform_name, t, text
 from ui.layout import town_picker
@@ -121,12 +121,14 @@ for b in cached(prepare, rows, L):
         st.success(b["finding"], icon=":material/lightbulb:")
     st.caption(b["as_of"])
     left, right = st.columns(2)
+    who = f"{town} · {b['label']}"
     with left:
         show_chart(share_chart, b["long"], b["order"], b["platform"], L,
-                   name=f"{t('file.age_groups')}_{ags}_{b['platform']}_{t('file.shares')}", key=f"age_share_{b['key']}", lang=L)
+                   name=f"{t('file.age_groups')}_{ags}_{b['platform']}_{t('file.shares')}", key=f"age_share_{b['key']}", lang=L,
+                   download_title=chart_title(t("table.age_shares"), who, b["as_of"], L))
     with right:
         show_chart(index_chart, b["index"], b["order"], L, name=f"{t('file.age_groups')}_{ags}_{b['platform']}_{t('file.index')}",
-                   key=f"age_index_{b['key']}", lang=L)
+                   key=f"age_index_{b['key']}", lang=L, download_title=chart_title(metric.label(L), who, b["as_of"], L))
     show_table(b["table"], key=f"age_table_{b['key']}")
     table_downloads(b["export"], f"{t('file.age_groups')}_{ags}_{b['platform']}", f"age_dl_{b['key']}", L)
     st.caption(b["notes"])

@@ -10,7 +10,7 @@ import streamlit as st
 from analytics import content, fmt
 from analytics.metrics import METRICS, MIN_POSTS_FOR_RATE
 from ui.charts import localized, platform_scale
-from ui.downloads import table_downloads
+from ui.downloads import chart_title, period_text, table_downloads
 from ui.filters import peer_group_picker, period_picker, platform_picker
 from ui.i18n import lang, metric_help, platform_name, t, text
 from ui.layout import town_picker
@@ -80,6 +80,8 @@ group_id, group_name = peer_group_picker()
 st.caption(t("beitraege.caption", town=town, platform=platform_name(platform) if platform else t("common.all_platforms"),
              start=fmt.day(start, L), end=fmt.day(end, L)))
 st.markdown(t("beitraege.intro"))
+who, period = town + (f" · {platform_name(platform)}" if platform else ""), period_text(start, end, L)
+stem = f"{t('file.posts')}_{ags}_{start}_{end}"
 
 top = query(content.top_posts, ags, start, end, platform)
 if top.empty:
@@ -110,14 +112,15 @@ if top["er_follower_post"].isna().any():
 if top["over_100"].any():
     notes.append("⚠ " + t("common.over_100_follower") + ".")
 st.caption(" ".join(notes))
-table_downloads(top, f"{t('file.posts')}_{ags}_{t('file.top')}", "top_dl", L)
+table_downloads(top, f"{stem}_{t('file.top')}", "top_dl", L)
 
 topics_section(ags, town, start, end, platform, group_id, group_name)
 
 st.subheader(t("beitraege.types"))
 types = query(content.content_types, ags, start, end, platform)
 types = types.assign(platform_label=types["platform"].map(platform_name), percent=types["share"] * 100)
-show_chart(types_chart, types, L, name=f"{t('file.posts')}_{ags}_{t('file.types')}", key="types", lang=L)
+show_chart(types_chart, types, L, name=f"{stem}_{t('file.types')}", key="types", lang=L,
+           download_title=chart_title(t("beitraege.types"), who, period, L))
 types_table = pd.DataFrame({
     t("common.platform"): types["platform_label"], t("beitraege.type"): types["post_type"],
     t("beitraege.posts"): types["posts"].map(lambda v: fmt.number(v, L)),
@@ -128,15 +131,16 @@ types_table = pd.DataFrame({
     t("beitraege.note"): types["few_posts"].map(lambda f: t("beitraege.few", n=MIN_POSTS_FOR_RATE) if f else ""),
 })
 show_table(types_table, key="types_table")
-table_downloads(types.drop(columns=["platform_label", "percent"]), f"{t('file.posts')}_{ags}_{t('file.types')}", "types_dl", L)
+table_downloads(types.drop(columns=["platform_label", "percent"]), f"{stem}_{t('file.types')}", "types_dl", L)
 
 st.subheader(t("beitraege.heatmap"))
 heat = query(content.posting_heatmap, ags, start, end, platform)
 days = content.WEEKDAYS[L]
 heat = heat.assign(day_label=heat["weekday"].map(lambda i: days[i]))
-show_chart(heatmap_chart, heat, L, name=f"{t('file.posts')}_{ags}_{t('file.times')}", key="heat", lang=L)
+show_chart(heatmap_chart, heat, L, name=f"{stem}_{t('file.times')}", key="heat", lang=L,
+           download_title=chart_title(t("beitraege.heatmap"), who, period, L))
 st.caption(t("beitraege.heat_note"))
-table_downloads(heat, f"{t('file.posts')}_{ags}_{t('file.times')}", "heat_dl", L)
+table_downloads(heat, f"{stem}_{t('file.times')}", "heat_dl", L)
 
 st.subheader(t("beitraege.views"))
 views = query(content.weekly_views, ags, start, end, platform)
@@ -149,5 +153,6 @@ if not views.empty:
     if platform:
         breaks = breaks[breaks["platform"] == platform]
     inside = tuple(pd.Timestamp(d).isoformat() for d in breaks["break_day"] if start < pd.Timestamp(d).date() <= end)
-    show_chart(views_chart, views, inside, L, name=f"{t('file.posts')}_{ags}_{t('file.views')}", key="views", lang=L)
+    show_chart(views_chart, views, inside, L, name=f"{stem}_{t('file.views')}", key="views", lang=L,
+               download_title=chart_title(t("beitraege.views"), who, period, L))
     st.caption(metric_help(METRICS["views"], L) + (" " + t("beitraege.break_note") if inside else ""))

@@ -13,7 +13,7 @@ from connectors import actions
 from ui import auth
 from ui.charts import localized
 from ui.confirm import arm, confirmed
-from ui.downloads import report_download, table_downloads
+from ui.downloads import chart_title, period_text, report_download, table_downloads
 from ui.filters import peer_group_picker, period_picker, platform_picker, select_group_next_run
 from ui.i18n import lang, metric_help, platform_name, t, text
 from ui.layout import card_row, short_name, towns_with_data
@@ -161,7 +161,9 @@ else:
     plot = plot[["ags", "town", "value", "shown"]]
     band = (row["q25"] * scale, row["q75"] * scale, row["median"] * scale)
     if not plot.empty:
-        show_chart(group_chart, plot, band, metric_id, L, name=f"{t('file.comparison')}_{group_id}_{metric_id}", key="bench", lang=L)
+        who = group_name + (f" · {platform_name(platform)}" if platform else "")
+        show_chart(group_chart, plot, band, metric_id, L, name=f"{t('file.comparison')}_{group_id}_{metric_id}_{start}_{end}",
+                   key="bench", lang=L, download_title=chart_title(metric.label(L), who, period_text(start, end, L), L))
     for line in chart_notes(towns, metric_id):
         st.caption(line)
     st.caption(t("vergleich.n", n=int(row["n"])) + " · " +

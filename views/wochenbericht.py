@@ -11,7 +11,7 @@ import streamlit as st
 from analytics import fmt, report, weekly
 from analytics.metrics import METRICS
 from ui.charts import localized, platform_scale
-from ui.downloads import chart_downloads, report_download, table_downloads
+from ui.downloads import chart_downloads, chart_title, period_text, report_download, table_downloads
 from ui.i18n import lang, metric_help, platform_name, t
 from ui.layout import town_picker
 from ui.state import query
@@ -108,7 +108,9 @@ full = base.mark_point(size=60, filled=True).transform_filter("datum.complete")
 partial = base.mark_point(size=90, shape="diamond", filled=False, strokeWidth=2).transform_filter("!datum.complete")
 chart = localized((base.mark_line() + full + partial).properties(height=320), L)
 st.altair_chart(chart, width="stretch")
-chart_downloads(chart, f"{t('file.weekly')}_{ags}_{chosen}", "trend", L)
+first, last = monday - timedelta(weeks=11), monday + timedelta(days=6)
+chart_downloads(chart, f"{t('file.weekly')}_{ags}_{chosen}_{first}_{last}", "trend", L,
+                title=chart_title(metric.label(L), town, period_text(first, last, L), L))
 st.caption(metric_help(metric, L) + (" " + t("wochenbericht.trend_partial_note") if (data["days_covered"] < 7).any() else ""))
 table_downloads(trend, f"{t('file.weekly')}_{ags}_{monday.isoformat()}", "trend_table", L)
 

@@ -58,9 +58,10 @@ def test_weekly_report_demo_shows_kpis_with_german_numbers(demo_store, monkeypat
     assert any("Demodaten" in m.value for m in at.markdown)
     assert at.button(key="remove_demo").label == "Demodaten entfernen"
     # the council report of the week's month (sidebar), the trend chart as PNG/SVG, its figures and
-    # the top posts as CSV/XLSX
+    # the top posts as CSV/XLSX and as raw data
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["PNG", "SVG", "CSV", "XLSX", "CSV", "XLSX", "Bericht für den Rat (PDF)"]
+    assert labels == ["PNG", "SVG", "CSV", "XLSX", "Rohdaten (CSV)", "CSV", "XLSX", "Rohdaten (CSV)",
+                      "Bericht für den Rat (PDF)"]
 
 
 def test_unknown_week_in_url_falls_back_to_latest_week(demo_store, monkeypatch):
