@@ -8,7 +8,7 @@ import streamlit as st
 
 from analytics import channels, fmt
 from ui.charts import localized, platform_scale
-from ui.downloads import table_downloads
+from ui.downloads import chart_title, period_text, table_downloads
 from ui.filters import peer_group_picker, platform_picker
 from ui.i18n import lang, platform_name, t, text
 from ui.layout import short_name, towns_with_data
@@ -58,7 +58,8 @@ st.title(t("kanaele.title"))
 towns_with_data()
 group_id, group_name = peer_group_picker()
 platform = platform_picker()
-st.caption(literal(group_name) + (" · " + platform_name(platform) if platform else ""))
+who = group_name + (" · " + platform_name(platform) if platform else "")
+st.caption(literal(who))
 st.markdown(t("kanaele.intro"))
 
 
@@ -102,8 +103,9 @@ table_downloads(pivot, f"{t('file.channels')}_{group_id}_{t('file.presence')}", 
 
 if not tl.empty:
     st.subheader(t("kanaele.timeline"))
+    span = period_text(tl["start"].min().date(), tl["end"].max().date(), L)
     show_chart(timeline_chart, tl, L, name=f"{t('file.channels')}_{group_id}_{t('file.timeline')}", key="timeline",
-               lang=L)
+               lang=L, download_title=chart_title(t("kanaele.timeline"), who, span, L))
 
 st.subheader(t("kanaele.development"))
 series = query(channels.follower_development, group_id, platform)
@@ -119,8 +121,9 @@ else:
         st.query_params.pop("ausrichten", None)
     series = series[["ags", "town", "platform", "platform_label", "line", "week_start", "day", "weeks_since_launch",
                      "followers"]]
+    span = period_text(series["day"].min().date(), series["day"].max().date(), L)
     show_chart(development_chart, series, aligned, L, name=f"{t('file.channels')}_{group_id}_{t('file.followers')}",
-               key="development", lang=L)
+               key="development", lang=L, download_title=chart_title(t("kanaele.development"), who, span, L))
     if presence.dropna(subset=["platform"])["ags"].nunique() > 12:  # large groups: the top towns only
         st.caption(t("kanaele.top_note", n=series["ags"].nunique()))
 unknown = accounts[accounts["followers_unknown"]]
