@@ -309,6 +309,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "vergleich.manage": ("Vergleichsgruppen verwalten", "Manage peer groups"),
     "vergleich.new_name": ("Name der neuen Gruppe", "Name of the new group"),
     "vergleich.new_members": ("Gemeinden", "Municipalities"),
+    "vergleich.new_members_help": (
+        "Gemeinde oder Kreis eintippen. Ein Kreis fügt alle seine Gemeinden auf einmal hinzu; einzelne lassen sich danach "
+        "wieder entfernen.",
+        "Type a municipality or a district. A district adds all its municipalities at once; single ones can be removed "
+        "afterwards.",
+    ),
+    "vergleich.kreis_entry": ("Kreis: {name} ({land}) – alle {n} Gemeinden",
+                              "District: {name} ({land}) – all {n} municipalities"),
+    "vergleich.members_chosen": ("{n} Gemeinden gewählt.", "{n} municipalities chosen."),
     "vergleich.save": ("Gruppe speichern", "Save group"),
     "vergleich.saved": ("Gruppe „{name}“ gespeichert.", "Group “{name}” saved."),
     "vergleich.delete": ("Diese Gruppe löschen", "Delete this group"),

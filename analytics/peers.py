@@ -189,6 +189,25 @@ def choices(store: Store) -> pd.DataFrame:
     )
 
 
+def kreis_choices(store: Store) -> pd.DataFrame:
+    """The Kreise whose municipalities `choices` offers, each as one entry that adds exactly its
+    municipalities (by AGS: the Kreis' own, not every town whose name contains the Kreis' name):
+    kreis_ags, name, land, members (list of AGS, by name). Only Kreise with more than one
+    municipality: a kreisfreie Stadt is one town, offered as such (and the register names some alike:
+    Landkreis and Stadt Rosenheim are both „Rosenheim“)."""
+    return store.query_df(
+        """
+        SELECT m.kreis_ags, any_value(m.kreis_name) AS name, any_value(l.land_name) AS land,
+               list(m.ags ORDER BY m.name, m.ags) AS members
+        FROM mart.municipalities m JOIN core.municipalities l USING (ags)
+        WHERE m.land_code IN (SELECT land_code FROM mart.municipalities WHERE ags IN (SELECT ags FROM core.accounts))
+           OR NOT EXISTS (SELECT 1 FROM core.accounts)
+        GROUP BY m.kreis_ags HAVING count(*) > 1
+        ORDER BY name, land, m.kreis_ags
+        """
+    ).assign(members=lambda d: d["members"].map(list))
+
+
 def towns_with_accounts(store: Store) -> pd.DataFrame:
     """Towns with at least one registered account (ags, name, population_total, accounts, platforms),
     read from the account registry directly (cheap at state-wide scale)."""

@@ -96,6 +96,32 @@ def platforms_of(frame: pd.DataFrame) -> list[str]:
     return [p for p in ALL_PLATFORMS if p in set(frame["platform"].dropna())] if "platform" in frame else []
 
 
+def group_members_picker(label: str, key: str) -> list[str]:
+    """The municipalities of a new peer group (AGS), searchable by name. Every Kreis is an entry of its
+    own at the top of the list („Kreis: Düren (Nordrhein-Westfalen) – alle 15 Gemeinden“): choosing
+    it puts exactly that Kreis' municipalities into the selection (by their Kreis key, never by a name
+    match, so neither the town Düren alone nor Niederdürenbach), each of which can then be removed.
+    Typing matches the text as typed (no fuzzy matches), and there is no „select all matches“, which
+    would pick every town whose name merely contains the word."""
+    towns = query(peers.choices)
+    kreise = query(peers.kreis_choices)
+    members = {f"kreis:{k}": list(m) for k, m in zip(kreise["kreis_ags"], kreise["members"], strict=True)}
+    labels = {f"kreis:{r.kreis_ags}": t("vergleich.kreis_entry", name=r.name, land=r.land, n=len(r.members))
+              for r in kreise.itertuples()}
+    labels.update(zip(towns["ags"], towns["label"], strict=True))
+
+    def expand() -> None:  # a chosen Kreis becomes its municipalities
+        chosen = st.session_state.get(key) or []
+        st.session_state[key] = list(dict.fromkeys(a for v in chosen for a in members.get(v, [v])))
+
+    picked = st.multiselect(label, list(labels), format_func=labels.get, key=key, on_change=expand,
+                            filter_mode="contains", select_all=False, help=t("vergleich.new_members_help"))
+    picked = list(dict.fromkeys(a for v in picked for a in members.get(v, [v])))  # also before the callback ran
+    if picked:
+        st.caption(t("vergleich.members_chosen", n=len(picked)))
+    return picked
+
+
 def select_group_next_run(group_id: str) -> None:
     """Make the peer-group picker show `group_id` after the next rerun (e.g. a group just saved)."""
     st.session_state[PENDING_GROUP] = group_id

@@ -14,7 +14,7 @@ from ui import auth
 from ui.charts import localized
 from ui.confirm import arm, confirmed
 from ui.downloads import chart_title, period_text, report_download, table_downloads
-from ui.filters import peer_group_picker, period_picker, platform_picker, select_group_next_run
+from ui.filters import group_members_picker, peer_group_picker, period_picker, platform_picker, select_group_next_run
 from ui.i18n import lang, metric_help, platform_name, t, text
 from ui.layout import card_row, short_name, towns_with_data
 from ui.safe import literal
@@ -188,13 +188,12 @@ else:
 actor = auth.current()
 if actor.may("peer_group"):
     with st.expander(t("vergleich.manage")):
-        choices = query(peers.choices)
-        labels = dict(zip(choices["ags"], choices["label"], strict=True))
-        with st.form("new_group", clear_on_submit=True):
-            name = st.text_input(t("vergleich.new_name"), key="new_group_name")
-            picked = st.multiselect(t("vergleich.new_members"), choices["ags"].tolist(), format_func=labels.get,
-                                    key="new_group_members")
-            submitted = st.form_submit_button(t("vergleich.save"))
+        if st.session_state.pop("new_group_saved", False):  # a saved group's fields start empty again
+            for key in ("new_group_name", "new_group_members"):
+                st.session_state.pop(key, None)
+        name = st.text_input(t("vergleich.new_name"), key="new_group_name")
+        picked = group_members_picker(t("vergleich.new_members"), key="new_group_members")  # Kreise too
+        submitted = st.button(t("vergleich.save"), key="save_group")
 
         def save(name: str, picked: list[str], replace: bool = False) -> None:
             try:
@@ -207,6 +206,7 @@ if actor.may("peer_group"):
             else:
                 clear_caches()
                 select_group_next_run(new_id)
+                st.session_state["new_group_saved"] = True
                 st.toast(t("vergleich.saved", name=literal(name)))
                 st.rerun()
 

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import age, benchmark, channels, content, fmt, peers
+from analytics import age, benchmark, channels, content, fmt, peers, reference
 from analytics.metrics import METRIC_BREAKS, METRICS
 from conftest import DEMO_TODAY
 
@@ -133,6 +133,47 @@ def test_vergleich_custom_group_via_form(demo_store, monkeypatch):
     at.run()
     assert at.selectbox(key="peer_group").value == "nordkreis"
     assert peers.members(demo_store, "eigene-zwei-stadte").empty
+
+
+def test_vergleich_custom_group_adds_a_whole_kreis(demo_store, monkeypatch):
+    """Typing „Düren“ offers Kreis Düren as one entry (not the town Düren, not a town that merely
+    contains the word); choosing it adds exactly the Kreis' 15 municipalities of the register."""
+    register = pd.read_csv(reference.MUNICIPALITIES_CSV, dtype=str)
+    kreis = sorted(register.loc[register["ags"].str.startswith("05358"), "ags"])
+    assert len(kreis) == 15
+    at = open_page(demo_store.path, monkeypatch, "views/vergleich.py")
+    picker = at.multiselect(key="new_group_members")
+    entries = [o for o in picker.options if o.startswith("Kreis: ") and "Düren" in o]
+    assert entries == ["Kreis: Düren (Nordrhein-Westfalen) – alle 15 Gemeinden"]
+    assert "Düren (Düren, 05358008)" in picker.options  # the town is a separate entry
+    picker.select("kreis:05358")
+    at.run()
+    assert not at.exception
+    assert sorted(at.multiselect(key="new_group_members").value) == kreis
+    assert "15 Gemeinden gewählt." in [c.value for c in at.caption]
+    # single towns can be taken out and others added; a Kreis chosen again adds nothing twice
+    at.multiselect(key="new_group_members").unselect("05358060").select("05334004").select("kreis:05358")
+    at.run()
+    chosen = at.multiselect(key="new_group_members").value
+    assert sorted(chosen) == sorted([*kreis, "05334004"]) and len(chosen) == len(set(chosen))
+    at.multiselect(key="new_group_members").unselect("05358060")
+    at.text_input(key="new_group_name").input("Kreis Düren und Alsdorf")
+    at.run()
+    at.button(key="save_group").click()
+    at.run()
+    assert not at.exception
+    saved = peers.members(demo_store, "eigene-kreis-duren-und-alsdorf")["ags"].tolist()
+    assert sorted(saved) == sorted([*kreis[:-1], "05334004"])
+    assert at.selectbox(key="peer_group").value == "eigene-kreis-duren-und-alsdorf"
+    assert at.multiselect(key="new_group_members").value == [] and at.text_input(key="new_group_name").value == ""
+
+
+def test_vergleich_custom_group_in_english(demo_store, monkeypatch):
+    at = open_page(demo_store.path, monkeypatch, "views/vergleich.py", {"lang": "en"})
+    options = at.multiselect(key="new_group_members").options
+    assert "District: Düren (Nordrhein-Westfalen) – all 15 municipalities" in options
+    assert options.index("District: Düren (Nordrhein-Westfalen) – all 15 municipalities") < options.index(
+        "Düren (Düren, 05358008)")  # the Kreise first
 
 
 def test_vergleich_flags_a_rate_above_100_percent(store, monkeypatch):
