@@ -226,8 +226,9 @@ def cmd_digest(args) -> int:
             return 2
     for outcome in outcomes:
         print(outcome.message)
-        if args.dry_run and outcome.digest is not None:
-            print(f"Betreff: {outcome.digest.subject}\n\n{outcome.digest.text}")
+        if args.dry_run:  # each language the town's recipients get
+            for composed in outcome.digests.values() or ([outcome.digest] if outcome.digest else []):
+                print(f"Betreff: {composed.subject}\n\n{composed.text}")
     if not outcomes:
         print("Keine Gemeinde mit Empfängern der Wochen-E-Mail.")
     return 1 if any(o.status == "failed" for o in outcomes) else 0

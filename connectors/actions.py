@@ -150,12 +150,14 @@ def set_setting(store: Store, actor: Actor, key: str, value: str) -> None:
 # -- the weekly e-mail (connectors/digest.py) ------------------------------------------------
 
 
-def add_digest_recipient(store: Store, actor: Actor, ags: str, email: str, with_pdf: bool = False) -> str:
-    """Add (or update) a recipient of a town's weekly e-mail: officers of the town and admins."""
+def add_digest_recipient(store: Store, actor: Actor, ags: str, email: str, with_pdf: bool = False,
+                         lang: str = "de") -> str:
+    """Add (or update) a recipient of a town's weekly e-mail, with the language they get it in (`de`,
+    `en`): officers of the town and admins."""
     from connectors import digest
 
     require(actor, "digest", {ags})
-    return digest.add_recipient(store, actor.id, ags, email, with_pdf)
+    return digest.add_recipient(store, actor.id, ags, email, with_pdf, lang)
 
 
 def remove_digest_recipient(store: Store, actor: Actor, ags: str, email: str) -> bool:

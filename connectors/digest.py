@@ -3,10 +3,13 @@ gets last ISO week's figures per platform with the change against the week befor
 what is unusual, and a link into the Wochenbericht; recipients who asked for it also get the
 previous month's council report as PDF.
 
-* **Compose** (`compose`): figures from `analytics.weekly` (the Wochenbericht's numbers), German
-  formats from `analytics.fmt`, unknown figures as „unbekannt“ (never 0). One model, rendered as
-  plain text and as HTML with inline CSS (no external images, fonts or requests); every text from
-  files or users is HTML-escaped, links only for http(s) addresses.
+* **Compose** (`compose`): figures from `analytics.weekly` (the Wochenbericht's numbers), in the
+  recipient's language (`core.digest_recipients.lang`, German by default, or English): texts from the
+  catalogue (analytics/i18n.py, `digest.`), metric labels from the registry, numbers, dates and week
+  labels from `analytics.fmt`/`weekly`, unknown figures as „unbekannt“/"unknown" (never 0), and the
+  attached council report in the same language. One model, rendered as plain text and as HTML with
+  inline CSS (no external images, fonts or requests); every text from files or users is HTML-escaped,
+  links only for http(s) addresses.
 * **Unusual** (see DECISIONLOG.md, 2026-11-30): a platform without any post in the week; a platform
   with data in the 8 weeks before but none (or only some days) this week; a KPI (reach, views,
   interactions, new followers, posts) lower than in every one of the previous 8 complete weeks
@@ -15,7 +18,7 @@ previous month's council report as PDF.
   `smtp_password`, `smtp_from` (environment `BUERGERNAH_SMTP_…` or `[buergernah]` in secrets.toml).
   One row per town and week in `core.digest_sends`: a run first claims it (status `sending`), sends
   to the recipients not yet delivered, records every accepted message at once, and ends `sent` or
-  `failed` with a sentence for an officer (the password redacted). A `sent` week is never sent
+  `failed` with a sentence for an officer (the password redacted; in German, like the CLI). A `sent` week is never sent
   again; a `failed` one is retried by every later run (a few tries per run), so nothing is lost
   silently and nobody gets the same week twice.
 
@@ -42,8 +45,10 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 import pandas as pd
+from babel.dates import format_date
 
 from analytics import access, config, fmt, platforms, weekly
+from analytics.i18n import LANGS, text
 from analytics.metrics import METRICS
 from analytics.store import LockedDatabaseError, Store
 
@@ -58,8 +63,13 @@ STALE_AFTER = timedelta(minutes=30)  # a `sending` claim older than this was int
 DEFAULT_PUBLIC_URL = "http://localhost:8501"
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
-SHORT_LABELS = {"interactions": "Interaktionen", "reach": "Reichweite", "views": "Aufrufe"}
-STATUS_LABELS = {"sent": "gesendet", "failed": "fehlgeschlagen", "sending": "wird gesendet"}
+OFFICERS = "de"  # the language of what officers read where no page language is known (CLI, send history)
+STATUS_LABELS = {status: text(f"wochenmail.status.{status}", OFFICERS) for status in ("sent", "failed", "sending")}
+
+
+def _say(key: str, **values) -> str:
+    """A sentence for officers (CLI, schedule, the stored send history)."""
+    return text(key, OFFICERS, **values)
 
 
 class DigestError(ValueError):
@@ -83,15 +93,15 @@ class Smtp:
     def where(self) -> str:
         return f"{self.host}:{self.port}"
 
-    def problem(self) -> str | None:
+    def problem(self, lang: str = OFFICERS) -> str | None:
         """A sentence when the settings cannot send anything, else None."""
         missing = [name for name, value in (("smtp_host", self.host), ("smtp_from", self.sender)) if not value]
         if missing:
-            return ("Kein Mailserver eingerichtet: Bitte " + " und ".join(missing) + " setzen (Umgebung "
-                    + ", ".join(f"BUERGERNAH_{m.upper()}" for m in missing)
-                    + " oder [buergernah] in .streamlit/secrets.toml).")
+            settings = missing[0] if len(missing) == 1 else text("digest.and", lang, first=missing[0], second=missing[1])
+            return text("digest.smtp_missing", lang, settings=settings,
+                        variables=", ".join(f"BUERGERNAH_{m.upper()}" for m in missing))
         if self.user and not self.password:
-            return "Für den Mailserver ist smtp_user gesetzt, aber kein smtp_password."
+            return text("digest.smtp_no_password", lang)
         return None
 
 
@@ -128,9 +138,10 @@ def week_link(ags: str, week: date) -> str:
 
 
 def recipients(store: Store, towns: Iterable[str] | None = None) -> pd.DataFrame:
-    """Recipients (ags, town, email, with_pdf, added_by, added_at), of `towns` if given."""
+    """Recipients (ags, town, email, with_pdf, lang, added_by, added_at), of `towns` if given."""
     frame = store.query_df(
-        "SELECT r.ags, coalesce(m.name, r.ags) AS town, r.email, r.with_pdf, r.added_by, r.added_at "
+        "SELECT r.ags, coalesce(m.name, r.ags) AS town, r.email, r.with_pdf, coalesce(r.lang, 'de') AS lang, "
+        "r.added_by, r.added_at "
         "FROM core.digest_recipients r LEFT JOIN core.municipalities m USING (ags) ORDER BY town, lower(r.email)")
     return frame if towns is None else frame[frame["ags"].isin(list(towns))].reset_index(drop=True)
 
@@ -149,20 +160,25 @@ def sends(store: Store, towns: Iterable[str] | None = None, limit: int = 50) -> 
 def check_email(email: str) -> str:
     email = (email or "").strip()
     if not _EMAIL.match(email) or len(email) > 254:
-        raise DigestError(f"„{email}“ ist keine gültige E-Mail-Adresse (Form: name@stadt.de, ohne Umlaute).")
+        raise DigestError(_say("digest.bad_email", email=email))
     return email
 
 
-def add_recipient(store: Store, actor_id: str, ags: str, email: str, with_pdf: bool = False) -> str:
-    """Add a recipient for a town, or change whether they get the PDF; audited. Returns the address."""
+def add_recipient(store: Store, actor_id: str, ags: str, email: str, with_pdf: bool = False, lang: str = "de") -> str:
+    """Add a recipient for a town, or change whether they get the PDF and in which language (`de`,
+    `en`) they get the e-mail; audited. Returns the address."""
     email = check_email(email)
+    if lang not in LANGS:
+        raise DigestError(_say("digest.bad_language", language=lang))
     if not store.query_value("SELECT 1 FROM core.municipalities WHERE ags = ?", [ags]):
-        raise DigestError(f"Unbekannter Gemeindeschlüssel (AGS) „{ags}“.")
+        raise DigestError(_say("digest.unknown_ags", ags=ags))
     def body(cur) -> None:
         cur.execute("DELETE FROM core.digest_recipients WHERE ags = ? AND lower(email) = lower(?)", [ags, email])
-        cur.execute("INSERT INTO core.digest_recipients VALUES (?, ?, ?, ?, ?, ?)",
-                    [uuid.uuid4().hex, ags, email, bool(with_pdf), actor_id, datetime.now(UTC)])
-        access.record(cur, actor_id, "digest_recipient_add", ags, {"email": email, "with_pdf": bool(with_pdf)})
+        cur.execute("INSERT INTO core.digest_recipients (recipient_id, ags, email, with_pdf, added_by, added_at, lang) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [uuid.uuid4().hex, ags, email, bool(with_pdf), actor_id, datetime.now(UTC), lang])
+        access.record(cur, actor_id, "digest_recipient_add", ags,
+                      {"email": email, "with_pdf": bool(with_pdf), "lang": lang})
 
     _write(store, body)
     return email
@@ -223,10 +239,11 @@ class Digest:
     demo: bool = False                # the database holds demo data: said at the top
     text: str = ""
     html: str = ""
+    lang: str = "de"                  # the recipients' language: de | en
 
     @property
     def week_label(self) -> str:
-        return weekly.iso_week_label(self.week)
+        return weekly.iso_week_label(self.week, self.lang)
 
     @property
     def pdf_name(self) -> str:
@@ -234,7 +251,7 @@ class Digest:
         for old, new in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"), ("ß", "ss")):
             folded = folded.replace(old, new)
         folded = re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-") or self.ags
-        return f"Ratsbericht_{folded}_{self.month[0]:%Y-%m}.pdf"
+        return text("digest.pdf_name", self.lang, town=folded, month=f"{self.month[0]:%Y-%m}")
 
 
 def report_month(week: date) -> tuple[date, date]:
@@ -249,25 +266,25 @@ def town_name(store: Store, ags: str) -> str:
     return str(name).split(",")[0] if name else ags
 
 
-def _n(value, missing: str = "unbekannt") -> str:
-    return fmt.number(value, "de", missing=missing)
+def _n(value, lang: str = "de") -> str:
+    return fmt.number(value, lang, missing=text("digest.unknown", lang))
 
 
 def _known(value) -> bool:
     return value is not None and not pd.isna(value)
 
 
-def _change(value, old) -> str:
+def _change(value, old, lang: str = "de") -> str:
     if not (_known(value) and _known(old)):
         return "–"
     delta = int(value) - int(old)
     if delta == 0:
         return "±0"
-    text = fmt.signed(delta, "de")
+    change = fmt.signed(delta, lang)
     if old:
-        share = fmt.percent(abs(delta) / abs(old), "de")
-        text += f" ({'+' if delta >= 0 else '-'}{share})"
-    return text
+        share = fmt.percent(abs(delta) / abs(old), lang)
+        change += f" ({'+' if delta >= 0 else '-'}{share})"
+    return change
 
 
 def _below_range(value, history: pd.Series) -> float | None:
@@ -279,8 +296,9 @@ def _below_range(value, history: pd.Series) -> float | None:
     return float(known.min())
 
 
-def _platform(platform: str, frame: pd.DataFrame, week: date, label: str) -> tuple[PlatformBlock | None, list[str]]:
-    """The block of one platform and its unusual items (None when it has no data in 9 weeks)."""
+def _platform(platform: str, frame: pd.DataFrame, week: date, label: str,
+              lang: str = "de") -> tuple[PlatformBlock | None, list[str]]:
+    """The block of one platform and its unusual items (None when it has no data in 9 weeks), in `lang`."""
     name = platforms.label(platform)
     frame = frame.sort_values("week_start")
     if not frame["days_covered"].gt(0).any():
@@ -292,9 +310,9 @@ def _platform(platform: str, frame: pd.DataFrame, week: date, label: str) -> tup
     days = 0 if row is None else int(row["days_covered"])
     if days == 0:
         earlier = by_week[(by_week.index < week) & (by_week["days_covered"] > 0)]
-        last = weekly.iso_week_label(max(earlier.index)) if not earlier.empty else None
-        sentence = (f"Für {label} liegen keine Zahlen vor" + (f"; die letzten stammen aus {last}" if last else "")
-                    + ". Sind die Exporte der Woche schon importiert?")
+        last = weekly.iso_week_label(max(earlier.index), lang) if not earlier.empty else None
+        sentence = (text("digest.missing_since", lang, week=label, last=last) if last
+                    else text("digest.missing", lang, week=label))
         return PlatformBlock(name, [], [], missing=sentence), [f"{name}: {sentence}"] if last else []
     unusual, notes = [], []
     days_before = 0 if before is None else int(before["days_covered"])
@@ -305,88 +323,83 @@ def _platform(platform: str, frame: pd.DataFrame, week: date, label: str) -> tup
         if metric_id != "followers" and not frame[metric_id].notna().any():
             continue  # the platform's exports do not have this figure at all
         old = before[metric_id] if before is not None and comparable else None
-        rows.append((METRICS[metric_id].label("de"), _n(value), _change(value, old) if comparable else "–"))
+        rows.append((METRICS[metric_id].label(lang), _n(value, lang), _change(value, old, lang) if comparable else "–"))
         if metric_id in DROP_KPIS and days == 7 and not (metric_id == "posts" and value == 0):
             lowest = _below_range(value, history[metric_id])
             if lowest is not None:
                 low.append((metric_id, value, lowest, int(history[metric_id].notna().sum())))
     if _known(row["posts"]) and int(row["posts"]) == 0:
-        unusual.append(f"{name}: kein Beitrag in {label}.")
+        unusual.append(text("digest.no_post", lang, platform=name, week=label))
     if low:
         weeks = min(n for *_, n in low)
-        unusual.append(f"{name}: niedriger als in jeder der {weeks} vollen Wochen davor – " + ", ".join(
-            f"{METRICS[m].label('de')} {_n(v)} (bisher mindestens {_n(lo)})" for m, v, lo, _ in low) + ".")
+        figures = ", ".join(text("digest.lower_figure", lang, metric=METRICS[m].label(lang), value=_n(v, lang),
+                                 lowest=_n(lo, lang)) for m, v, lo, _ in low)
+        unusual.append(text("digest.lower", lang, platform=name, weeks=weeks, figures=figures))
     if days < 7:
-        unusual.append(f"{name}: Die Daten decken nur {days} von 7 Tagen ab; die Summen sind kleiner als in "
-                       "einer vollen Woche. Fehlt ein Export?")
+        unusual.append(text("digest.few_days", lang, platform=name, days=days))
     if not _known(row["followers"]):
-        notes.append("Follower-Stand unbekannt: Tragen Sie ihn unter „Daten importieren“ ein oder importieren Sie "
-                     "eine Datei mit Follower-Gesamtzahlen (z. B. TikTok FollowerHistory).")
+        notes.append(text("digest.followers_unknown", lang))
     else:
-        source = {"observed": "aus dem Export", "entered": "von der Redaktion eingetragen",
-                  "reconstructed": "aus den täglichen Zugängen und Abgängen errechnet"}.get(row["followers_source"])
-        notes.append(f"Follower-Stand vom {fmt.day(row['followers_day'])}" + (f", {source}." if source else "."))
+        source = row["followers_source"]
+        day = fmt.day(row["followers_day"], lang)
+        notes.append(text("digest.followers_as_of_source", lang, day=day, source=text(f"digest.source.{source}", lang))
+                     if source in ("observed", "entered", "reconstructed") else
+                     text("digest.followers_as_of", lang, day=day))
     if not comparable and before is not None:
-        which, n = ("diese Woche", days) if days < 7 else ("die Vorwoche", days_before)
-        notes.append(f"Keine Veränderung gegenüber der Vorwoche angegeben: {which} hat nur {n} von 7 Tagen mit Daten.")
+        which, n = ("this_week", days) if days < 7 else ("last_week", days_before)
+        notes.append(text(f"digest.no_change_{which}", lang, n=n))
     return PlatformBlock(name, rows, notes), unusual
 
 
-def _top_post(store: Store, ags: str, week: date) -> TopPost | None:
+def _top_post(store: Store, ags: str, week: date, lang: str = "de") -> TopPost | None:
     posts = weekly.top_posts(store, ags, week, limit=1)
     if posts.empty:
         return None
     post = posts.iloc[0]
     when = pd.Timestamp(post["published_at"]).tz_convert(BERLIN)
-    weekday = ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."][when.weekday()]
+    weekday = format_date(when.date(), "EEE", locale=fmt.LOCALES[lang])  # Mo. / Mon
     kind = f" · {post['post_type']}" if _known(post["post_type"]) and str(post["post_type"]).strip() else ""
-    heading = (f"{platforms.label(post['platform'])} · {weekday} {fmt.day(when.date())}, "
-               f"{when:%H:%M} Uhr{kind}")
+    heading = text("digest.top_heading", lang, platform=platforms.label(post["platform"]), weekday=weekday,
+                   day=fmt.day(when.date(), lang), time=f"{when:%H:%M}", kind=kind)
     message = re.sub(r"\s+", " ", str(post["message"])).strip() if _known(post["message"]) else ""
     excerpt = message if len(message) <= 240 else message[:239].rsplit(" ", 1)[0] + " …"
-    figures = " · ".join(f"{SHORT_LABELS[k]} {_n(post[k])}" for k in ("interactions", "reach", "views"))
+    figures = " · ".join(f"{text(f'digest.short.{k}', lang)} {_n(post[k], lang)}" for k in ("interactions", "reach", "views"))
     url = str(post["url"]) if _known(post["url"]) and re.match(r"^https?://\S+$", str(post["url"])) else None
-    return TopPost(heading, excerpt or "(ohne Text)", figures, url)
+    return TopPost(heading, excerpt or text("digest.no_text", lang), figures, url)
 
 
-def compose(store: Store, ags: str, week: date | None = None, *, now: datetime | None = None) -> Digest:
-    """The digest of `ags` for the ISO week starting `week` (default: the last complete week)."""
+def compose(store: Store, ags: str, week: date | None = None, *, now: datetime | None = None,
+            lang: str = "de") -> Digest:
+    """The digest of `ags` for the ISO week starting `week` (default: the last complete week), in
+    `lang` (de, en)."""
+    lang = lang if lang in LANGS else "de"
     now = now or datetime.now(UTC)
     week = weekly.week_start(week) if week else weekly.last_complete_week(now.astimezone(BERLIN).date())
     town = town_name(store, ags)
-    label = weekly.iso_week_label(week)
+    label = weekly.iso_week_label(week, lang)
     frame = weekly.weekly_metrics(store, ags, week - timedelta(weeks=HISTORY_WEEKS), week)
     blocks, unusual = [], []
     for platform, part in frame.groupby("platform", sort=True):
-        block, found = _platform(str(platform), part, week, label)
+        block, found = _platform(str(platform), part, week, label, lang)
         if block is not None:
             blocks.append(block)
             unusual += found
-    period = f"{fmt.day(week)} – {fmt.day(week + timedelta(days=6))}"
+    period = f"{fmt.day(week, lang)} – {fmt.day(week + timedelta(days=6), lang)}"
     if not blocks:
-        intro = (f"für {town} liegen für {label} und die {HISTORY_WEEKS} Wochen davor keine Zahlen vor. "
-                 "Importieren Sie die Exporte unter „Daten importieren“.")
+        intro = text("digest.intro_empty", lang, town=town, week=label, n=HISTORY_WEEKS)
     else:
-        intro = (f"hier sind die Social-Media-Zahlen von {town} für {label} je Plattform, mit der Veränderung "
-                 "gegenüber der Vorwoche." + ("" if unusual else " Auffällig war diesmal nichts: Jede Plattform hat "
-                                              "Beiträge, und keine Kennzahl liegt unter ihrem Bereich der Wochen davor."))
-    count = f" – {len(unusual)} Auffälligkeit{'en' if len(unusual) != 1 else ''}" if unusual else ""
+        intro = text("digest.intro", lang, town=town, week=label) + ("" if unusual else text("digest.intro_calm", lang))
+    count = text("digest.count_one" if len(unusual) == 1 else "digest.count_many", lang, n=len(unusual)) if unusual else ""
     demo = bool(store.query_value("SELECT count(*) FROM core.imports WHERE is_demo AND status = 'imported'"))
-    footer = ["Reichweite, Aufrufe und Interaktionen zählen die in der Woche veröffentlichten Beiträge "
-              "(Lebenszeitwerte laut dem letzten Export); „unbekannt“ heißt, die Daten sagen es nicht."]
-    footer.append(f"Sie erhalten diese E-Mail, weil Ihre Adresse in Bürgernah für die Wochen-E-Mail von {town} "
-                  "eingetragen ist. Abbestellen: Seite „Wochen-E-Mail“ in Bürgernah (Öffentlichkeitsarbeit) "
-                  "oder „Verwaltung“.")
+    footer = [text("digest.footer_counts", lang), text("digest.footer_why", lang, town=town)]
     digest = Digest(
-        ags=ags, town=town, week=week, subject=f"{town}: Social-Media-Wochenzahlen {label}{count}",
+        ags=ags, town=town, week=week, subject=text("digest.subject", lang, town=town, week=label, count=count),
         title=f"{town}: {label}", period=period, intro=intro, demo=demo, unusual=unusual, platforms=blocks,
-        top=_top_post(store, ags, week), link=week_link(ags, week), month=report_month(week), footer=footer)
+        top=_top_post(store, ags, week, lang), link=week_link(ags, week), month=report_month(week), footer=footer,
+        lang=lang)
     digest.text = render_text(digest)
     digest.html = render_html(digest)
     return digest
-
-
-DEMO_NOTE = "Demodaten: Alle Zahlen dieser E-Mail sind erfunden und zeigen nur, wie Bürgernah aussieht."
 
 
 def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
@@ -395,12 +408,14 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
 
 
 def render_text(d: Digest) -> str:
-    lines = [f"{d.town} – Social-Media-Wochenzahlen {d.week_label} ({d.period})", ""]
+    lang = d.lang
+    lines = [text("digest.heading", lang, town=d.town, week=d.week_label, period=d.period), ""]
     if d.demo:
-        lines += [*_wrap(f"*** {DEMO_NOTE} ***"), ""]
-    lines += ["Guten Tag,", "", *_wrap(d.intro), ""]
+        lines += [*_wrap(f"*** {text('digest.demo', lang)} ***"), ""]
+    lines += [text("digest.greeting", lang), "", *_wrap(d.intro), ""]
     if d.unusual:
-        lines += ["AUFFÄLLIG"] + [line for item in d.unusual for line in _wrap(item, "    ", "  • ")] + [""]
+        lines += [text("digest.unusual", lang).upper()] + [line for item in d.unusual
+                                                           for line in _wrap(item, "    ", "  • ")] + [""]
     for block in d.platforms:
         lines.append(block.name.upper())
         if block.missing:
@@ -408,17 +423,17 @@ def render_text(d: Digest) -> str:
             continue
         width = max(len(label) for label, _, _ in block.rows)
         value_width = max(len(d.week_label), *(len(value) for _, value, _ in block.rows))
-        lines.append(f"  {'':<{width}}  {d.week_label:>{value_width}}   ggü. Vorwoche")
+        lines.append(f"  {'':<{width}}  {d.week_label:>{value_width}}   {text('digest.vs_last_week', lang)}")
         lines += [f"  {label:<{width}}  {value:>{value_width}}   {change}" for label, value, change in block.rows]
         lines += [line for note in block.notes for line in _wrap(note, "  ")] + [""]
     if d.platforms:  # without any data there is no top post, and the Wochenbericht has nothing to show
-        lines.append("TOP-BEITRAG DER WOCHE")
+        lines.append(text("digest.top", lang).upper())
         if d.top is None:
-            lines += ["  Keine Beiträge in dieser Woche.", ""]
+            lines += [f"  {text('digest.no_posts', lang)}", ""]
         else:
             lines += [f"  {d.top.heading}", *_wrap(d.top.excerpt, "  "), f"  {d.top.figures}"]
             lines += [f"  {d.top.url}", ""] if d.top.url else [""]
-        lines += ["Im Wochenbericht ansehen:", f"  {d.link}", ""]
+        lines += [f"{text('digest.open_report', lang)}:", f"  {d.link}", ""]
     lines += ["-- "]
     lines += [line for note in d.footer for line in _wrap(note)]
     return "\n".join(lines) + "\n"
@@ -429,10 +444,14 @@ _CELL = "padding:6px 8px;border-bottom:1px solid #e5e7eb;"
 
 
 def render_html(d: Digest) -> str:
-    e = html.escape
+    e, lang = html.escape, d.lang
+
+    def t(key: str, **values) -> str:
+        return e(text(key, lang, **values))
+
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="de"><head><meta charset="utf-8">',
+        f'<html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(d.subject)}</title></head>",
         f'<body style="margin:0;padding:0;background:#f3f4f6;{_FONT}">',
@@ -442,12 +461,12 @@ def render_html(d: Digest) -> str:
         f'background:#ffffff;border:1px solid #e5e7eb;border-radius:8px;{_FONT}color:#1f2937;font-size:15px;'
         'line-height:1.5;">',
         '<tr><td style="padding:24px 28px 4px;">',
-        '<div style="font-size:13px;color:#6b7280;letter-spacing:.02em;">Bürgernah · Wochen-E-Mail</div>',
+        f'<div style="font-size:13px;color:#6b7280;letter-spacing:.02em;">{t("digest.brand")}</div>',
         f'<h1 style="margin:4px 0 0;font-size:22px;line-height:1.3;color:#111827;">{e(d.title)}</h1>',
         f'<div style="color:#4b5563;">{e(d.period)}</div>',
         *([f'<p style="margin:12px 0 0;padding:8px 12px;background:#f3f4f6;border-radius:4px;font-weight:bold;">'
-           f'{e(DEMO_NOTE)}</p>'] if d.demo else []),
-        '<p style="margin:12px 0 0;">Guten Tag,</p>',
+           f'{t("digest.demo")}</p>'] if d.demo else []),
+        f'<p style="margin:12px 0 0;">{t("digest.greeting")}</p>',
         f'<p style="margin:8px 0 0;">{e(d.intro)}</p>',
         "</td></tr>",
     ]
@@ -455,7 +474,7 @@ def render_html(d: Digest) -> str:
         items = "".join(f'<li style="margin:2px 0;">{e(item)}</li>' for item in d.unusual)
         parts.append(
             '<tr><td style="padding:12px 28px 0;"><div style="background:#fff7ed;border-left:4px solid #f59e0b;'
-            'padding:10px 14px;border-radius:4px;"><div style="font-weight:bold;color:#92400e;">Auffällig</div>'
+            f'padding:10px 14px;border-radius:4px;"><div style="font-weight:bold;color:#92400e;">{t("digest.unusual")}</div>'
             f'<ul style="margin:6px 0 0;padding-left:20px;">{items}</ul></div></td></tr>')
     for block in d.platforms:
         parts.append(f'<tr><td style="padding:18px 28px 0;"><h2 style="margin:0 0 6px;font-size:17px;color:#111827;">'
@@ -466,11 +485,11 @@ def render_html(d: Digest) -> str:
         parts.append(
             '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" '
             'style="border-collapse:collapse;font-size:14px;">'
-            f'<tr style="color:#6b7280;font-size:12px;"><td width="46%" style="{_CELL}">Kennzahl</td>'
+            f'<tr style="color:#6b7280;font-size:12px;"><td width="46%" style="{_CELL}">{t("digest.metric")}</td>'
             f'<td width="22%" align="right" style="{_CELL}white-space:nowrap;">{e(d.week_label)}</td>'
-            f'<td width="32%" align="right" style="{_CELL}white-space:nowrap;">ggü. Vorwoche</td></tr>')
+            f'<td width="32%" align="right" style="{_CELL}white-space:nowrap;">{t("digest.vs_last_week")}</td></tr>')
         for label, value, change in block.rows:
-            muted = "color:#6b7280;" if value == "unbekannt" else ""
+            muted = "color:#6b7280;" if value == text("digest.unknown", lang) else ""
             parts.append(
                 f'<tr><td style="{_CELL}">{e(label)}</td>'
                 f'<td align="right" style="{_CELL}font-weight:bold;white-space:nowrap;{muted}">{e(value)}</td>'
@@ -490,13 +509,17 @@ def render_html(d: Digest) -> str:
 
 def _top_and_link_html(d: Digest) -> list[str]:
     e = html.escape
+
+    def t(key: str) -> str:
+        return e(text(key, d.lang))
+
     parts = ['<tr><td style="padding:18px 28px 0;"><h2 style="margin:0 0 6px;font-size:17px;color:#111827;">'
-             "Top-Beitrag der Woche</h2>"]
+             f"{t('digest.top')}</h2>"]
     if d.top is None:
-        parts.append('<p style="margin:0;color:#4b5563;">Keine Beiträge in dieser Woche.</p>')
+        parts.append(f'<p style="margin:0;color:#4b5563;">{t("digest.no_posts")}</p>')
     else:
         link = (f'<div style="margin-top:4px;"><a href="{e(d.top.url, quote=True)}" style="color:#1d4ed8;">'
-                "Beitrag öffnen</a></div>") if d.top.url else ""
+                f"{t('digest.open_post')}</a></div>") if d.top.url else ""
         parts.append(
             '<div style="border:1px solid #e5e7eb;border-radius:6px;padding:10px 14px;">'
             f'<div style="font-size:13px;color:#6b7280;">{e(d.top.heading)}</div>'
@@ -506,26 +529,26 @@ def _top_and_link_html(d: Digest) -> list[str]:
     parts += [
         '<tr><td style="padding:22px 28px 8px;">',
         f'<a href="{e(d.link, quote=True)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;'
-        'padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:bold;">Im Wochenbericht ansehen</a>',
+        f'padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:bold;">{t("digest.open_report")}</a>',
         f'<div style="margin-top:6px;font-size:12px;color:#6b7280;word-break:break-all;">{e(d.link)}</div>',
         "</td></tr>",
     ]
     return parts
 
 
-def council_pdf(store: Store, ags: str, month: tuple[date, date]) -> bytes:
-    """The previous month's council report (analytics/report.py), imported late: it needs WeasyPrint."""
+def council_pdf(store: Store, ags: str, month: tuple[date, date], lang: str = "de") -> bytes:
+    """The previous month's council report (analytics/report.py) in `lang`, imported late: it needs WeasyPrint."""
     from analytics.report import council_report_pdf
 
-    return council_report_pdf(store, ags, month[0], month[1], lang="de")
+    return council_report_pdf(store, ags, month[0], month[1], lang=lang)
 
 
 def build_message(d: Digest, sender: str, to: list[str], pdf: bytes | None = None,
                   pdf_note: str | None = None) -> EmailMessage:
     """The e-mail: plain text and HTML (UTF-8), the PDF attached when given."""
-    text, body = d.text, d.html
+    plain, body = d.text, d.html
     if pdf_note:  # the recipient asked for the PDF: say why it is missing
-        text = text.replace("\n-- \n", f"\n{pdf_note}\n\n-- \n", 1)
+        plain = plain.replace("\n-- \n", f"\n{pdf_note}\n\n-- \n", 1)
         body = body.replace("</h1>", f'</h1><p style="color:#92400e;">{html.escape(pdf_note)}</p>', 1)
     msg = EmailMessage()
     msg["Subject"] = d.subject
@@ -534,10 +557,11 @@ def build_message(d: Digest, sender: str, to: list[str], pdf: bytes | None = Non
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid("digest", domain=sender.rsplit("@", 1)[-1])
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies
-    msg.set_content(text, charset="utf-8")
+    msg.set_content(plain, charset="utf-8")
     msg.add_alternative(body, subtype="html", charset="utf-8")
     if pdf is not None:
         msg.add_attachment(pdf, maintype="application", subtype="pdf", filename=d.pdf_name)
+    msg["Content-Language"] = d.lang  # RFC 3282; after the parts, which take Content-* headers along
     return msg
 
 
@@ -573,39 +597,36 @@ def _reply(exc: smtplib.SMTPResponseException) -> str:
     return f"{exc.smtp_code} {' '.join(message.split())}"
 
 
-def _sentence(exc: BaseException, smtp: Smtp) -> str:
-    """What went wrong, as a sentence for an officer."""
+def _sentence(exc: BaseException, smtp: Smtp, *, some: bool = False) -> str:
+    """What went wrong, as a sentence for an officer (`some`: the server refused some of the recipients)."""
     where = smtp.where
     if isinstance(exc, smtplib.SMTPAuthenticationError):
-        text = (f"Der Mailserver {where} hat die Anmeldung als {smtp.user} abgelehnt ({_reply(exc)}); bitte "
-                "smtp_user und smtp_password prüfen.")
+        said = _say("digest.error.login", server=where, user=smtp.user, reply=_reply(exc))
     elif isinstance(exc, smtplib.SMTPRecipientsRefused):
         refused = "; ".join(f"{addr} ({_reply(smtplib.SMTPResponseException(*why))})"
                             for addr, why in exc.recipients.items())
-        text = f"Der Mailserver {where} hat alle Empfänger abgelehnt: {refused}. Bitte die Adressen prüfen."
+        said = _say("digest.error.some_refused" if some else "digest.error.all_refused", server=where, refused=refused)
     elif isinstance(exc, smtplib.SMTPSenderRefused):
-        text = f"Der Mailserver {where} hat die Absenderadresse {smtp.sender} abgelehnt ({_reply(exc)}); bitte smtp_from prüfen."
+        said = _say("digest.error.sender", server=where, sender=smtp.sender, reply=_reply(exc))
     elif isinstance(exc, smtplib.SMTPNotSupportedError):
-        text = (f"Der Mailserver {where} unterstützt das Verlangte nicht ({exc}); bitte smtp_starttls und "
-                "smtp_user prüfen.")
+        said = _say("digest.error.unsupported", server=where, detail=exc)
     elif isinstance(exc, smtplib.SMTPResponseException):
-        text = f"Der Mailserver {where} hat die E-Mail nicht angenommen ({_reply(exc)})."
+        said = _say("digest.error.not_accepted", server=where, reply=_reply(exc))
     elif isinstance(exc, smtplib.SMTPServerDisconnected):
-        text = f"Der Mailserver {where} hat die Verbindung unerwartet getrennt ({exc or 'ohne Angabe'})."
+        said = _say("digest.error.disconnected", server=where, detail=exc or _say("digest.error.no_detail"))
     elif isinstance(exc, ssl.SSLError | ssl.CertificateError):
-        text = f"Die verschlüsselte Verbindung (TLS) zum Mailserver {where} ist gescheitert ({exc})."
+        said = _say("digest.error.tls", server=where, detail=exc)
     elif isinstance(exc, TimeoutError | socket.timeout):
-        text = f"Der Mailserver {where} antwortet nicht (keine Antwort nach {TIMEOUT_SECONDS} Sekunden)."
+        said = _say("digest.error.timeout", server=where, seconds=TIMEOUT_SECONDS)
     elif isinstance(exc, ConnectionRefusedError):
-        text = (f"Der Mailserver {where} nimmt keine Verbindung an (Verbindung abgelehnt); stimmen smtp_host und "
-                "smtp_port, und läuft der Server?")
+        said = _say("digest.error.connection_refused", server=where)
     elif isinstance(exc, socket.gaierror):
-        text = f"Den Mailserver {smtp.host} gibt es nicht (der Name lässt sich nicht auflösen); bitte smtp_host prüfen."
+        said = _say("digest.error.unknown_host", host=smtp.host)
     elif isinstance(exc, OSError):
-        text = f"Der Mailserver {where} ist nicht erreichbar ({exc.strerror or exc})."
+        said = _say("digest.error.unreachable", server=where, detail=exc.strerror or exc)
     else:
-        text = f"Die E-Mail ließ sich nicht senden ({type(exc).__name__}: {exc})."
-    return redact(text, smtp)
+        said = _say("digest.error.other", detail=f"{type(exc).__name__}: {exc}")
+    return redact(said, smtp)
 
 
 def _transient(exc: BaseException) -> bool:
@@ -622,7 +643,7 @@ def _login(conn: smtplib.SMTP, user: str, password: str) -> None:
         conn.login(user, password)
         return
     if "plain" not in conn.esmtp_features.get("auth", "").lower().split():
-        raise smtplib.SMTPNotSupportedError("AUTH PLAIN, nötig für ein Passwort mit Umlauten oder ß")
+        raise smtplib.SMTPNotSupportedError(_say("digest.auth_plain"))
     code, reply = conn.docmd("AUTH", "PLAIN " + base64.b64encode(f"\0{user}\0{password}".encode()).decode())
     if code != 235:
         raise smtplib.SMTPAuthenticationError(code, reply)
@@ -662,7 +683,8 @@ class Outcome:
     status: str        # sent | failed | skipped | dry-run
     message: str       # a sentence
     recipients: list[str] = field(default_factory=list)
-    digest: Digest | None = None
+    digest: Digest | None = None       # the German one when someone gets German (else the first)
+    digests: dict[str, Digest] = field(default_factory=dict)  # every language composed, by language
 
 
 @dataclass
@@ -715,7 +737,7 @@ def _write(store: Store, body, tries: int = 5):
             time.sleep(1)
 
 
-def _claim(store: Store, ags: str, week: date) -> tuple[_Row | None, list[tuple[str, bool]], str]:
+def _claim(store: Store, ags: str, week: date) -> tuple[_Row | None, list[tuple[str, bool, str]], str]:
     """Claim the town's week for this run: (row, pending recipients, why not) — pending empty when
     there is nothing to send (already sent, being sent, no recipients)."""
     return _write(store, lambda cur: _claim_body(cur, ags, week, datetime.now(UTC)))
@@ -725,26 +747,26 @@ def _claim_body(cur, ags: str, week: date, now: datetime) -> tuple[_Row | None, 
     """The claiming transaction (may run again on a DuckLake commit conflict: database only)."""
     row, updated = _load(cur, ags, week)
     if row is not None and row.status == "sent":
-        when = fmt.day(pd.Timestamp(row.sent_at).tz_convert(BERLIN)) if row.sent_at else "früher"
-        return row, [], f"bereits am {when} an {', '.join(row.delivered) or 'die Empfänger'} gesendet"
+        when = fmt.day(pd.Timestamp(row.sent_at).tz_convert(BERLIN)) if row.sent_at else _say("digest.earlier")
+        return row, [], _say("digest.already_sent", day=when, to=", ".join(row.delivered) or _say("digest.the_recipients"))
     if row is not None and row.status == "sending" and updated is not None and now - updated < STALE_AFTER:
-        return row, [], "wird gerade von einem anderen Vorgang gesendet"
+        return row, [], _say("digest.being_sent")
     if row is not None and row.status == "sending":
-        row.last_error = ("Der letzte Versand wurde unterbrochen; die noch nicht bestätigten Empfänger "
-                          "bekommen die E-Mail jetzt.")
+        row.last_error = _say("digest.interrupted")
     done = {address.lower() for address in (row.delivered if row else [])}
-    wanted = cur.execute("SELECT email, with_pdf FROM core.digest_recipients WHERE ags = ? ORDER BY lower(email)",
-                         [ags]).fetchall()
-    pending = [(email, bool(pdf)) for email, pdf in wanted if email.lower() not in done]
+    wanted = cur.execute("SELECT email, with_pdf, coalesce(lang, 'de') FROM core.digest_recipients WHERE ags = ? "
+                         "ORDER BY lower(email)", [ags]).fetchall()
+    pending = [(email, bool(pdf), lang if lang in LANGS else "de") for email, pdf, lang in wanted
+               if email.lower() not in done]
     if not pending:
         if row is not None and row.delivered:
             row.status, row.sent_at, row.last_error = "sent", row.sent_at or now, None
             _save(cur, row, now)
-            return row, [], "an alle eingetragenen Empfänger gesendet"
+            return row, [], _say("digest.sent_to_all")
         if row is not None and row.status == "sending":  # interrupted, and nobody left to send to
-            row.status, row.last_error = "failed", "Der Versand wurde unterbrochen; es ist kein Empfänger mehr eingetragen."
+            row.status, row.last_error = "failed", _say("digest.interrupted_nobody")
             _save(cur, row, now)
-        return row, [], "keine Empfänger eingetragen"
+        return row, [], _say("digest.no_recipients")
     row = row or _Row(uuid.uuid4().hex, ags, week, [], "sending", 0, None, None, [])
     row.status = "sending"
     _save(cur, row, now)
@@ -753,7 +775,8 @@ def _claim_body(cur, ags: str, week: date, now: datetime) -> tuple[_Row | None, 
 
 def send_town(store: Store, actor_id: str, ags: str, week: date, *, smtp: Smtp | None = None,
               now: datetime | None = None, tries: int = TRIES_PER_RUN, pause: float | None = None) -> Outcome:
-    """Send the town's digest for `week` to every recipient who has not had it; record the result."""
+    """Send the town's digest for `week` to every recipient who has not had it, each in their language
+    (one message per language and PDF choice); record the result."""
     now = now or datetime.now(UTC)
     smtp = smtp or smtp_settings()
     pause = PAUSE_SECONDS if pause is None else pause
@@ -761,55 +784,60 @@ def send_town(store: Store, actor_id: str, ags: str, week: date, *, smtp: Smtp |
     row, pending, why = _claim(store, ags, week)
     label = weekly.iso_week_label(week)
     if not pending:
-        return Outcome(ags, town, week, "skipped", f"{town}, {label}: {why}.", row.delivered if row else [])
+        return Outcome(ags, town, week, "skipped", _say("digest.skipped", town=town, week=label, why=why),
+                       row.delivered if row else [])
     errors: list[str] = []
-    used, digest, note = 0, None, None
+    notes: list[str] = []  # for officers: a PDF that could not be made
+    used, digests = 0, {}
     try:
         problem = smtp.problem()
         if problem:
             used, errors = 1, [problem]
         else:
-            digest = compose(store, ags, week, now=now)
-            pdf, pdf_note = None, None
-            if any(with_pdf for _, with_pdf in pending):
-                try:
-                    pdf = council_pdf(store, ags, digest.month)
-                except Exception as exc:  # the weekly figures still go out, with a sentence why the PDF is missing
-                    pdf_note = (f"Der Ratsbericht {digest.month[0]:%m/%Y} (PDF) ließ sich nicht erstellen "
-                                f"({redact(f'{type(exc).__name__}: {exc}', smtp)}); diese E-Mail kommt ohne ihn.")
-            groups = [(True, [e for e, p in pending if p]), (False, [e for e, p in pending if not p])]
-            for with_pdf, addresses in groups:
-                if not addresses:
-                    continue
-                msg = build_message(digest, smtp.sender, addresses, pdf if with_pdf else None,
-                                    pdf_note if with_pdf else None)
-                for attempt in range(tries):
-                    used += 1
+            for lang in (lang for lang in LANGS if any(wanted == lang for *_, wanted in pending)):
+                digests[lang] = compose(store, ags, week, now=now, lang=lang)
+            for lang, digest in digests.items():
+                mine = [(email, with_pdf) for email, with_pdf, wanted in pending if wanted == lang]
+                pdf, pdf_note = None, None
+                if any(with_pdf for _, with_pdf in mine):
                     try:
-                        refused = deliver(smtp, msg, addresses)
-                    except Exception as exc:
-                        if attempt + 1 < tries and _transient(exc):
-                            time.sleep(pause)
-                            continue
-                        errors.append(_sentence(exc, smtp))
+                        pdf = council_pdf(store, ags, digest.month, lang)
+                    except Exception as exc:  # the weekly figures still go out, with a sentence why the PDF is missing
+                        month, error = f"{digest.month[0]:%m/%Y}", redact(f"{type(exc).__name__}: {exc}", smtp)
+                        pdf_note = text("digest.pdf_failed", lang, month=month, error=error)
+                        notes.append(_say("digest.pdf_failed", month=month, error=error))
+                groups = [(True, [e for e, p in mine if p]), (False, [e for e, p in mine if not p])]
+                for with_pdf, addresses in groups:
+                    if not addresses:
+                        continue
+                    msg = build_message(digest, smtp.sender, addresses, pdf if with_pdf else None,
+                                        pdf_note if with_pdf else None)
+                    for attempt in range(tries):
+                        used += 1
+                        try:
+                            refused = deliver(smtp, msg, addresses)
+                        except Exception as exc:
+                            if attempt + 1 < tries and _transient(exc):
+                                time.sleep(pause)
+                                continue
+                            errors.append(_sentence(exc, smtp))
+                            break
+                        accepted = [a for a in addresses if a not in refused]
+                        row.delivered += accepted
+                        row.message_ids.append(str(msg["Message-ID"]))
+                        # recorded at once: a retry after a later failure never sends to them again
+                        _write(store, lambda cur: _save(cur, row, datetime.now(UTC)))
+                        if refused:
+                            errors.append(_sentence(smtplib.SMTPRecipientsRefused(refused), smtp, some=True))
                         break
-                    accepted = [a for a in addresses if a not in refused]
-                    row.delivered += accepted
-                    row.message_ids.append(str(msg["Message-ID"]))
-                    # recorded at once: a retry after a later failure never sends to them again
-                    _write(store, lambda cur: _save(cur, row, datetime.now(UTC)))
-                    if refused:
-                        errors.append(_sentence(smtplib.SMTPRecipientsRefused(refused), smtp)
-                                      .replace("alle Empfänger", "diese Empfänger"))
-                    break
-            note = pdf_note
     except Exception as exc:  # composing failed: record it, never lose the week silently
-        errors.append(redact(f"Die Wochen-E-Mail ließ sich nicht erstellen ({type(exc).__name__}: {exc}).", smtp))
+        errors.append(redact(_say("digest.error.compose", detail=f"{type(exc).__name__}: {exc}"), smtp))
         used = max(used, 1)
+    note = " ".join(dict.fromkeys(notes)) or None
     row.attempts += used
     if errors:
         row.status = "failed"
-        row.last_error = " ".join(errors) + " Bürgernah versucht es beim nächsten Lauf erneut."
+        row.last_error = " ".join([*errors, _say("digest.retry_next")])
     else:
         row.status, row.sent_at, row.last_error = "sent", datetime.now(UTC), note
 
@@ -819,10 +847,15 @@ def send_town(store: Store, actor_id: str, ags: str, week: date, *, smtp: Smtp |
                                                           "recipients": len(row.delivered), "attempts": used})
     _write(store, finish)
     if row.status == "sent":
-        message = f"{town}, {label}: an {', '.join(row.delivered)} gesendet." + (f" {note}" if note else "")
+        message = _say("digest.sent", town=town, week=label, to=", ".join(row.delivered)) + (f" {note}" if note else "")
     else:
         message = f"{town}, {label}: {row.last_error}"
-    return Outcome(ags, town, week, row.status, message, list(row.delivered), digest)
+    return Outcome(ags, town, week, row.status, message, list(row.delivered), _main(digests), digests)
+
+
+def _main(digests: dict[str, Digest]) -> Digest | None:
+    """The German digest when there is one, else the first."""
+    return digests.get("de") or next(iter(digests.values()), None)
 
 
 def pending_retries(store: Store, towns: Iterable[str] | None = None) -> list[tuple[str, date]]:
@@ -845,7 +878,7 @@ def run(store: Store, actor_id: str, towns: Iterable[str] | None = None, week: d
     towns = list(towns) if towns is not None else towns_with_recipients(store)
     for ags in towns:
         if not store.query_value("SELECT 1 FROM core.municipalities WHERE ags = ?", [ags]):
-            raise DigestError(f"Unbekannter Gemeindeschlüssel (AGS) „{ags}“.")
+            raise DigestError(_say("digest.unknown_ags", ags=ags))
     work = [(ags, week) for ags in towns]
     if dry_run:
         return [_dry_run(store, ags, wk, now) for ags, wk in work]
@@ -854,20 +887,30 @@ def run(store: Store, actor_id: str, towns: Iterable[str] | None = None, week: d
 
 
 def _dry_run(store: Store, ags: str, week: date, now: datetime) -> Outcome:
-    digest = compose(store, ags, week, now=now)
     people = recipients(store, [ags])
     row = store.query_df("SELECT status, recipients FROM core.digest_sends WHERE ags = ? AND week_start = ?",
                          [ags, week])
     done = {a.lower() for a in _split(row["recipients"].iloc[0])} if not row.empty else set()
+    pending = people[~people["email"].str.lower().isin(done)]
+    langs = [lang for lang in LANGS if (pending["lang"] == lang).any()] or ["de"]
+    digests = {lang: compose(store, ags, week, now=now, lang=lang) for lang in langs}
+    digest, label = _main(digests), weekly.iso_week_label(week)
     if not row.empty and row["status"].iloc[0] == "sent":
-        return Outcome(ags, digest.town, week, "dry-run",
-                       f"{digest.town}, {digest.week_label}: bereits gesendet; es würde nichts gesendet.", [], digest)
-    to = [e for e in people["email"] if e.lower() not in done]
-    with_pdf = [e for e, p in zip(people["email"], people["with_pdf"], strict=True) if p and e in to]
-    message = (f"{digest.town}, {digest.week_label}: würde an {', '.join(to)} gesendet"
-               + (f" (mit PDF {digest.pdf_name} an {', '.join(with_pdf)})" if with_pdf else "") + "."
-               if to else f"{digest.town}, {digest.week_label}: keine Empfänger eingetragen.")
-    return Outcome(ags, digest.town, week, "dry-run", message, to, digest)
+        return Outcome(ags, digest.town, week, "dry-run", _say("digest.dry_already", town=digest.town, week=label),
+                       [], digest, digests)
+    if pending.empty:
+        return Outcome(ags, digest.town, week, "dry-run", _say("digest.dry_nobody", town=digest.town, week=label),
+                       [], digest, digests)
+
+    def named(frame: pd.DataFrame) -> str:  # German recipients as they are, others with their language
+        return ", ".join(email if lang == "de" else
+                         _say("digest.in_language", to=email, language=_say(f"digest.language.{lang}"))
+                         for email, lang in zip(frame["email"], frame["lang"], strict=True))
+
+    pdfs = "".join(_say("digest.dry_pdf", name=digests[lang].pdf_name, to=", ".join(part["email"]))
+                   for lang in langs if not (part := pending[pending["with_pdf"] & (pending["lang"] == lang)]).empty)
+    message = _say("digest.dry_would", town=digest.town, week=label, to=named(pending), pdf=pdfs)
+    return Outcome(ags, digest.town, week, "dry-run", message, pending["email"].tolist(), digest, digests)
 
 
 def summary(outcomes: list[Outcome]) -> tuple[str, str]:
@@ -875,9 +918,9 @@ def summary(outcomes: list[Outcome]) -> tuple[str, str]:
     sent = [o for o in outcomes if o.status == "sent"]
     failed = [o for o in outcomes if o.status == "failed"]
     if not outcomes:
-        return "ok", "Keine Gemeinde mit Empfängern der Wochen-E-Mail."
+        return "ok", _say("digest.run_none")
     skipped = len(outcomes) - len(sent) - len(failed)
-    message = f"{len(sent)} Wochen-E-Mail(s) gesendet, {len(failed)} fehlgeschlagen" + (
-        f", {skipped} übersprungen (bereits gesendet oder ohne Empfänger)" if skipped else "")
+    message = _say("digest.run_counts", sent=len(sent), failed=len(failed)) + (
+        _say("digest.run_skipped", n=skipped) if skipped else "")
     message += ": " + " ".join(o.message for o in failed) if failed else "."
     return ("failed" if failed else "ok"), message

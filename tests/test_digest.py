@@ -9,6 +9,7 @@ import email
 import email.policy
 import re
 import ssl
+import subprocess
 from datetime import UTC, datetime, timedelta
 from html import unescape
 from pathlib import Path
@@ -148,6 +149,10 @@ def test_the_digest_arrives_with_the_weeks_figures_in_utf8_and_a_link(demo_store
                              ("interactions", "Interaktionen"), ("posts", "Beiträge")):
         value = fmt.number(now[metric])
         delta = fmt.signed(int(now[metric]) - int(before[metric]))
+        if delta == "+0":  # no change: „±0“, without a share
+            assert re.search(rf"^  {re.escape(label_de)} +{re.escape(value)}   ±0$", text, re.M), metric
+            assert f">{value}</td>" in html and ">±0</td>" in html
+            continue
         assert re.search(rf"^  {re.escape(label_de)} +{re.escape(value)}   {re.escape(delta)} ", text, re.M), metric
         assert f">{value}</td>" in html and f">{delta} (" in html
     assert int(now["reach"]) >= 1000 and "." in fmt.number(now["reach"])  # 1.234, not 1,234
@@ -216,6 +221,120 @@ def test_a_pdf_that_cannot_be_made_does_not_hold_back_the_weekly_figures(demo_st
     assert list(message.iter_attachments()) == []
     assert "ließ sich nicht erstellen (RuntimeError: kein Renderer); diese E-Mail kommt ohne ihn." in parts(message)[2]
     assert "ließ sich nicht erstellen" in sends_row(demo_store, A)["last_error"]
+
+
+# -- in English -----------------------------------------------------------------------------
+
+# German words of the German e-mail and report: none may be left in the English ones once the data
+# (town names, the post's own text) is taken out.
+GERMAN = re.compile(
+    r"[äöüÄÖÜß„]|\b(Guten|Tag|Auffällig\w*|Kennzahl|ggü|Vorwoche|Woche|Wochen|KW|Uhr|Beitr\w*|Follower-Stand|"
+    r"unbekannt|Reichweite|Aufrufe|Interaktion\w*|Interaktionsrate|Gemeinde|Gemeinden|Einwohner|Zusammenfassung|"
+    r"Vergleich\w*|Zeitraum|Datenstand|Seite|Sie|und|oder|der|die|das|für|im|von|mit|je|ansehen|erhalten)\b")
+DATA = ("Bürgernah", "Nordkreis (StädteRegion Aachen)", "StädteRegion", "Alsdorf", "Baesweiler", "Herzogenrath",
+        "Würselen")
+
+
+def german_left(text: str, *data: str) -> list[str]:
+    rest = " ".join(text.split())
+    for name in (*data, *DATA):
+        rest = rest.replace(" ".join(name.split()), "")
+    return sorted({m.group(0) for m in GERMAN.finditer(rest)})
+
+
+def pdf_text(data: bytes, tmp_path: Path, name: str) -> tuple[str, str]:
+    """(pdfinfo, pdftotext) of a PDF."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return info, subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                                check=True).stdout
+
+
+def test_an_english_recipient_gets_the_digest_and_the_council_report_in_english(demo_store, mailserver, tmp_path):
+    actions.add_digest_recipient(demo_store, ADMIN, A, "council@alsdorf.example", with_pdf=True, lang="en")
+    actions.add_digest_recipient(demo_store, ADMIN, A, "rat@alsdorf.example", with_pdf=True)  # German by default
+    assert digest.recipients(demo_store)[["email", "lang"]].values.tolist() == \
+        [["council@alsdorf.example", "en"], ["rat@alsdorf.example", "de"]]
+    [outcome] = send(demo_store, town=A)
+    assert outcome.status == "sent", outcome.message
+    assert sorted(outcome.recipients) == ["council@alsdorf.example", "rat@alsdorf.example"]
+    assert sorted(outcome.digests) == ["de", "en"] and outcome.digest.lang == "de"
+    row = sends_row(demo_store, A)  # one send of the week, both languages
+    assert (row["status"], sorted(row["recipients"].split(", "))) == ("sent", sorted(outcome.recipients))
+    assert len(row["message_id"].split(", ")) == 2
+
+    cw, start = weekly.iso_week_label(WEEK, "en"), digest.report_month(WEEK)[0]
+    [english] = mailserver.inbox.to("council@alsdorf.example")
+    assert "rat@alsdorf.example" not in english["To"]
+    assert english["Subject"].startswith(f"Alsdorf: weekly social media figures {cw}")
+    assert english["Content-Language"] == "en"
+    _, _, text, html = parts(english)
+    assert text.startswith(f"Alsdorf – weekly social media figures {cw} ({fmt.day(WEEK, 'en')} – ")
+    for said in ("Hello,", "vs. previous week", "TOP POST OF THE WEEK", "View in the weekly report:", "Unsubscribe",
+                 "Followers", "Post reach", "Interactions"):
+        assert said in text, said
+    assert '<html lang="en">' in html and ">Metric</td>" in html and "View in the weekly report</a>" in html
+    figures = weekly.weekly_metrics(demo_store, A, WEEK, WEEK)
+    reach = figures[figures["platform"] == "facebook"].iloc[0]["reach"]
+    assert reach >= 1000 and re.search(rf"^  Post reach +{re.escape(fmt.number(reach, 'en'))}   ", text, re.M)
+    top = outcome.digests["en"].top  # the post's own text is German data
+    assert german_left(text, top.excerpt) == [] and german_left(unescape(re.sub(r"<[^>]+>", " ", html)),
+                                                                top.excerpt) == []
+    [attachment] = list(english.iter_attachments())
+    assert attachment.get_filename() == f"Council_report_Alsdorf_{start:%Y-%m}.pdf"
+    info, report_text = pdf_text(attachment.get_content(), tmp_path, "en.pdf")
+    month = f"{start:%B %Y}"
+    assert f"Title:           Social media report Alsdorf – {month}" in info
+    for heading in ("Social media report for the council", "Summary", "Figures per platform",
+                    "Comparison per 1,000 inhabitants", "Appendix: definitions and sources"):
+        assert heading in report_text, heading
+    assert "Zusammenfassung" not in report_text and "Interaktionsrate" not in report_text
+    assert not re.search(r"\bGemeinden?\b", report_text)
+
+    [german] = mailserver.inbox.to("rat@alsdorf.example")  # the German recipient: as before
+    assert german["Subject"].startswith(f"Alsdorf: Social-Media-Wochenzahlen {weekly.iso_week_label(WEEK)}")
+    assert german["Content-Language"] == "de" and parts(german)[2].startswith("Alsdorf – Social-Media-Wochenzahlen")
+    [attachment] = list(german.iter_attachments())
+    assert attachment.get_filename() == f"Ratsbericht_Alsdorf_{start:%Y-%m}.pdf"
+    assert "Zusammenfassung" in pdf_text(attachment.get_content(), tmp_path, "de.pdf")[1]
+
+
+def test_english_sentences_of_the_unusual_and_the_notes():
+    label = weekly.iso_week_label(WEEK, "en")
+    usual = [{"reach": 1000 + 100 * i} for i in range(8)]
+    quiet = usual + [{"posts": 0, "interactions": 0, "reach": 0, "views": 0}]
+    block, unusual = digest._platform("instagram", week_frame("instagram", quiet), WEEK, label, "en")
+    assert unusual[0] == f"Instagram: no post in {label}."
+    assert unusual[1].startswith("Instagram: lower than in each of the 8 full weeks before – Post reach 0 (so far at "
+                                 "least 1,000), Post views 0 (so far at least 2,000), Interactions 0 (so far at least "
+                                 "100).")
+    assert ("Posts", "0", "-3 (-100.0 %)") in block.rows
+    assert block.notes == [f"Follower count of {fmt.day(WEEK + timedelta(days=6), 'en')}, from the export."]
+    _, unusual = digest._platform("facebook", week_frame("facebook", usual + [{"reach": 500, "days_covered": 4}]),
+                                  WEEK, label, "en")
+    assert unusual == ["Facebook: the data cover only 4 of 7 days; the totals are smaller than in a full week. Is an "
+                       "export missing?"]
+    gone = usual + [{k: None for k in weekly.KPI_COLUMNS} | {"days_covered": 0}]
+    block, _ = digest._platform("tiktok", week_frame("tiktok", gone), WEEK, label, "en")
+    assert block.missing == (f"There are no figures for {label}; the latest are from "
+                             f"{weekly.iso_week_label(WEEK - timedelta(weeks=1), 'en')}. Have the week's exports been "
+                             "imported yet?")
+
+
+def test_the_recipients_language_is_checked_and_kept(demo_store):
+    with pytest.raises(digest.DigestError, match="Sprache „fr“"):
+        actions.add_digest_recipient(demo_store, ADMIN, A, "presse@alsdorf.example", lang="fr")
+    actions.add_digest_recipient(demo_store, ADMIN, A, "presse@alsdorf.example", lang="en")
+    actions.add_digest_recipient(demo_store, ADMIN, A, "Presse@alsdorf.example", with_pdf=True)  # changed back
+    assert digest.recipients(demo_store)[["email", "with_pdf", "lang"]].values.tolist() == \
+        [["Presse@alsdorf.example", True, "de"]]
+    entry = access.audit_log(demo_store).iloc[0]
+    assert entry["action"] == "digest_recipient_add" and '"lang": "de"' in str(entry["details"])
+    with demo_store.transaction() as cur:  # a recipient entered before the language existed: German
+        cur.execute("INSERT INTO core.digest_recipients (recipient_id, ags, email, with_pdf, added_by, added_at) "
+                    "VALUES ('old', ?, 'alt@alsdorf.example', false, 'x', now())", [A])
+    assert digest.recipients(demo_store).set_index("email").at["alt@alsdorf.example", "lang"] == "de"
 
 
 # -- failures -------------------------------------------------------------------------------
@@ -485,6 +604,65 @@ def test_cli_dry_run_prints_what_would_be_sent_and_sends_nothing(demo_store, mai
     assert len(mailserver.inbox.messages) == 1
     demo_store.close()
     assert cli(["digest", "--db", str(demo_store.path), "--municipality", "12345678"]) == 2
+
+
+def test_cli_digest_follows_the_recipients_language(demo_store, mailserver, capsys):
+    actions.add_digest_recipient(demo_store, ADMIN, B, "council@baesweiler.example", with_pdf=True, lang="en")
+    demo_store.close()  # the CLI opens the file itself
+    assert cli(["digest", "--db", str(demo_store.path), "--dry-run", "--week", WEEK.isoformat()]) == 0
+    out = capsys.readouterr().out
+    month = f"{digest.report_month(WEEK)[0]:%Y-%m}"
+    assert out.startswith(f"Baesweiler, {weekly.iso_week_label(WEEK)}: würde an council@baesweiler.example (auf "
+                          f"Englisch) gesendet (mit PDF Council_report_Baesweiler_{month}.pdf an "
+                          "council@baesweiler.example).")
+    cw = weekly.iso_week_label(WEEK, "en")
+    assert f"Betreff: Baesweiler: weekly social media figures {cw}" in out
+    assert "Hello," in out and re.search(r"^  Followers +unknown +–$", out, re.M) and "Social-Media-Wochenzahlen" not in out
+    demo_store.close()
+    assert cli(["digest", "--db", str(demo_store.path), "--municipality", B, "--week", WEEK.isoformat()]) == 0
+    [message] = mailserver.inbox.to("council@baesweiler.example")
+    assert message["Subject"].startswith(f"Baesweiler: weekly social media figures {cw}")
+    assert [a.get_filename() for a in message.iter_attachments()] == [f"Council_report_Baesweiler_{month}.pdf"]
+
+
+def test_admin_chooses_english_for_a_recipient(demo_store, mailserver, monkeypatch):
+    monkeypatch.setenv("BUERGERNAH_DB", str(demo_store.path))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    at.switch_page("views/verwaltung.py")
+    at.run()
+    assert not at.exception
+    choice = at.selectbox(key="digest_lang")
+    assert (choice.label, choice.options, choice.value) == ("Sprache der E-Mail", ["Deutsch", "Englisch"], "de")
+    at.selectbox(key="digest_town").select(A)
+    at.text_input(key="digest_email").input("council@alsdorf.example")
+    at.selectbox(key="digest_lang").select("en")
+    at.checkbox(key="digest_with_pdf").check()
+    next(b for b in at.button if b.label == "Empfänger eintragen").click()
+    at.run()
+    assert not at.exception
+    assert digest.recipients(demo_store)[["email", "with_pdf", "lang"]].values.tolist() == \
+        [["council@alsdorf.example", True, "en"]]
+    [people] = [f.value for f in at.dataframe if "email" in f.value.columns]
+    assert people["lang"].tolist() == ["Englisch"]
+    at.selectbox(key="digest_send_town").select(A)
+    at.button(key="digest_send_now").click()
+    at.run()
+    assert not at.exception
+    [message] = mailserver.inbox.to("council@alsdorf.example")
+    assert message["Subject"].startswith(f"Alsdorf: weekly social media figures {weekly.iso_week_label(WEEK, 'en')}")
+    assert [a.get_filename() for a in message.iter_attachments()] == \
+        [f"Council_report_Alsdorf_{digest.report_month(WEEK)[0]:%Y-%m}.pdf"]
+    # the English page names the languages in English
+    english = AppTest.from_file(APP, default_timeout=90)
+    english.query_params["lang"] = "en"
+    english.run()
+    english.switch_page("views/verwaltung.py")
+    english.run()
+    choice = english.selectbox(key="digest_lang")
+    assert (choice.label, choice.options) == ("Language of the e-mail", ["German", "English"])
+    [people] = [f.value for f in english.dataframe if "email" in f.value.columns]
+    assert people["lang"].tolist() == ["English"]
 
 
 def test_admin_manages_the_weekly_email_on_verwaltung(demo_store, mailserver, monkeypatch):

@@ -1,5 +1,6 @@
-"""The "Wochen-E-Mail" section: recipients of the towns the user may manage, the last sends with
-status and error, "jetzt senden" and a preview. Admins see it on Verwaltung (all towns, with the
+"""The "Wochen-E-Mail" section: recipients of the towns the user may manage (each with the language
+they get the e-mail and its PDF in), the last sends with status and error, "jetzt senden" and a
+preview (in the page's language). Admins see it on Verwaltung (all towns, with the
 schedule); officers on the page Wochen-E-Mail (their towns). Writes go through connectors/actions.py."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from analytics import fmt, weekly
 from analytics import imports as import_queries
 from analytics.access import Actor, Forbidden
 from connectors import actions, digest, schedule
-from ui.i18n import known, lang, t
+from ui.i18n import LANGS, known, lang, t
 from ui.safe import literal
 from ui.state import clear_caches, query, store
 from ui.tables import show_table
@@ -22,6 +23,11 @@ from ui.tables import show_table
 
 def _weekday(index: int) -> str:
     return t(f"common.weekday.{index}")
+
+
+def _language(code: str) -> str:
+    """A recipient's language by name („Deutsch“, „Englisch“ / "German", "English")."""
+    return t(f"digest.language.{code}") if known(f"digest.language.{code}") else code
 
 
 def _status(status: str) -> str:
@@ -69,7 +75,8 @@ def section(actor: Actor) -> None:
     mine = towns if actor.admin else towns[towns["ags"].isin(actor.officer_of)]
     names = dict(zip(mine["ags"], mine["label"], strict=True))
     people = digest.recipients(store(), None if actor.admin else actor.officer_of)
-    problem = digest.smtp_settings().problem()
+    people = people.assign(lang=people["lang"].map(_language))
+    problem = digest.smtp_settings().problem(lang())
     if problem:  # a warning once it matters (someone is to get the mail), a note before
         (st.caption if people.empty else st.warning)(problem)
     _schedule(actor)
@@ -80,7 +87,8 @@ def section(actor: Actor) -> None:
     else:
         show_table(people.drop(columns="ags").assign(town=people["town"].str.split(",").str[0]), column_config={
             "town": t("common.municipality"), "email": t("wochenmail.email"),
-            "with_pdf": st.column_config.CheckboxColumn(t("wochenmail.with_pdf")), "added_by": t("wochenmail.added_by"),
+            "with_pdf": st.column_config.CheckboxColumn(t("wochenmail.with_pdf")), "lang": t("digest.language"),
+            "added_by": t("wochenmail.added_by"),
             "added_at": st.column_config.DatetimeColumn(t("wochenmail.added_at"), format=t("format.datetime_column"))})
         pairs = list(zip(people["ags"], people["email"], people["town"], strict=True))
         left, right = st.columns([3, 1], vertical_alignment="bottom")
@@ -97,10 +105,13 @@ def section(actor: Actor) -> None:
             left, middle = st.columns(2)
             ags = left.selectbox(t("common.municipality"), list(names), format_func=names.get, key="digest_town")
             email = middle.text_input(t("wochenmail.email"), key="digest_email", placeholder=t("wochenmail.email_placeholder"))
-            with_pdf = st.checkbox(t("wochenmail.with_pdf"), key="digest_with_pdf")
+            left, middle = st.columns(2, vertical_alignment="bottom")
+            language = left.selectbox(t("digest.language"), LANGS, format_func=_language, key="digest_lang",
+                                      help=t("digest.language_help"))
+            with_pdf = middle.checkbox(t("wochenmail.with_pdf"), key="digest_with_pdf")
             if st.form_submit_button(t("wochenmail.add"), icon=":material/person_add:"):
                 try:
-                    added = actions.add_digest_recipient(store(), actor, ags, email, with_pdf)
+                    added = actions.add_digest_recipient(store(), actor, ags, email, with_pdf, language)
                 except (digest.DigestError, Forbidden) as exc:
                     st.error(literal(exc), icon=":material/error:")
                 else:
@@ -137,7 +148,7 @@ def _send_now(actor: Actor, names: dict) -> list[str]:
     left, middle, right = st.columns([3, 1, 1], vertical_alignment="bottom")
     town = left.selectbox(t("common.municipality"), list(names), format_func=names.get, key="digest_send_town")
     if middle.button(t("wochenmail.preview"), key="digest_preview", icon=":material/visibility:"):
-        preview = digest.compose(store(), town)
+        preview = digest.compose(store(), town, lang=lang())
         st.caption(t("wochenmail.preview_caption", town=literal(preview.town), week=preview.week_label,
                      subject=literal(preview.subject)))
         components.html(preview.html, height=900, scrolling=True)
