@@ -284,6 +284,7 @@ class Store:
             if "://" in data_path and not data_path.startswith("file://"):
                 conn.execute(f"LOAD '{extension_file('httpfs')}'")
                 _s3_secret(conn)
+                _check_data_path(conn, data_path)
             else:
                 data_path = data_path.removeprefix("file://")
                 Path(data_path).mkdir(parents=True, exist_ok=True)
@@ -388,6 +389,11 @@ class Store:
                     cur.execute(f"USE {LAKE_ALIAS}")
                 cur.execute("SET TimeZone = 'UTC'")
                 yield cur
+            except duckdb.IOException as exc:  # S3 refused or gone after opening: a sentence, not a traceback
+                problem = _data_path_problem(self.data_path, exc) if self.lake else None
+                if problem is None:
+                    raise
+                raise StoreError(problem) from None
             finally:
                 cur.close()
 
@@ -596,20 +602,62 @@ def _sql_text(value: str) -> str:
 
 
 def _s3_secret(conn) -> None:
-    """Credentials for an S3-compatible DATA_PATH from the usual AWS variables (MinIO, Ceph, …:
-    `AWS_ENDPOINT_URL`)."""
-    key, secret = os.environ.get("AWS_ACCESS_KEY_ID"), os.environ.get("AWS_SECRET_ACCESS_KEY")
-    if not key or not secret:
-        return
-    parts = [f"KEY_ID '{_sql_text(key)}'", f"SECRET '{_sql_text(secret)}'"]
-    if os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION"):
-        parts.append(f"REGION '{_sql_text(os.environ.get('AWS_REGION') or os.environ['AWS_DEFAULT_REGION'])}'")
-    endpoint = os.environ.get("AWS_ENDPOINT_URL")
+    """Credentials and endpoint for an S3-compatible DATA_PATH from the usual AWS variables:
+    `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` (and `AWS_SESSION_TOKEN`), `AWS_REGION` (or
+    `AWS_DEFAULT_REGION`), and for MinIO, Ceph, … `AWS_ENDPOINT_URL` (path-style URLs; TLS unless it
+    starts with http://). Without a key the requests go unsigned (a public bucket)."""
+    env = os.environ.get
+    parts = []
+    if env("AWS_ACCESS_KEY_ID") and env("AWS_SECRET_ACCESS_KEY"):
+        parts += [f"KEY_ID '{_sql_text(env('AWS_ACCESS_KEY_ID'))}'", f"SECRET '{_sql_text(env('AWS_SECRET_ACCESS_KEY'))}'"]
+        if env("AWS_SESSION_TOKEN"):
+            parts.append(f"SESSION_TOKEN '{_sql_text(env('AWS_SESSION_TOKEN'))}'")
+    if env("AWS_REGION") or env("AWS_DEFAULT_REGION"):
+        parts.append(f"REGION '{_sql_text(env('AWS_REGION') or env('AWS_DEFAULT_REGION'))}'")
+    endpoint = env("AWS_ENDPOINT_URL")
     if endpoint:
         host = re.sub(r"^https?://", "", endpoint).rstrip("/")
         parts += [f"ENDPOINT '{_sql_text(host)}'", "URL_STYLE 'path'",
                   f"USE_SSL {'false' if endpoint.startswith('http://') else 'true'}"]
-    conn.execute(f"CREATE SECRET buergernah_s3 (TYPE s3, {', '.join(parts)})")
+    if parts:
+        conn.execute(f"CREATE SECRET buergernah_s3 (TYPE s3, {', '.join(parts)})")
+
+
+def _check_data_path(conn, data_path: str) -> None:
+    """Fail on opening, in one sentence, when an S3-compatible data path cannot be used: listing one
+    name under its prefix (a single request) finds a wrong key, secret, bucket or endpoint."""
+    probe = data_path.rstrip("/") + "/buergernah-zugriffstest*"
+    try:
+        conn.execute(f"SELECT count(*) FROM glob('{_sql_text(probe)}')").fetchone()
+    except duckdb.IOException as exc:
+        raise StoreError(_data_path_problem(data_path, exc) or f"Der Datenpfad {data_path} "
+                         f"(BUERGERNAH_DATA_PATH) ist nicht erreichbar: {str(exc).splitlines()[0]}") from None
+
+
+def _data_path_problem(data_path: str, exc: duckdb.Error) -> str | None:
+    """What went wrong with an S3-compatible data path, as one sentence saying what to check; None
+    when `exc` is no S3 request's error."""
+    status = getattr(exc, "status_code", None)
+    found = re.search(r"<Code>([^<]*)</Code>", getattr(exc, "body", None) or "")
+    code = found.group(1) if found else ""
+    unreachable = re.search(r"IO Error: (.+?) error for HTTP", str(exc))
+    if code == "SignatureDoesNotMatch":
+        problem = "der geheime Schlüssel passt nicht zur Zugangskennung (AWS_SECRET_ACCESS_KEY prüfen)"
+    elif code == "InvalidAccessKeyId":
+        problem = "der Server kennt die Zugangskennung nicht (AWS_ACCESS_KEY_ID prüfen)"
+    elif code == "NoSuchBucket":
+        problem = f"den Bucket „{urlsplit(data_path).netloc}“ gibt es dort nicht (anlegen oder BUERGERNAH_DATA_PATH prüfen)"
+    elif status in (401, 403):
+        problem = (f"Zugriff verweigert ({code or status}); die Zugangskennung (AWS_ACCESS_KEY_ID) muss unter "
+                   "diesem Pfad Objekte auflisten, lesen, schreiben und löschen dürfen")
+    elif status:
+        problem = f"der Server antwortet mit HTTP {status} {code}".rstrip()
+    elif unreachable:
+        server = os.environ.get("AWS_ENDPOINT_URL") or "S3"
+        problem = f"keine Verbindung zu {server} ({unreachable.group(1)}; AWS_ENDPOINT_URL prüfen)"
+    else:
+        return None
+    return f"Der Datenpfad {data_path} (BUERGERNAH_DATA_PATH) ist nicht erreichbar: {problem}."
 
 
 def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False) -> Store:
