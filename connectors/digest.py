@@ -48,7 +48,7 @@ import pandas as pd
 from babel.dates import format_date
 
 from analytics import access, config, fmt, platforms, weekly
-from analytics.i18n import LANGS, text
+from analytics.i18n import LANGS, Message, text
 from analytics.metrics import METRICS
 from analytics.store import LockedDatabaseError, Store
 
@@ -73,7 +73,8 @@ def _say(key: str, **values) -> str:
 
 
 class DigestError(ValueError):
-    """A recipient or a request the digest cannot take; the message says why."""
+    """A recipient or a request the digest cannot take; the message (an analytics.i18n.Message:
+    German as text, the reader's language through `message_text`) says why."""
 
 
 # -- settings -------------------------------------------------------------------------------
@@ -160,7 +161,7 @@ def sends(store: Store, towns: Iterable[str] | None = None, limit: int = 50) -> 
 def check_email(email: str) -> str:
     email = (email or "").strip()
     if not _EMAIL.match(email) or len(email) > 254:
-        raise DigestError(_say("digest.bad_email", email=email))
+        raise DigestError(Message("digest.bad_email", email=email))
     return email
 
 
@@ -169,9 +170,9 @@ def add_recipient(store: Store, actor_id: str, ags: str, email: str, with_pdf: b
     `en`) they get the e-mail; audited. Returns the address."""
     email = check_email(email)
     if lang not in LANGS:
-        raise DigestError(_say("digest.bad_language", language=lang))
+        raise DigestError(Message("digest.bad_language", language=lang))
     if not store.query_value("SELECT 1 FROM core.municipalities WHERE ags = ?", [ags]):
-        raise DigestError(_say("digest.unknown_ags", ags=ags))
+        raise DigestError(Message("digest.unknown_ags", ags=ags))
     def body(cur) -> None:
         cur.execute("DELETE FROM core.digest_recipients WHERE ags = ? AND lower(email) = lower(?)", [ags, email])
         cur.execute("INSERT INTO core.digest_recipients (recipient_id, ags, email, with_pdf, added_by, added_at, lang) "
@@ -878,7 +879,7 @@ def run(store: Store, actor_id: str, towns: Iterable[str] | None = None, week: d
     towns = list(towns) if towns is not None else towns_with_recipients(store)
     for ags in towns:
         if not store.query_value("SELECT 1 FROM core.municipalities WHERE ags = ?", [ags]):
-            raise DigestError(_say("digest.unknown_ags", ags=ags))
+            raise DigestError(Message("digest.unknown_ags", ags=ags))
     work = [(ags, week) for ags in towns]
     if dry_run:
         return [_dry_run(store, ags, wk, now) for ags, wk in work]

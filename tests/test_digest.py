@@ -22,6 +22,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import access, fmt, weekly
 from analytics.access import ANONYMOUS, Actor, Forbidden
+from analytics.i18n import message_text
 from conftest import DEMO_TODAY, free_port
 from connectors import actions, digest, schedule
 from connectors.__main__ import main as cli
@@ -325,6 +326,10 @@ def test_english_sentences_of_the_unusual_and_the_notes():
 def test_the_recipients_language_is_checked_and_kept(demo_store):
     with pytest.raises(digest.DigestError, match="Sprache „fr“"):
         actions.add_digest_recipient(demo_store, ADMIN, A, "presse@alsdorf.example", lang="fr")
+    with pytest.raises(digest.DigestError) as refused:  # the English page says it in English
+        actions.add_digest_recipient(demo_store, ADMIN, A, "müller@alsdorf.example")
+    assert message_text(refused.value, "en") == ("“müller@alsdorf.example” is not a valid e-mail address (form: "
+                                                 "name@town.example, without umlauts).")
     actions.add_digest_recipient(demo_store, ADMIN, A, "presse@alsdorf.example", lang="en")
     actions.add_digest_recipient(demo_store, ADMIN, A, "Presse@alsdorf.example", with_pdf=True)  # changed back
     assert digest.recipients(demo_store)[["email", "with_pdf", "lang"]].values.tolist() == \
