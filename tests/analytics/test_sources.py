@@ -71,3 +71,16 @@ def test_writes_keep_the_copies_current_so_pages_never_rebuild(demo_store):
     remove_demo_data(demo_store)
     assert not sources.refresh(demo_store)
     _copies_match_views(demo_store)
+
+
+def test_the_refresh_reads_only_the_touched_accounts_daily_values(store):
+    """The refresh asks `mart.account_daily` for one account (migration 012): the filter must reach
+    the scan of core.daily_values, not a materialised CTE over every account's values."""
+    golden.load(store)
+    with store.cursor() as cur:
+        plan = cur.execute("EXPLAIN SELECT * FROM mart.account_daily WHERE account_key IN (?)",
+                           [golden.FB_A]).fetchall()[0][1]
+        rows = cur.execute("SELECT count(*) FROM mart.account_daily WHERE account_key IN (?)", [golden.FB_A]).fetchone()[0]
+        copied = cur.execute("SELECT count(*) FROM core.mat_daily WHERE account_key = ?", [golden.FB_A]).fetchone()[0]
+    assert "CTE" not in plan
+    assert rows == copied > 0
