@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analytics import accounts
 from analytics.peers import members_sql
 from analytics.sources import relations
 from analytics.store import Store
 
 
-def presence(store: Store, group_id: str, platform: str | None = None) -> pd.DataFrame:
+def presence(store: Store, group_id: str, platform: str | None = None, lang: str = "de") -> pd.DataFrame:
     """One row per member town and account: first activity, the last day the imported data covers
     (daily series, posts, audience snapshots — not the import date), the follower total on the last
     day of the daily series with its source and day (NULL = unknown, never an older value), posts.
-    Towns without any account appear once with `platform` NULL."""
+    Towns without any account appear once with `platform` NULL. `account`: its name for people
+    (analytics/accounts.py), in `lang`."""
     rel = relations(store)
     members, params = members_sql(group_id)
-    return store.query_df(
+    frame = store.query_df(
         f"""
         WITH m AS ({members}),
         acc AS (SELECT * FROM {rel['accounts']} WHERE ags IN (SELECT ags FROM m)
@@ -30,7 +32,7 @@ def presence(store: Store, group_id: str, platform: str | None = None) -> pd.Dat
         au AS (SELECT account_key, max(as_of) AS last_audience FROM {rel['audience']}
                WHERE account_key IN (SELECT account_key FROM acc) GROUP BY account_key)
         SELECT m.ags, m.name, m.population_total AS inhabitants, acc.platform, acc.account_key,
-               coalesce(acc.handle, acc.name) AS account, acc.url, acc.first_activity_date,
+               acc.name AS account, acc.handle, acc.url, acc.first_activity_date,
                greatest(d.last_daily, p.last_post, au.last_audience) AS last_data_date,
                d.followers, d.followers_source,
                CASE WHEN d.followers IS NOT NULL THEN d.last_daily END AS followers_day,
@@ -42,6 +44,9 @@ def presence(store: Store, group_id: str, platform: str | None = None) -> pd.Dat
         """,
         {**params, "platform": platform},
     )
+    frame["account"] = [None if pd.isna(p) else accounts.display_name(p, n, h, town, lang) for p, n, h, town
+                        in zip(frame["platform"], frame["account"], frame["handle"], frame["name"], strict=True)]
+    return frame.drop(columns="handle")
 
 
 def follower_development(store: Store, group_id: str, platform: str | None = None,

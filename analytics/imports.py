@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analytics import accounts as account_names
 from analytics.store import Store
 
 
@@ -54,13 +55,8 @@ def import_count(store: Store) -> int:
     return int(store.query_value("SELECT count(*) FROM core.imports"))
 
 
-def accounts(store: Store) -> pd.DataFrame:
-    """Every registered account with its town, as `Name (Plattform) · Gemeinde`, for the account forms."""
-    return store.query_df(
-        """
-        SELECT a.account_key, a.platform, coalesce(a.name, a.handle, a.account_key) AS name, a.ags,
-               split_part(m.name, ',', 1) AS town
-        FROM mart.accounts a LEFT JOIN mart.municipalities m USING (ags)
-        ORDER BY town, a.platform, name
-        """
-    )
+def accounts(store: Store, lang: str = "de") -> pd.DataFrame:
+    """Every registered account with its town (account_key, platform, name, ags, town, label), for the
+    account forms and wherever the page names an account: `name` as people know it, `label` for
+    pickers (analytics/accounts.py)."""
+    return account_names.names(store, lang)[["account_key", "platform", "name", "ags", "town", "label"]]

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from analytics import accounts
 from analytics.access import Forbidden, cli_actor
 from analytics.store import StoreError, open_store
 from connectors import actions, demo, memory
@@ -146,9 +147,7 @@ def cmd_history(args) -> int:
 
 def cmd_accounts(args) -> int:
     with open_store(args.db) as store:
-        frame = store.query_df(
-            "SELECT a.account_key, a.platform, coalesce(a.name, a.handle) AS name, a.ags, m.name AS town "
-            "FROM mart.accounts a LEFT JOIN mart.municipalities m USING (ags) ORDER BY m.name, a.platform")
+        frame = accounts.names(store)  # the name people know it by, never the placeholder handle
     table = Table(title="Konten")
     for column in ("Konto", "Plattform", "Name", "AGS", "Gemeinde"):
         table.add_column(column)

@@ -18,7 +18,7 @@ from datetime import date, datetime
 import pandas as pd
 import pyarrow as pa
 
-from analytics import access, platforms, sources
+from analytics import access, accounts, platforms, sources
 from analytics.store import Store, next_id, put_setting
 from connectors import municipality, registry
 from connectors.base import (
@@ -159,7 +159,8 @@ def _resolve(store: Store, parsed: Parsed, ctx: ImportContext) -> Item:
         )
     if keys:
         return Item(parsed, keys[0], ags, town_note=note)
-    placeholder = AccountRef(ref.platform, handle=f"ags-{ags}", name=ref.name or f"{town_name(store, ags)} ({label})")
+    # named after the town and platform where it is shown (analytics/accounts.py), never by this handle
+    placeholder = AccountRef(ref.platform, handle=accounts.placeholder_handle(ags), name=ref.name)
     return Item(parsed, placeholder.key, ags, new_account=placeholder, town_note=note)
 
 
@@ -342,8 +343,7 @@ def enter_followers(store: Store, account_key: str, day: date, count: int, *, ac
 
     It anchors the account's follower series (`followers_source = 'entered'`), shows in the import
     history like a file, and is taken back with `undo_import`."""
-    account = store.query_df("SELECT platform, coalesce(name, handle, account_key) AS name FROM core.accounts "
-                             "WHERE account_key = ?", [account_key])
+    account = accounts.name_of(store, account_key)  # named as people know it, in the reader's language
     if account.empty:
         raise ImportRejected(f"Das Konto „{account_key}“ gibt es nicht.")
     if isinstance(count, float) and not count.is_integer() or int(count) < 0:

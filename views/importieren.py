@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from analytics import accounts as accounts_of
 from analytics import fmt
 from analytics import imports as import_queries
 from analytics.access import Forbidden
@@ -49,6 +50,8 @@ actor = auth.current()
 towns = query(import_queries.municipality_choices)
 names = dict(zip(towns["ags"], towns["label"], strict=True))
 my_towns = towns["ags"].tolist() if actor.admin else [a for a in towns["ags"] if a in actor.officer_of]
+all_accounts = query(import_queries.accounts, L)
+account_names = dict(zip(all_accounts["account_key"], all_accounts["name"], strict=True))  # never `ags-…` handles
 platform = st.selectbox(t("importieren.platform"), [None, *PLATFORMS], key="import_platform",
                         format_func=lambda p: t("importieren.none") if p is None else platform_name(p))
 localized_uploader("uploads", max_file_mb(), UPLOAD_TYPES)  # the widget's own texts in the page's language
@@ -90,12 +93,18 @@ def checked(upload, siblings: tuple[str, ...]) -> tuple[dict, str | None, bool]:
     return found, suggested, open_
 
 
+def account_name(ref, ags: str | None) -> str:
+    """A new account as people will know it: the name in the file, else „Facebook-Seite von <Gemeinde>“."""
+    return accounts_of.display_name(ref.platform, ref.name, ref.handle, names.get(ags, "").split(" (")[0], L)
+
+
 def describe(upload, result: dict) -> dict:
     plan = result["plan"]
     row = {t("importieren.file"): upload.name, t("importieren.status"): t("importieren.state." + result["status"])}
     if plan is None:
         return {**row, t("importieren.notes"): result["error"]}
-    accounts = {i.new_account.label if i.new_account else i.account_key for i in plan.items if i.account_key}
+    accounts = {account_name(i.new_account, i.ags) if i.new_account else account_names.get(i.account_key, i.account_key)
+                for i in plan.items if i.account_key}
     period = plan.period
     return {
         **row,
@@ -174,11 +183,9 @@ else:
 
 
 st.subheader(t("importieren.accounts"))
-accounts = query(import_queries.accounts)
-accounts = accounts[accounts["ags"].map(lambda a: actor.may("enter_followers", {a}))]
+accounts = all_accounts[all_accounts["ags"].map(lambda a: actor.may("enter_followers", {a}))]
 if not accounts.empty:
-    account_labels = {row.account_key: f"{row.name} ({platform_name(row.platform)}) · {row.town}"
-                      for row in accounts.itertuples()}
+    account_labels = dict(zip(accounts["account_key"], accounts["label"], strict=True))
     pick_account = dict(options=list(account_labels), format_func=account_labels.get)
     with st.form("enter_followers", border=True):
         st.markdown(f"**{t('importieren.followers_title')}**")
@@ -215,12 +222,12 @@ for row in pulls.itertuples():
         info, action = st.columns([4, 1], vertical_alignment="center")
         when = fmt.day(row.last_pull_at, L) if pd.notna(row.last_pull_at) else t("common.never")
         result = f" · {t('importieren.result')}: {pull_status(row.status)} {literal(row.message or '')}" if row.status else ""
-        info.markdown(f"**{literal(row.name)}** ({platform_name(row.platform)}) · {t('importieren.last_pull')}: {when}{result}")
+        info.markdown(f"**{literal(account_names.get(row.account_key, row.name))}** ({platform_name(row.platform)}) · {t('importieren.last_pull')}: {when}{result}")
         if not row.pullable:
             info.caption(pull_hint(row.not_pullable_reason))
         if action.button(t("importieren.pull_now"), key=f"pull_{row.account_key}",
                          disabled=not row.pullable or not actor.may("pull", {row.ags}), icon=":material/sync:"):
-            with st.spinner(t("importieren.pulling", name=literal(row.name))):
+            with st.spinner(t("importieren.pulling", name=literal(account_names.get(row.account_key, row.name)))):
                 outcome = actions.pull(store(), actor, row.account_key)
             clear_caches()
             (st.success if outcome.ok else st.error)(literal(outcome.summary()))

@@ -93,7 +93,7 @@ def prepare(presence: pd.DataFrame, lang_: str) -> tuple[pd.DataFrame, pd.DataFr
     return pivot, accounts, tl, shown
 
 
-presence = query(channels.presence, group_id, platform)
+presence = query(channels.presence, group_id, platform, L)  # accounts by name, in the language
 pivot, accounts, tl, accounts_shown = cached(prepare, presence, L)
 
 st.subheader(t("kanaele.matrix"))

@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from analytics import access, fmt
+from analytics import access, accounts, fmt
 from analytics import imports as import_queries
 from connectors import actions, schedule
 from ui import auth, digest_panel
@@ -89,6 +89,8 @@ digest_panel.section(actor)
 
 st.subheader(t("verwaltung.audit"))
 st.caption(t("verwaltung.audit_intro"))
-show_table(query(access.audit_log), column_config={
+named = query(import_queries.accounts, L)  # accounts by name, never by key or `ags-…` handle
+log = accounts.in_audit_log(query(access.audit_log), dict(zip(named["account_key"], named["name"], strict=True)))
+show_table(log, column_config={
     "done_at": st.column_config.DatetimeColumn(t("verwaltung.at"), format=t("format.datetime_seconds_column")), "actor": t("verwaltung.by"),
     "action": t("verwaltung.action"), "target": t("verwaltung.target"), "details": t("verwaltung.details")})

@@ -69,7 +69,7 @@ def test_an_entered_count_anchors_the_gains_and_can_be_undone(store):
         (pd_day("2025-09-05"), 100, "entered"),
     ]
     history = store.query_df("SELECT file_name, format, imported_by FROM mart.imports WHERE import_id = ?", [entry])
-    assert history.iloc[0].tolist() == ["Follower-Stand eingetragen: Alsdorf (Facebook), 05.09.2025: 100",
+    assert history.iloc[0].tolist() == ["Follower-Stand eingetragen: Facebook-Seite von Alsdorf, 05.09.2025: 100",
                                         "follower_entry", "cli:test"]
     undo_import(store, entry)
     assert store.query_value("SELECT count(followers) FROM mart.account_daily") == 0  # unknown again
