@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import numbers
+import os
 from datetime import date, datetime
 
 LANGS = ("de", "en")  # the order of every pair in TEXTS
@@ -744,6 +745,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "peers.germany": ("Deutschland (alle Gemeinden)", "Germany (all municipalities)"),
     "peers.land": ("Land: {name}", "State: {name}"),
     "peers.kreis": ("Kreis: {name} ({land})", "District: {name} ({land})"),
+    "peers.kreis_city": ("Kreisfreie Stadt: {name} ({land})", "Independent city: {name} ({land})"),
+    "peers.kreis_district": ("Landkreis: {name} ({land})", "Rural district: {name} ({land})"),
     "peers.size_in": ("{size} in {land}", "{size} in {land}"),
     # -- the metric registry's sources and denominators (analytics/metrics.py keeps the German;
     # tests/app/test_i18n.py keeps them equal) -----------------------------------------------------
@@ -1352,6 +1355,176 @@ TEXTS: dict[str, tuple[str, str]] = {
     "connector.loader.future_day": ("Der Tag {day} liegt in der Zukunft.", "The day {day} is in the future."),
     "connector.loader.follower_entry": ("Follower-Stand eingetragen: {name}, {day}: {count}",
                                         "Follower count entered: {name}, {day}: {count}"),
+    # connectors/__main__.py: the command line (BUERGERNAH_LANG)
+    "connector.cli.error": ("FEHLER {message}", "ERROR {message}"),
+    "connector.cli.not_found": ("Datei nicht gefunden.", "File not found."),
+    "connector.cli.imported": ("importiert", "imported"),
+    "connector.cli.already_imported": ("bereits importiert", "already imported"),
+    "connector.cli.rejected": ("abgelehnt", "rejected"),
+    "connector.cli.unmapped": ("{file}: unbekannte Spalte „{column}“ nicht übernommen",
+                               "{file}: unknown column “{column}” not taken over"),
+    "connector.cli.import_title": ("Import", "Import"),
+    "connector.cli.history_title": ("Importe", "Imports"),
+    "connector.cli.accounts_title": ("Konten", "Accounts"),
+    "connector.cli.column.file": ("Datei", "File"),
+    "connector.cli.column.result": ("Ergebnis", "Result"),
+    "connector.cli.column.platform": ("Plattform", "Platform"),
+    "connector.cli.column.format": ("Format", "Format"),
+    "connector.cli.column.rows": ("Zeilen", "Rows"),
+    "connector.cli.column.id": ("ID", "ID"),
+    "connector.cli.column.imported_at": ("Importiert", "Imported"),
+    "connector.cli.column.by": ("Von", "By"),
+    "connector.cli.column.status": ("Status", "Status"),
+    "connector.cli.column.account": ("Konto", "Account"),
+    "connector.cli.column.name": ("Name", "Name"),
+    "connector.cli.column.ags": ("AGS", "AGS"),
+    "connector.cli.column.municipality": ("Gemeinde", "Municipality"),
+    "connector.cli.datetime": ("%d.%m.%Y %H:%M", "%d/%m/%Y %H:%M"),
+    "connector.cli.demo_removed": ("{n} Demo-Importe entfernt.", "{n} demo imports removed."),
+    "connector.cli.demo_loaded": ("Demodaten geladen ({n} Dateien).", "Demo data loaded ({n} files)."),
+    "connector.cli.demo_not_empty": ("Datenbank enthält bereits Daten; keine Demodaten geladen.",
+                                     "The database already holds data; no demo data loaded."),
+    "connector.cli.day": ("am {day}", "on {day}"),
+    "connector.cli.followers_entered": (
+        "Follower-Stand {count} für {account} {day} eingetragen (Import {id}; rückgängig: undo {id}).",
+        "Follower count {count} for {account} {day} entered (import {id}; to undo: undo {id})."),
+    "connector.cli.moved": ("Konto {account} gehört jetzt zu {town} ({ags}); vorher {before}.",
+                            "Account {account} now belongs to {town} ({ags}); before: {before}."),
+    "connector.cli.undone": ("Import {id} rückgängig gemacht.", "Import {id} undone."),
+    "connector.cli.migrated": ("Datenbank {db}: Schema-Version {version}.", "Database {db}: schema version {version}."),
+    # connectors/api: pulls from platform APIs
+    "connector.api.no_connection": ("Keine Verbindung zu {host}: {error}", "No connection to {host}: {error}"),
+    "connector.api.rate_limited": (
+        "{host} begrenzt die Anfragen (HTTP {status}) und bittet, {wait} s zu warten; später erneut abrufen.",
+        "{host} limits requests (HTTP {status}) and asks to wait {wait} s; please pull again later."),
+    "connector.api.not_json": ("{host} antwortet nicht mit JSON (HTTP {status}).",
+                               "{host} does not answer with JSON (HTTP {status})."),
+    "connector.api.token_expired": ("{error}. Zugangstoken abgelaufen oder ohne Berechtigung: bitte erneuern.",
+                                    "{error}. Access token expired or without permission: please renew it."),
+    "connector.api.unknown_source": ("„{spec}“: unbekannte Quelle (erwartet {expected}).",
+                                     "“{spec}”: unknown source (expected {expected})."),
+    "connector.api.not_registered": ("Konto ist nicht registriert.", "The account is not registered."),
+    "connector.api.no_source": ("Für dieses Konto gibt es keine API-Quelle (Profiladresse bzw. Konto-ID fehlt).",
+                                "There is no API source for this account (profile address or account ID missing)."),
+    "connector.api.no_town": ("Das Konto {account} ist noch keiner Gemeinde zugeordnet: --municipality AGS angeben.",
+                              "The account {account} is not assigned to a municipality yet: give --municipality AGS."),
+    "connector.api.taken_over": ("{posts} Beiträge, {rows} Werte übernommen", "{posts} posts, {rows} values taken over"),
+    "connector.api.unchanged": ("keine Änderungen seit dem letzten Abruf", "no changes since the last pull"),
+    "connector.api.mastodon_url": ("„{spec}“ ist keine Mastodon-Profiladresse (erwartet https://server/@name).",
+                                   "“{spec}” is not a Mastodon profile address (expected https://server/@name)."),
+    "connector.api.mastodon_handle": ("„{spec}“ ist kein Mastodon-Konto (erwartet @name@server).",
+                                      "“{spec}” is not a Mastodon account (expected @name@server)."),
+    "connector.api.mastodon_not_found": ("Mastodon-Konto {handle} nicht gefunden ({server}).",
+                                         "Mastodon account {handle} not found ({server})."),
+    "connector.api.mastodon_unexpected": ("{server}: unerwartete Antwort auf die Beitragsliste.",
+                                          "{server}: unexpected answer to the list of posts."),
+    "connector.api.boosts_skipped": ("{n} geteilte Beiträge (Boosts) übersprungen.", "{n} shared posts (boosts) skipped."),
+    "connector.api.replies_skipped": ("{n} Antworten an andere Konten übersprungen (Datenschutz).",
+                                      "{n} replies to other accounts skipped (privacy)."),
+    "connector.api.private_skipped": ("{n} nicht öffentliche Beiträge übersprungen.", "{n} non-public posts skipped."),
+    "connector.api.graph_spec": ("„{spec}“: erwartet facebook:<Seiten-ID> oder instagram:<Konto-ID>.",
+                                 "“{spec}”: expected facebook:<page ID> or instagram:<account ID>."),
+    "connector.api.graph_id": ("„{spec}“: die Graph-ID ist eine Zahl (Seiten- bzw. Instagram-Konto-ID).",
+                               "“{spec}”: the Graph ID is a number (page or Instagram account ID)."),
+    "connector.api.metric_unavailable": (
+        "Metrik „{metric}“ nicht verfügbar (eingestellt oder ungültig) und übersprungen: {reason}",
+        "Metric “{metric}” not available (retired or invalid) and skipped: {reason}"),
+    "connector.api.no_meta_token": (
+        "Kein Meta-Zugangstoken: BUERGERNAH_META_TOKEN setzen oder meta_token im Abschnitt [buergernah] von "
+        ".streamlit/secrets.toml eintragen.",
+        "No Meta access token: set BUERGERNAH_META_TOKEN or enter meta_token in the section [buergernah] of "
+        ".streamlit/secrets.toml."),
+    "connector.api.demographics_failed": ("Altersgruppen der Follower nicht abrufbar: {error}",
+                                          "Follower age groups cannot be pulled: {error}"),
+    "connector.api.no_demographics_meta": (
+        "Keine Altersgruppen der Follower geliefert (Meta zeigt sie erst ab 100 Followern).",
+        "No follower age groups delivered (Meta shows them only from 100 followers)."),
+    "connector.api.field_error": ("{field}: {reason}", "{field}: {reason}"),
+    "connector.api.youtube_spec": ("„{spec}“: erwartet youtube:<Kanal-ID> (beginnt mit UC).",
+                                   "“{spec}”: expected youtube:<channel ID> (starts with UC)."),
+    "connector.api.no_youtube_token": (
+        "Kein YouTube-Zugangstoken: BUERGERNAH_YOUTUBE_TOKEN setzen oder youtube_token im Abschnitt [buergernah] "
+        "von .streamlit/secrets.toml eintragen.",
+        "No YouTube access token: set BUERGERNAH_YOUTUBE_TOKEN or enter youtube_token in the section [buergernah] "
+        "of .streamlit/secrets.toml."),
+    "connector.api.no_daily": ("Keine Tageswerte für {first}–{last} geliefert.", "No daily values delivered for {first}–{last}."),
+    "connector.api.no_demographics_youtube": (
+        "Keine Altersgruppen geliefert (YouTube zeigt sie nur bei genügend Aufrufen).",
+        "No age groups delivered (YouTube shows them only with enough views)."),
+    "connector.api.column.account": ("Konto", "Account"),
+    "connector.api.column.source": ("Quelle", "Source"),
+    "connector.api.column.result": ("Ergebnis", "Result"),
+    "connector.api.column.posts": ("Beiträge", "Posts"),
+    "connector.api.column.values": ("Werte", "Values"),
+    "connector.api.column.note": ("Hinweis", "Note"),
+    "connector.api.title": ("Abruf", "Pull"),
+    "connector.api.nothing": (
+        "Keine abrufbaren Konten registriert (Mastodon: Profiladresse; Facebook/Instagram/YouTube: Konto-ID und "
+        "Zugangstoken). Eine Quelle lässt sich direkt angeben, z. B. mastodon:https://social.example/@stadt "
+        "--municipality AGS.",
+        "No accounts that can be pulled are registered (Mastodon: profile address; Facebook/Instagram/YouTube: "
+        "account ID and access token). A source can be given directly, e.g. mastodon:https://social.example/@stadt "
+        "--municipality AGS."),
+    "connector.api.note": ("Hinweis {account}: {note}", "Note {account}: {note}"),
+    "connector.api.failed": ("FEHLER {account}: {message}", "ERROR {account}: {message}"),
+    # connectors/actions.py: refusals (analytics.access.Forbidden)
+    "connector.actions.forbidden": ("Keine Berechtigung: {who} darf nicht {action}.",
+                                    "Not permitted: {who} may not {action}."),
+    "connector.actions.forbidden_for": ("Keine Berechtigung: {who} darf für {towns} nicht {action}.",
+                                        "Not permitted: {who} may not {action} for {towns}."),
+    "connector.actions.forbidden_anonymous": ("Keine Berechtigung: Ohne Anmeldung darf nicht {action}.",
+                                              "Not permitted: without logging in, nobody may {action}."),
+    "connector.actions.forbidden_anonymous_for": ("Keine Berechtigung: Ohne Anmeldung darf für {towns} nicht {action}.",
+                                                  "Not permitted: without logging in, nobody may {action} for {towns}."),
+    "connector.actions.action.import": ("importieren", "import"),
+    "connector.actions.action.undo": ("Importe rückgängig machen", "undo imports"),
+    "connector.actions.action.enter_followers": ("Follower-Stände eintragen", "enter follower counts"),
+    "connector.actions.action.move_account": ("Konten verschieben", "move accounts"),
+    "connector.actions.action.pull": ("Schnittstellen abrufen", "pull from APIs"),
+    "connector.actions.action.peer_group": ("Vergleichsgruppen ändern", "change peer groups"),
+    "connector.actions.action.remove_demo": ("Demodaten laden oder entfernen", "load or remove demo data"),
+    "connector.actions.action.roles": ("Rollen vergeben", "assign roles"),
+    "connector.actions.action.settings": ("Einstellungen ändern", "change settings"),
+    "connector.actions.action.digest": ("die Wochen-E-Mail verwalten oder senden", "manage or send the weekly e-mail"),
+    "connector.actions.action.topics": ("Themen von Beiträgen korrigieren", "correct the topics of posts"),
+    "connector.actions.action.topic_words": ("Suchwörter für Themen ändern", "change the search words of topics"),
+    "connector.actions.unknown_role": (
+        "Unbekannte Rolle „{role}“ oder leere Kennung (Rollen: admin, council, officer:<AGS>).",
+        "Unknown role “{role}” or empty identifier (roles: admin, council, officer:<AGS>)."),
+    # what the import preview calls a file's format (Parsed.format_label)
+    "connector.format.comma": ("{label}, {part}", "{label}, {part}"),
+    "connector.format.dash": ("{label} – {part}", "{label} – {part}"),
+    "connector.format.paren": ("{label} ({part})", "{label} ({part})"),
+    "connector.format.facebook_legacy": ("Facebook Insights – Altexport (bis 2023)",
+                                         "Facebook Insights – legacy export (until 2023)"),
+    "connector.format.genesis": ("Regionalstatistik 12411-02-03 – Bevölkerung nach Altersgruppen",
+                                 "Regionalstatistik 12411-02-03 – population by age group"),
+    "connector.format.meta_audience": ("Meta Business Suite – Zielgruppe (Audience.csv)",
+                                       "Meta Business Suite – audience (Audience.csv)"),
+    "connector.format.meta_daily": ("Meta Business Suite – Tageswerte einer Kennzahl",
+                                    "Meta Business Suite – daily values of a metric"),
+    "connector.format.meta_posts": ("Meta Business Suite – Beitragsexport", "Meta Business Suite – post export"),
+    "connector.format.youtube_demographics": ("YouTube Studio – Zuschauer nach Alter/Geschlecht",
+                                              "YouTube Studio – viewers by age/gender"),
+    "connector.format.youtube_studio": ("YouTube Studio – Export (erweiterter Modus)",
+                                        "YouTube Studio – export (advanced mode)"),
+    "connector.format.mastodon_api": ("Mastodon-API", "Mastodon API"),
+    "connector.format.meta_graph_page": ("Meta Graph API (Facebook-Seite)", "Meta Graph API (Facebook page)"),
+    "connector.format.part.posts": ("Beiträge", "posts"),
+    "connector.format.part.page_stats": ("Seitenstatistik", "page statistics"),
+    "connector.format.part.content": ("Inhalte", "content"),
+    "connector.format.part.followers": ("Follower", "followers"),
+    "connector.format.part.visitors": ("Besucher", "visitors"),
+    "connector.format.part.tweet_activity": ("Tweet-Aktivität (alt)", "tweet activity (old)"),
+    "connector.format.part.account_overview": ("Kontoübersicht", "account overview"),
+    "connector.format.part.chart": ("Diagrammdaten", "chart data"),
+    "connector.format.part.table": ("Tabelle „{name}“", "table “{name}”"),
+    "connector.format.part.daily_totals": ("Summen je Tag", "daily totals"),
+    "connector.tiktok.kind.overview": ("Übersicht", "overview"),
+    "connector.tiktok.kind.history": ("Follower-Verlauf", "follower history"),
+    "connector.tiktok.kind.gender": ("Follower nach Geschlecht", "followers by gender"),
+    "connector.tiktok.kind.content": ("Inhalte", "content"),
+    "connector.tiktok.kind.viewers": ("Zuschauer", "viewers"),
     # (end of connector.)
     # -- report.: the council report (PDF); digest.: the weekly e-mail -------------------------
     # analytics/report.py: the errors (CLI, pages), the period, the summary's sentences, the sections
@@ -1782,6 +1955,13 @@ def _render(key: str | None, values: tuple, lang: str) -> str:
     if key not in TEXTS:  # a key of another version, stored with an import
         return " ".join([key, *shown.values()])
     return text(key, lang, **shown)
+
+
+def env_lang() -> str:
+    """The language where no page says one (the command line, cron jobs): `BUERGERNAH_LANG`, `de` by
+    default, `en` for English."""
+    wanted = os.environ.get("BUERGERNAH_LANG", DEFAULT).strip().lower()
+    return wanted if wanted in LANGS else DEFAULT
 
 
 def message_text(value, lang: str) -> str:

@@ -12,33 +12,30 @@ from datetime import date
 
 from analytics import access, imports, peers, post_topics
 from analytics.access import Actor, Forbidden
+from analytics.i18n import Message
 from analytics.store import Store, put_setting
 from connectors import loader
 
-LABELS = {  # what a refusal names
-    "import": "importieren", "undo": "Importe rückgängig machen", "enter_followers": "Follower-Stände eintragen",
-    "move_account": "Konten verschieben", "pull": "Schnittstellen abrufen", "peer_group": "Vergleichsgruppen ändern",
-    "remove_demo": "Demodaten laden oder entfernen", "roles": "Rollen vergeben", "settings": "Einstellungen ändern",
-    "digest": "die Wochen-E-Mail verwalten oder senden", "topics": "Themen von Beiträgen korrigieren",
-    "topic_words": "Suchwörter für Themen ändern",
-}
-ROLES_HELP = "Rollen: admin, council, officer:<AGS>"
-
 
 def require(actor: Actor, action: str, municipalities=()) -> None:
-    """Raise `Forbidden` unless `actor` may take `action` for all of `municipalities`."""
+    """Raise `Forbidden` unless `actor` may take `action` for all of `municipalities`. Its message is a
+    catalogue Message (`str()` German), shown in the reader's language."""
     if actor.may(action, municipalities):
         return
-    towns = ", ".join(sorted(set(municipalities)))
-    where = f" für {towns}" if towns else ""
-    who = "Ohne Anmeldung" if actor.anonymous else f"{actor.id} ({', '.join(actor.roles())})"
-    raise Forbidden(f"Keine Berechtigung: {who} darf{where} nicht {LABELS[action]}.")
+    towns = sorted(set(municipalities))
+    what = Message(f"connector.actions.action.{action}")  # what a refusal names
+    if actor.anonymous:
+        raise Forbidden(Message("connector.actions.forbidden_anonymous_for" if towns
+                                else "connector.actions.forbidden_anonymous", towns=towns, action=what))
+    who = f"{actor.id} ({', '.join(actor.roles())})"
+    raise Forbidden(Message("connector.actions.forbidden_for" if towns else "connector.actions.forbidden",
+                            who=who, towns=towns, action=what))
 
 
 def _account_town(store: Store, account_key: str) -> str:
     ags = store.query_value("SELECT ags FROM core.accounts WHERE account_key = ?", [account_key])
     if ags is None:
-        raise loader.ImportRejected(f"Das Konto „{account_key}“ gibt es nicht.")
+        raise loader.ImportRejected("connector.loader.no_account", account=account_key)
     return ags
 
 
@@ -116,10 +113,10 @@ def assign_role(store: Store, actor: Actor, identity: str, role: str) -> None:
     require(actor, "roles")
     identity = identity.strip()
     if not identity or access.from_roles(identity, [role]).anonymous:
-        raise Forbidden(f"Unbekannte Rolle „{role}“ oder leere Kennung ({ROLES_HELP}).")
+        raise Forbidden(Message("connector.actions.unknown_role", role=role))
     if role.startswith("officer:") and not store.query_value(
             "SELECT 1 FROM core.municipalities WHERE ags = ?", [role[8:]]):
-        raise Forbidden(f"Unbekannter Gemeindeschlüssel (AGS) „{role[8:]}“.")
+        raise Forbidden(Message("connector.loader.unknown_ags", ags=role[8:]))
     def write(cur) -> None:
         cur.execute("DELETE FROM core.role_assignments WHERE identity = ? AND role = ?", [identity, role])
         cur.execute("INSERT INTO core.role_assignments (identity, role, assigned_by) VALUES (?, ?, ?)",

@@ -14,6 +14,7 @@ import streamlit.components.v1 as components
 from analytics import fmt, weekly
 from analytics import imports as import_queries
 from analytics.access import Actor, Forbidden
+from analytics.i18n import message_text
 from connectors import actions, digest, schedule
 from ui.i18n import LANGS, known, lang, t
 from ui.safe import literal
@@ -113,7 +114,7 @@ def section(actor: Actor) -> None:
                 try:
                     added = actions.add_digest_recipient(store(), actor, ags, email, with_pdf, language)
                 except (digest.DigestError, Forbidden) as exc:
-                    st.error(literal(exc), icon=":material/error:")
+                    st.error(literal(message_text(exc, lang())), icon=":material/error:")
                 else:
                     clear_caches()
                     st.toast(t("wochenmail.added", email=literal(added), town=literal(names[ags].split(" (")[0])),

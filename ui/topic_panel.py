@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import fmt, peers, post_topics, topics
+from analytics.i18n import message_text
 from analytics.metrics import MIN_POSTS_FOR_RATE
 from analytics.post_topics import TopicError
 from connectors import actions
@@ -181,7 +182,7 @@ def _correction_form(posts: pd.DataFrame, L: str) -> None:
             try:
                 actions.correct_topics(store(), auth.current(), row["account_key"], row["post_id"], keys)
             except (TopicError, actions.Forbidden) as exc:
-                st.error(literal(exc))
+                st.error(literal(message_text(exc, lang())))
             else:
                 clear_caches()
                 st.toast(t("themen.saved"))
@@ -200,7 +201,7 @@ def _word_form(L: str) -> None:
                 with st.spinner():
                     actions.add_topic_word(store(), auth.current(), topic, term)
             except (TopicError, actions.Forbidden) as exc:
-                st.error(literal(exc))
+                st.error(literal(message_text(exc, lang())))
             else:
                 clear_caches()
                 st.toast(t("themen.added", term=term.strip(), topic=topic_name(topic, L)))

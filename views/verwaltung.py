@@ -8,6 +8,7 @@ import streamlit as st
 
 from analytics import access, accounts, fmt
 from analytics import imports as import_queries
+from analytics.i18n import message_text
 from connectors import actions, schedule
 from ui import auth, digest_panel
 from ui.confirm import arm, confirmed
@@ -53,7 +54,7 @@ with st.form("assign_role", border=True):
         try:
             actions.assign_role(store(), actor, identity, f"officer:{town}" if kind == "officer" else kind)
         except access.Forbidden as exc:
-            st.error(literal(exc))
+            st.error(literal(message_text(exc, L)))
         else:
             clear_caches()
             st.success(t("verwaltung.added"))

@@ -20,9 +20,10 @@ from datetime import UTC, date, datetime
 
 import pandas as pd
 
+from analytics.i18n import Message
 from connectors.api import mastodon, meta_graph, youtube_analytics
 from connectors.api.common import PullResult, Target, canonical_bytes, sha256, today_berlin
-from connectors.api.http import ApiError, HttpClient, redact
+from connectors.api.http import ApiError, HttpClient, redact, redact_message
 
 __all__ = ["PullResult", "last_pulls", "parse_source", "pull_account", "pull_all", "pull_target"]
 
@@ -40,7 +41,7 @@ def parse_source(spec: str) -> Target:
     source = BY_PLATFORM.get(platform) or (mastodon.SOURCE if "@" in spec else None)  # `@name@host` alone
     if source is None:
         expected = ", ".join(f"{p}:" for p in BY_PLATFORM)
-        raise ValueError(f"„{spec}“: unbekannte Quelle (erwartet {expected}).")
+        raise ValueError(Message("connector.api.unknown_source", spec=spec, expected=expected))
     return source.parse_spec(spec)
 
 
@@ -68,8 +69,7 @@ def pull_account(store, account_key: str, *, since: date | None = None, client: 
     platform = row["platform"] if row else account_key.split(":", 1)[0]
     target = target_for_account(row) if row else None
     if target is None:
-        reason = ("Konto ist nicht registriert." if row is None
-                  else "Für dieses Konto gibt es keine API-Quelle (Profiladresse bzw. Konto-ID fehlt).")
+        reason = Message("connector.api.not_registered" if row is None else "connector.api.no_source")
         return _record(store, PullResult(account_key, platform, "", "failed", reason,
                                          started_at=_now(), finished_at=_now()))
     return pull_target(store, target, account_key=account_key, since=since, client=client, today=today, actor=actor)
@@ -92,11 +92,10 @@ def pull_target(store, target: Target, *, account_key: str | None = None, munici
         row = _account_row(store, key)
         if row is None:
             if not municipality:
-                result.message = (f"Das Konto {key} ist noch keiner Gemeinde zugeordnet: "
-                                  "--municipality AGS angeben.")
+                result.message = Message("connector.api.no_town", account=key)
                 return _record(store, result)
             if not store.query_value("SELECT 1 FROM core.municipalities WHERE ags = ?", [municipality]):
-                result.message = f"Unbekannter Gemeindeschlüssel (AGS) „{municipality}“."
+                result.message = Message("connector.loader.unknown_ags", ags=municipality)
                 return _record(store, result)
             ags = municipality
         else:
@@ -115,15 +114,15 @@ def pull_target(store, target: Target, *, account_key: str | None = None, munici
         posts = fetched.parsed.posts
         result.posts = 0 if posts is None else len(posts)
         result.notes = list(fetched.notes)
-        result.message = (f"{result.posts} Beiträge, {plan.rows} Werte übernommen" if import_id
-                          else "keine Änderungen seit dem letzten Abruf")
+        result.message = (Message("connector.api.taken_over", posts=str(result.posts), rows=str(plan.rows))
+                          if import_id else Message("connector.api.unchanged"))
         return _record(store, result, extras=fetched.extras, account=fetched.account)
     except ApiError as exc:
-        result.message = str(exc)
+        result.message = exc.message
         return _record(store, result)
     except Exception as exc:  # a pull never takes the app or the whole run down
         log.exception("Abruf %s fehlgeschlagen", redact(target.spec))
-        result.message = redact(f"{type(exc).__name__}: {exc}")
+        result.message = Message.plain(redact(f"{type(exc).__name__}: {exc}"))
         return _record(store, result)
     finally:
         if own_client:
@@ -191,8 +190,8 @@ def _already_current(store, key: str, parsed) -> bool:
 def _record(store, result: PullResult, *, extras=(), account=None) -> PullResult:
     """Write the pull run (and post extras) in one transaction; returns the result."""
     result.finished_at = _now()
-    result.message = redact(result.message)
-    result.notes = [redact(n) for n in result.notes]
+    result.message = redact_message(_message(result.message))
+    result.notes = [redact_message(_message(n)) for n in result.notes]
     from analytics.store import next_id
 
     def write(cur) -> None:
@@ -208,10 +207,32 @@ def _record(store, result: PullResult, *, extras=(), account=None) -> PullResult
             "import_id, rows, message, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [next_id(cur, "pull_run"), result.account_key, result.platform, result.source,
              result.started_at or result.finished_at, result.finished_at, result.status, result.import_id,
-             result.rows, result.message, json.dumps(result.notes, ensure_ascii=False)])
+             result.rows, _stored(result.message), json.dumps([n.to_json() for n in result.notes], ensure_ascii=False)])
 
     store.write(write)
     return result
+
+
+def _message(value) -> Message:
+    return value if isinstance(value, Message) else Message.plain(value or "")
+
+
+def _stored(message: Message) -> str:
+    """`core.pull_runs.message`: a catalogue message as its JSON (`{"key": …}`), shown in the reader's
+    language by `last_pulls`; a plain text (the API's own words) as it is."""
+    found = message.to_json()
+    return found if isinstance(found, str) else json.dumps(found, ensure_ascii=False)
+
+
+def _loaded(stored) -> Message | None:
+    if not isinstance(stored, str):
+        return None
+    if stored.startswith('{"key"'):
+        try:
+            return Message.from_json(json.loads(stored))
+        except ValueError:
+            pass
+    return Message.plain(stored)
 
 
 def _now() -> datetime:
@@ -243,7 +264,8 @@ def pull_all(store, sources: Iterable[str] = (), *, municipality: str | None = N
                 try:
                     target = parse_source(spec)
                 except ValueError as exc:
-                    results.append(_record(store, PullResult(spec, spec.split(":", 1)[0], spec, "failed", str(exc),
+                    reason = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else Message.plain(str(exc))
+                    results.append(_record(store, PullResult(spec, spec.split(":", 1)[0], spec, "failed", reason,
                                                              started_at=_now())))
                     continue
                 results.append(pull_target(store, target, municipality=municipality, since=since,
@@ -266,8 +288,8 @@ def last_pulls(store) -> pd.DataFrame:
     """Per account an API covers (or that was ever pulled): the last pull, its result and reason.
 
     Columns: account_key, platform, name, ags, source, pullable, not_pullable_reason,
-    last_pull_at (UTC), status (ok | unchanged | failed | NULL = never), message, rows, import_id,
-    notes (list of str), last_success_at.
+    last_pull_at (UTC), status (ok | unchanged | failed | NULL = never), message (a Message or None),
+    rows, import_id, notes (list of Message), last_success_at.
     """
     accounts = store.query_df("SELECT account_key, platform, account_id, handle, name, ags, url FROM core.accounts")
     runs = store.query_df(
@@ -300,6 +322,8 @@ def last_pulls(store) -> pd.DataFrame:
     columns = ["account_key", "platform", "name", "ags", "source", "pullable", "not_pullable_reason"]
     frame = pd.DataFrame(rows, columns=columns)
     merged = frame.merge(runs.drop(columns=["run_platform", "source"]), on="account_key", how="left")
-    merged["notes"] = merged["notes"].map(lambda v: json.loads(v) if isinstance(v, str) and v else [])
+    merged["notes"] = merged["notes"].map(
+        lambda v: [Message.from_json(n) for n in json.loads(v)] if isinstance(v, str) and v else [])
+    merged["message"] = pd.Series([_loaded(v) for v in merged["message"]], index=merged.index, dtype=object)
     merged["status"] = merged["status"].astype(object).where(merged["status"].notna(), None)
     return merged.sort_values(["ags", "platform", "account_key"], na_position="last").reset_index(drop=True)

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from analytics.access import cli_actor
+from analytics.i18n import env_lang, known, message_text, text
 from analytics.store import open_store
 from connectors.api import pull_all
 from connectors.api.common import STATUS_LABELS
@@ -30,21 +31,24 @@ def run(args) -> int:
     with open_store(args.db) as store:
         results = pull_all(store, args.sources, municipality=args.municipality, since=args.since,
                            actor=cli_actor().id)
+    lang = env_lang()  # BUERGERNAH_LANG
     if not results:
-        print("Keine abrufbaren Konten registriert (Mastodon: Profiladresse; Facebook/Instagram/YouTube: "
-              "Konto-ID und Zugangstoken). Eine Quelle lässt sich direkt angeben, z. B. "
-              "mastodon:https://social.example/@stadt --municipality AGS.")
+        print(text("connector.api.nothing", lang))
         return 0
-    table = Table(title="Abruf")
-    for column in ("Konto", "Quelle", "Ergebnis", "Beiträge", "Werte", "Hinweis"):
-        table.add_column(column)
+    table = Table(title=text("connector.api.title", lang))
+    for column in ("account", "source", "result", "posts", "values", "note"):
+        table.add_column(text(f"connector.api.column.{column}", lang))
     for result in results:
-        table.add_row(result.account_key, result.source, STATUS_LABELS.get(result.status, result.status),
-                      str(result.posts), str(result.rows), result.message)
+        status = f"importieren.pull_status.{result.status}"
+        table.add_row(result.account_key, result.source,
+                      text(status, lang) if known(status) else STATUS_LABELS.get(result.status, result.status),
+                      str(result.posts), str(result.rows), message_text(result.message, lang))
     Console(width=200).print(table)
     for result in results:
         for note in result.notes:
-            print(f"Hinweis {result.account_key}: {note}", file=sys.stderr)
+            print(text("connector.api.note", lang, account=result.account_key, note=message_text(note, lang)),
+                  file=sys.stderr)
         if result.status == "failed":
-            print(f"FEHLER {result.account_key}: {result.message}", file=sys.stderr)
+            print(text("connector.api.failed", lang, account=result.account_key,
+                       message=message_text(result.message, lang)), file=sys.stderr)
     return 1 if any(r.status == "failed" for r in results) else 0

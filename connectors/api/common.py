@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from analytics.i18n import Message, known, text
 from connectors.api.http import token
 from connectors.base import AccountRef, Parsed
 
@@ -43,7 +44,7 @@ class Fetched:
     parsed: Parsed
     raw: dict  # the fetched data in a canonical form (hashed; never stored)
     extras: list[tuple[str, str, float | None]] = field(default_factory=list)  # (post_id, metric, value)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     account: AccountRef | None = None  # identity as the API reported it (name, url)
 
 
@@ -79,11 +80,11 @@ class PullResult:
     platform: str
     source: str
     status: str
-    message: str = ""
+    message: Message | str = ""  # a Message (its German text is a str), shown in the reader's language
     import_id: int | None = None
     rows: int = 0
     posts: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     started_at: datetime | None = None
     finished_at: datetime | None = None
 
@@ -91,9 +92,12 @@ class PullResult:
     def ok(self) -> bool:
         return self.status in ("ok", "unchanged", "skipped")
 
-    def summary(self) -> str:
-        """One German line for people: `abgerufen: 3 Beiträge …`."""
-        return f"{STATUS_LABELS.get(self.status, self.status)}: {self.message}".rstrip(": ")
+    def summary(self, lang: str = "de") -> str:
+        """One line for people: `abgerufen: 3 Beiträge …` (`fetched: 3 posts …` in English)."""
+        key = f"importieren.pull_status.{self.status}"
+        status = text(key, lang) if known(key) else STATUS_LABELS.get(self.status, self.status)
+        message = self.message.text(lang) if isinstance(self.message, Message) else self.message
+        return f"{status}: {message}".rstrip(": ")
 
 
 def canonical_bytes(data: dict) -> bytes:

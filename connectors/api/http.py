@@ -25,6 +25,7 @@ from pathlib import Path
 import requests
 
 from analytics import config
+from analytics.i18n import Message
 
 log = logging.getLogger("buergernah.api")
 
@@ -74,11 +75,13 @@ def register_secret(value: str | None) -> str | None:
 
 # -- errors -----------------------------------------------------------------------------
 class ApiError(Exception):
-    """A request that failed for good. The message is redacted and says what to do."""
+    """A request that failed for good. `message` (a catalogue Message, or the API's own words as a
+    plain one) is redacted and says what to do; `str()` is its German text."""
 
-    def __init__(self, message: str, *, status: int | None = None, code: int | None = None,
+    def __init__(self, message: str | Message, *, status: int | None = None, code: int | None = None,
                  url: str | None = None):
-        super().__init__(redact(message))
+        self.message = redact_message(message if isinstance(message, Message) else Message.plain(message))
+        super().__init__(self.message)
         self.status = status
         self.code = code
         self.url = redact(url) if url else None
@@ -175,8 +178,8 @@ class HttpClient:
                 response = self.session.get(url, params=params, headers=headers, timeout=self.timeout)
             except (requests.ConnectionError, requests.Timeout) as exc:
                 if attempt >= self.max_retries:
-                    raise ApiError(f"Keine Verbindung zu {_host(url)}: {type(exc).__name__}: {exc}",
-                                   url=url) from None
+                    raise ApiError(Message("connector.api.no_connection", host=_host(url),
+                                           error=f"{type(exc).__name__}: {exc}"), url=url) from None
                 self.sleep(self._backoff(attempt))
                 attempt += 1
                 continue
@@ -186,10 +189,9 @@ class HttpClient:
                 if wait is None:
                     wait = self._backoff(attempt)
                 if wait > self.max_wait:
-                    raise ApiError(
-                        f"{_host(url)} begrenzt die Anfragen (HTTP {response.status_code}) und bittet, "
-                        f"{wait:.0f} s zu warten; später erneut abrufen.",
-                        status=response.status_code, url=url)
+                    raise ApiError(Message("connector.api.rate_limited", host=_host(url),
+                                           status=str(response.status_code), wait=f"{wait:.0f}"),
+                                   status=response.status_code, url=url)
                 self.sleep(wait)
                 attempt += 1
                 continue
@@ -203,7 +205,7 @@ class HttpClient:
         try:
             return response.json()
         except ValueError:
-            raise ApiError(f"{_host(url)} antwortet nicht mit JSON (HTTP {response.status_code}).",
+            raise ApiError(Message("connector.api.not_json", host=_host(url), status=str(response.status_code)),
                            status=response.status_code, url=url) from None
 
     def _backoff(self, attempt: int) -> float:
@@ -328,15 +330,27 @@ def error_for(response: requests.Response) -> ApiError:
                 message = f"{message}: {description}"
     if not message:
         message = (response.text or "")[:200].strip() or response.reason or ""
-    text = f"{host}: HTTP {status}" + (f" – {message}" if message else "")
+    text = Message.plain(f"{host}: HTTP {status}" + (f" – {message}" if message else ""))  # the API's own words
     if code == 100 and ("metric" in message.lower() or "insights" in message.lower()):
         return MetricUnavailable(text, status=status, code=code, url=response.url)
     if status in (401, 403) or code in (190, 102, 463, 467):
-        return AuthError(f"{text}. Zugangstoken abgelaufen oder ohne Berechtigung: bitte erneuern.",
+        return AuthError(Message("connector.api.token_expired", error=text),
                          status=status, code=code, url=response.url)
     if status == 404:
         return NotFound(text, status=status, code=code, url=response.url)
     return ApiError(text, status=status, code=code, url=response.url)
+
+
+def redact_message(message: Message) -> Message:
+    """The message with tokens redacted from its values (what an API or an exception said)."""
+    def clean(value):
+        if isinstance(value, Message):
+            return redact_message(value)
+        if isinstance(value, tuple):
+            return tuple(clean(v) for v in value)
+        return redact(value) if isinstance(value, str) else value
+
+    return Message(message.key, **{name: clean(value) for name, value in message.values})
 
 
 def _host(url: str) -> str:

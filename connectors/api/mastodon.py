@@ -20,13 +20,14 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from analytics.i18n import Message
 from connectors.api.common import ApiSource, Fetched, Target, daily_frame, utc_timestamps
 from connectors.api.http import ApiError, HttpClient, NotFound
 from connectors.base import POST_COLUMNS, AccountRef, Parsed
 
 PLATFORM = "mastodon"
 FORMAT = "mastodon_api"
-LABEL = "Mastodon-API"
+LABEL = Message("connector.format.mastodon_api")
 PAGE_SIZE = 40
 REREAD_DAYS = 14  # counts of posts younger than this still change and are read again
 
@@ -43,7 +44,7 @@ def parse_spec(spec: str) -> Target:
         match = re.fullmatch(r"@([A-Za-z0-9_.-]+)(?:@([^/@]+))?", path) or \
             re.fullmatch(r"users/([A-Za-z0-9_.-]+)", path)
         if not parts.netloc or not match:
-            raise ValueError(f"„{spec}“ ist keine Mastodon-Profiladresse (erwartet https://server/@name).")
+            raise ValueError(Message("connector.api.mastodon_url", spec=spec))
         user = match.group(1)
         domain = match.group(2) if match.lastindex and match.lastindex > 1 and match.group(2) else parts.netloc
         base = f"{parts.scheme}://{parts.netloc}"
@@ -52,7 +53,7 @@ def parse_spec(spec: str) -> Target:
     else:
         match = re.fullmatch(r"@?([A-Za-z0-9_.-]+)@([A-Za-z0-9.-]+(?::\d+)?)", text)
         if not match:
-            raise ValueError(f"„{spec}“ ist kein Mastodon-Konto (erwartet @name@server).")
+            raise ValueError(Message("connector.api.mastodon_handle", spec=spec))
         user, domain = match.groups()
         base = f"https://{domain}"
         url = f"{base}/@{user}"
@@ -125,7 +126,8 @@ def lookup(client: HttpClient, target: Target) -> dict:
     try:
         return client.get_json(f"{target.base_url}/api/v1/accounts/lookup", params={"acct": target.ident})
     except NotFound:
-        raise ApiError(f"Mastodon-Konto {target.ref.handle} nicht gefunden ({target.base_url}).") from None
+        raise ApiError(Message("connector.api.mastodon_not_found", handle=target.ref.handle,
+                               server=target.base_url)) from None
 
 
 def statuses(client: HttpClient, base_url: str, account_id: str, *, stop_before: datetime | None,
@@ -137,7 +139,7 @@ def statuses(client: HttpClient, base_url: str, account_id: str, *, stop_before:
         response = client.get(url, params=params)
         page = response.json()
         if not isinstance(page, list):
-            raise ApiError(f"{base_url}: unerwartete Antwort auf die Beitragsliste.")
+            raise ApiError(Message("connector.api.mastodon_unexpected", server=base_url))
         if not page:
             return
         reached = False
@@ -229,11 +231,11 @@ def fetch(client: HttpClient, target: Target, *, newest_stored: datetime | None,
         daily_rows.append((today, "followers", float(followers)))
     notes = []
     if skipped["boosts"]:
-        notes.append(f"{skipped['boosts']} geteilte Beiträge (Boosts) übersprungen.")
+        notes.append(Message("connector.api.boosts_skipped", n=str(skipped["boosts"])))
     if skipped["replies"]:
-        notes.append(f"{skipped['replies']} Antworten an andere Konten übersprungen (Datenschutz).")
+        notes.append(Message("connector.api.replies_skipped", n=str(skipped["replies"])))
     if skipped["private"]:
-        notes.append(f"{skipped['private']} nicht öffentliche Beiträge übersprungen.")
+        notes.append(Message("connector.api.private_skipped", n=str(skipped["private"])))
     name = account.get("display_name") or account.get("username")
     ref = AccountRef(PLATFORM, account_id=target.ref.account_id, handle=target.ref.handle, name=name,
                      url=target.ref.url)

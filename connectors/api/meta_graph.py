@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from analytics.i18n import Message
 from connectors.api.common import (
     ApiSource,
     Fetched,
@@ -64,7 +65,7 @@ def parse_spec(spec: str) -> Target:
     platform, _, rest = spec.strip().partition(":")
     platform = platform.lower()
     if platform not in ("facebook", "instagram") or not rest:
-        raise ValueError(f"„{spec}“: erwartet facebook:<Seiten-ID> oder instagram:<Konto-ID>.")
+        raise ValueError(Message("connector.api.graph_spec", spec=spec))
     base = None
     if re.match(r"^[a-z][a-z0-9+.-]*://", rest, re.I):
         parts = urlsplit(rest)
@@ -73,7 +74,7 @@ def parse_spec(spec: str) -> Target:
     else:
         ident = rest.strip()
     if not re.fullmatch(r"\d+", ident or ""):
-        raise ValueError(f"„{spec}“: die Graph-ID ist eine Zahl (Seiten- bzw. Instagram-Konto-ID).")
+        raise ValueError(Message("connector.api.graph_id", spec=spec))
     ref = AccountRef(platform, account_id=ident)
     return Target(platform, ident, api_root(base), ref, f"{platform}:{base + '/' if base else ''}{ident}")
 
@@ -97,7 +98,7 @@ class Insights:
     def __init__(self, client: HttpClient, access_token: str):
         self.client = client
         self.token = access_token
-        self.unavailable: dict[str, str] = {}
+        self.unavailable: dict[str, Message] = {}  # metric → why (the API's words)
 
     def get(self, url: str, params: dict | None = None) -> dict:
         return self.client.get_json(url, params={**(params or {}), "access_token": self.token})
@@ -110,30 +111,29 @@ class Insights:
             return self._one(object_url, wanted, params)
         except MetricUnavailable as exc:
             if len(wanted) == 1:
-                self.unavailable[wanted[0]] = str(exc)
+                self.unavailable[wanted[0]] = exc.message
                 return []
         found: list[dict] = []
         for metric in wanted:  # one refused metric fails the whole request: ask one by one
             try:
                 found += self._one(object_url, [metric], params)
             except MetricUnavailable as exc:
-                self.unavailable[metric] = str(exc)
+                self.unavailable[metric] = exc.message
         return found
 
     def _one(self, object_url: str, metrics: list[str], params: dict) -> list[dict]:
         body = self.get(f"{object_url}/insights", {**params, "metric": ",".join(metrics)})
         return body.get("data") or []
 
-    def notes(self) -> list[str]:
-        return [f"Metrik „{metric}“ nicht verfügbar (eingestellt oder ungültig) und übersprungen: {reason}"
+    def notes(self) -> list[Message]:
+        return [Message("connector.api.metric_unavailable", metric=metric, reason=reason)
                 for metric, reason in self.unavailable.items()]
 
 
 def _require_token(target: Target) -> str:
     found = token("meta", target.ident)
     if not found:
-        raise AuthError("Kein Meta-Zugangstoken: BUERGERNAH_META_TOKEN setzen oder meta_token im Abschnitt "
-                        "[buergernah] von .streamlit/secrets.toml eintragen.")
+        raise AuthError(Message("connector.api.no_meta_token"))
     return found
 
 
@@ -220,7 +220,7 @@ def fetch_page(client: HttpClient, target: Target, *, last_day: date | None, new
                 **{column: figures.get(metric) for metric, column in POST_METRICS.items()},
             })
     ref = AccountRef("facebook", account_id=target.ident, name=page.get("name"), url=page.get("link"))
-    parsed = Parsed(platform="facebook", format="meta_graph_page", format_label="Meta Graph API (Facebook-Seite)",
+    parsed = Parsed(platform="facebook", format="meta_graph_page", format_label=Message("connector.format.meta_graph_page"),
                     account=ref, posts=_posts_frame(rows), daily=daily_frame(daily_rows), metrics_as_of=today,
                     metric_version="views", notes=graph.notes())
     return Fetched(parsed, raw_from_parsed(parsed, target.spec, today), [], parsed.notes, ref)
@@ -303,7 +303,7 @@ def _ig_type(item: dict) -> str:
         (item.get("media_type") or "").upper(), "post")
 
 
-def demographics(graph: Insights, node: str, today: date, notes: list[str]) -> pd.DataFrame | None:
+def demographics(graph: Insights, node: str, today: date, notes: list[Message]) -> pd.DataFrame | None:
     """`follower_demographics` by age and gender → audience `followers`, counts and shares."""
     try:
         data = graph.insights(node, ["follower_demographics"], {
@@ -311,7 +311,7 @@ def demographics(graph: Insights, node: str, today: date, notes: list[str]) -> p
     except ApiError as exc:
         if isinstance(exc, AuthError):
             raise
-        notes.append(f"Altersgruppen der Follower nicht abrufbar: {exc}")
+        notes.append(Message("connector.api.demographics_failed", error=exc.message))
         return None
     results = []
     for entry in data:
@@ -322,7 +322,7 @@ def demographics(graph: Insights, node: str, today: date, notes: list[str]) -> p
                 results.append((values.get("age"), values.get("gender"), result.get("value")))
     if not results:
         if "follower_demographics" not in graph.unavailable:
-            notes.append("Keine Altersgruppen der Follower geliefert (Meta zeigt sie erst ab 100 Followern).")
+            notes.append(Message("connector.api.no_demographics_meta"))
         return None
     rows = []
     for age, gender, value in results:
@@ -330,7 +330,7 @@ def demographics(graph: Insights, node: str, today: date, notes: list[str]) -> p
             rows.append({"age_group": canonical_age(age), "gender": canonical_gender(gender),
                          "count": int(value) if value is not None else None, "raw_label": f"{age}/{gender}"})
         except ImportRejected as exc:
-            raise ApiError(f"follower_demographics: {exc.reason}") from None
+            raise ApiError(Message("connector.api.field_error", field="follower_demographics", reason=exc.message)) from None
     frame = pd.DataFrame(rows).groupby(["age_group", "gender"], as_index=False).agg(
         count=("count", "sum"), raw_label=("raw_label", "first"))
     total = frame["count"].sum()

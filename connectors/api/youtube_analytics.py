@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from analytics.i18n import Message
 from connectors.api.common import ApiSource, Fetched, Target, daily_frame, pull_window, raw_from_parsed
 from connectors.api.http import ApiError, AuthError, HttpClient, setting, token
 from connectors.audience import canonical_age, canonical_gender
@@ -37,7 +38,7 @@ def parse_spec(spec: str) -> Target:
         base = f"{parts.scheme}://{parts.netloc}"
         rest = parts.path.strip("/").split("/")[-1]
     if not re.fullmatch(r"UC[A-Za-z0-9_-]{10,}", rest or ""):
-        raise ValueError(f"„{spec}“: erwartet youtube:<Kanal-ID> (beginnt mit UC).")
+        raise ValueError(Message("connector.api.youtube_spec", spec=spec))
     ref = AccountRef("youtube", account_id=rest, url=f"https://www.youtube.com/channel/{rest}")
     return Target("youtube", rest, reports_url(base), ref, f"youtube:{base + '/' if base else ''}{rest}")
 
@@ -59,8 +60,7 @@ def fetch(client: HttpClient, target: Target, *, last_day: date | None, since: d
           today: date) -> Fetched:
     access = token("youtube", target.ident)
     if not access:
-        raise AuthError("Kein YouTube-Zugangstoken: BUERGERNAH_YOUTUBE_TOKEN setzen oder youtube_token im "
-                        "Abschnitt [buergernah] von .streamlit/secrets.toml eintragen.")
+        raise AuthError(Message("connector.api.no_youtube_token"))
     headers = {"Authorization": f"Bearer {access}"}
     start, end = pull_window(last_day, since, today, FIRST_PULL_DAYS)
     common = {"ids": f"channel=={target.ident}", "startDate": start.isoformat(), "endDate": end.isoformat()}
@@ -76,7 +76,7 @@ def fetch(client: HttpClient, target: Target, *, last_day: date | None, since: d
             daily_rows.append((day, column, float(value) * (60 if metric == "estimatedMinutesWatched" else 1)))
     notes = []
     if not daily_rows:
-        notes.append(f"Keine Tageswerte für {start:%d.%m.%Y}–{end:%d.%m.%Y} geliefert.")
+        notes.append(Message("connector.api.no_daily", first=start, last=end))
     body = client.get_json(target.base_url, headers=headers, params={
         **common, "dimensions": "ageGroup,gender", "metrics": "viewerPercentage", "sort": "gender,ageGroup"})
     rows = []
@@ -86,10 +86,10 @@ def fetch(client: HttpClient, target: Target, *, last_day: date | None, since: d
                          "gender": canonical_gender(row["gender"]), "share": float(row["viewerPercentage"]) / 100,
                          "count": None, "raw_label": f"{row['ageGroup']}/{row['gender']}"})
         except ImportRejected as exc:
-            raise ApiError(f"ageGroup/gender: {exc.reason}") from None
+            raise ApiError(Message("connector.api.field_error", field="ageGroup/gender", reason=exc.message)) from None
     audience = pd.DataFrame(rows, columns=AUDIENCE_COLUMNS) if rows else None
     if audience is None:
-        notes.append("Keine Altersgruppen geliefert (YouTube zeigt sie nur bei genügend Aufrufen).")
+        notes.append(Message("connector.api.no_demographics_youtube"))
     else:
         audience["count"] = audience["count"].astype("Int64")
     ref = AccountRef("youtube", account_id=target.ident, url=target.ref.url)
