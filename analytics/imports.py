@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from analytics import accounts as account_names
+from analytics.i18n import Message
 from analytics.store import Store
 
 
@@ -36,19 +39,40 @@ def import_towns(store: Store, import_id: int) -> set[str]:
     return set(towns or [])
 
 
-def import_history(store: Store) -> pd.DataFrame:
-    """Every import, newest first, with `towns` (IMPORT_TOWNS)."""
+def import_history(store: Store, lang: str = "de") -> pd.DataFrame:
+    """Every import, newest first, with `towns` (IMPORT_TOWNS) and its `notes` in `lang` (stored as
+    catalogue messages, see `stored_notes`); an entered follower count is named in `lang` too."""
     frame = store.query_df(
         f"""
         WITH towns AS ({IMPORT_TOWNS})
         SELECT i.import_id, i.file_name, i.platform, i.format, i.rows, i.imported_at, i.imported_by, i.status,
-               coalesce(t.towns, []) AS towns
-        FROM mart.imports i LEFT JOIN towns t USING (import_id)
+               coalesce(t.towns, []) AS towns, c.details
+        FROM mart.imports i LEFT JOIN towns t USING (import_id) JOIN core.imports c USING (import_id)
         ORDER BY i.import_id DESC
         """
     )
     frame["towns"] = frame["towns"].map(list)
+    details = frame.pop("details").map(_details)
+    label = details.map(lambda d: Message.from_json(d["label"]).text(lang) if "label" in d else None)
+    frame["file_name"] = label.where(label.notna(), frame["file_name"])
+    frame["notes"] = details.map(lambda d: " ".join(n.text(lang) for n in stored_notes(d)))
     return frame
+
+
+def _details(stored) -> dict:
+    try:
+        found = json.loads(stored) if isinstance(stored, str) and stored else {}
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def stored_notes(details: dict) -> list[Message]:
+    """The notes stored with an import (`core.imports.details`, JSON): catalogue messages as
+    `{"key": …, "values": …}`, shown in the reader's language; plain strings (imports from before
+    messages had keys) as they are."""
+    notes = details.get("notes") or []
+    return [Message.from_json(n) for n in notes] if isinstance(notes, list) else []
 
 
 def import_count(store: Store) -> int:

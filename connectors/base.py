@@ -123,7 +123,7 @@ class Parsed:
 
     platform: str
     format: str
-    format_label: str
+    format_label: Message | str  # what the preview calls the format, in the reader's language
     account: AccountRef | None  # None for files without accounts (official statistics)
     posts: pd.DataFrame | Spool | None = None  # a Spool: a large file's posts, kept on disk
     daily: pd.DataFrame | None = None

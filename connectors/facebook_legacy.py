@@ -57,7 +57,7 @@ from connectors.io import (
 
 FORMAT = "facebook_legacy"
 PLATFORM = "facebook"
-LABEL = "Facebook Insights – Altexport (bis 2023)"
+LABEL = Message("connector.format.facebook_legacy")
 TIMEZONE = "Europe/Berlin"
 
 DESCRIPTION = re.compile(r"^\s*(Lifetime|Daily|Weekly|28 Days)\s*:", re.IGNORECASE)
@@ -235,7 +235,7 @@ def _posts(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: Impor
     if skipped > 0:
         notes.append(Message("connector.facebook_legacy.skipped_note", n=str(skipped)))
     return Parsed(
-        platform="facebook", format=FORMAT, format_label=f"{LABEL}, Beiträge",
+        platform="facebook", format=FORMAT, format_label=Message("connector.format.comma", label=LABEL, part=Message("connector.format.part.posts")),
         account=AccountRef("facebook", account_id=str(pages[0])), posts=posts,
         metrics_as_of=export_day, metric_version="impressions", unmapped_columns=cols.unmapped, notes=notes,
     )
@@ -273,7 +273,8 @@ def _page(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: Import
     skipped = len(ignored) - used
     notes = [Message("connector.facebook_legacy.skipped_note", n=str(skipped))] if skipped > 0 else []
     return Parsed(
-        platform="facebook", format=FORMAT, format_label=f"{LABEL}, Seitenstatistik",
+        platform="facebook", format=FORMAT, format_label=Message("connector.format.comma", label=LABEL,
+                                                                 part=Message("connector.format.part.page_stats")),
         account=AccountRef("facebook"), daily=daily.reset_index(drop=True), audience=audience,
         metrics_as_of=export_day, unmapped_columns=cols.unmapped, notes=notes,
     )

@@ -51,7 +51,7 @@ from connectors.io import (
 
 FORMAT = "genesis"
 PLATFORM = "population"  # not a social-media platform: official statistics without an account
-LABEL = "Regionalstatistik 12411-02-03 – Bevölkerung nach Altersgruppen"
+LABEL = Message("connector.format.genesis")
 
 # Canonical bucket -> [from, to) in years; None = open-ended (core.age_groups).
 BUCKETS: dict[str, tuple[int, int | None]] = {
@@ -199,7 +199,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     check_day(population["reference_date"].max(), Message("connector.genesis.the_stichtag"), "population",
               ctx.export_date(source))
     return [Parsed(
-        platform=PLATFORM, format=f"{FORMAT}_{layout}", format_label=f"{LABEL} ({table})",
+        platform=PLATFORM, format=f"{FORMAT}_{layout}", format_label=Message("connector.format.paren", label=LABEL, part=table),
         account=None, population=population, notes=notes,
         metrics_as_of=population["reference_date"].max(),
     )]

@@ -209,9 +209,9 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
 
     kind_names = {k for k, _ in kinds.values()}
     sub = "content" if kind_names & {"metrics", "posts"} else ("followers" if "followers" in kind_names else "visitors")
-    label = {"content": "Inhalte", "followers": "Follower", "visitors": "Besucher"}[sub]
+    label = Message(f"connector.format.part.{sub}")
     return [Parsed(
-        platform=PLATFORM, format=f"{FORMAT}_{sub}", format_label=f"{LABEL} – {label}",
+        platform=PLATFORM, format=f"{FORMAT}_{sub}", format_label=Message("connector.format.dash", label=LABEL, part=label),
         account=_account(source.name), posts=posts, daily=daily, metrics_as_of=export_day,
         unmapped_columns=unmapped, notes=notes,
     )]

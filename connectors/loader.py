@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analytics import access, accounts, platforms, sources
+from analytics.i18n import Message
 from analytics.store import Store, next_id, put_setting
 from connectors import municipality, registry
 from connectors.base import (
@@ -50,7 +51,7 @@ class Item:
     account_key: str | None
     ags: str | None
     new_account: AccountRef | None = None
-    town_note: str | None = None  # how the municipality was found, for the preview
+    town_note: Message | None = None  # how the municipality was found, for the preview
 
 
 @dataclass
@@ -90,7 +91,7 @@ class Plan:
         return list(dict.fromkeys(i.ags for i in self.items if i.ags))
 
     @property
-    def town_notes(self) -> list[str]:
+    def town_notes(self) -> list[Message]:
         return list(dict.fromkeys(i.town_note for i in self.items if i.town_note))
 
     @property
@@ -99,7 +100,7 @@ class Plan:
         return any(i.new_account is not None for i in self.items)
 
     @property
-    def notes(self) -> list[str]:
+    def notes(self) -> list[Message]:
         return list(dict.fromkeys(n for i in self.items for n in i.parsed.notes))
 
 
@@ -118,12 +119,11 @@ def prepare(store: Store, source: SourceFile, ctx: ImportContext | None = None) 
             try:
                 parsed += registry.detect(member).parse(member, ctx)
             except ImportRejected as exc:
-                raise ImportRejected(exc.reason if member is source else f"{member.name}: {exc.reason}") from None
+                raise ImportRejected(exc.message if member is source else
+                                     Message("connector.loader.in_member", name=member.name, reason=exc.message)) from None
         platforms = {p.platform for p in parsed if p.platform}
         if len(platforms) > 1:
-            raise ImportRejected(
-                f"Das ZIP-Archiv mischt Plattformen ({', '.join(sorted(platforms))}); bitte je Plattform einzeln hochladen."
-            )
+            raise ImportRejected("connector.loader.mixed_platforms", platforms=sorted(platforms))
         plan.items = [_resolve(store, p, ctx) for p in parsed]
         pa.default_memory_pool().release_unused()  # hand parsing buffers back before the write
     except ImportRejected as exc:
@@ -139,11 +139,11 @@ def _resolve(store: Store, parsed: Parsed, ctx: ImportContext) -> Item:
     if ctx.municipality and not store.query_value(
         "SELECT 1 FROM core.municipalities WHERE ags = ?", [ctx.municipality]
     ):
-        raise ImportRejected(f"Unbekannter Gemeindeschlüssel (AGS) „{ctx.municipality}“.")
+        raise ImportRejected("connector.loader.unknown_ags", ags=ctx.municipality)
     if ref.key:
         known = store.query_value("SELECT ags FROM core.accounts WHERE account_key = ?", [ref.key])
         if known:
-            return Item(parsed, ref.key, known, town_note=f"{town_name(store, known)}: Konto bereits zugeordnet")
+            return Item(parsed, ref.key, known, town_note=Message("connector.loader.town_known", town=town_name(store, known)))
         ags, note = _choose_town(store, ref, ctx)
         return Item(parsed, ref.key, ags, new_account=ref, town_note=note)
     # The file names no account (daily metric files, YouTube tables): use the town's account.
@@ -154,9 +154,7 @@ def _resolve(store: Store, parsed: Parsed, ctx: ImportContext) -> Item:
         [ags, ref.platform],
     )["account_key"].tolist()
     if len(keys) > 1:
-        raise ImportRejected(
-            f"Die Gemeinde hat mehrere {label}-Konten ({', '.join(keys)}); die Datei nennt keins davon."
-        )
+        raise ImportRejected("connector.loader.several_accounts", platform=label, accounts=keys)
     if keys:
         return Item(parsed, keys[0], ags, town_note=note)
     # named after the town and platform where it is shown (analytics/accounts.py), never by this handle
@@ -170,28 +168,25 @@ def town_name(store: Store, ags: str) -> str:
     return name.split(",")[0] if name else ags
 
 
-def _choose_town(store: Store, ref: AccountRef, ctx: ImportContext) -> tuple[str, str]:
+def _choose_town(store: Store, ref: AccountRef, ctx: ImportContext) -> tuple[str, Message]:
     """The municipality of an account the registry does not know, with a note for the preview:
     the user's choice for this file, else the one town the account's name points to."""
     found = municipality.match(store, ref.name, ref.handle)
     named = ref.name or ref.handle
     if ctx.municipality:
-        note = f"{town_name(store, ctx.municipality)}: gewählt"
+        chosen = town_name(store, ctx.municipality)
         if found.ags and found.ags != ctx.municipality:
-            note += (f" – Achtung: „{named}“ passt zu {town_name(store, found.ags)}, nicht zu "
-                     f"{town_name(store, ctx.municipality)}")
-        return ctx.municipality, note
+            return ctx.municipality, Message("connector.loader.town_chosen_but", town=chosen, named=named,
+                                             other=town_name(store, found.ags))
+        return ctx.municipality, Message("connector.loader.town_chosen", town=chosen)
     if found.ags:
-        return found.ags, f"{town_name(store, found.ags)}: am Namen „{named}“ erkannt"
-    ask = ": bitte die Gemeinde für diese Datei wählen (Upload-Seite: Gemeinde in der Vorschau, Kommandozeile: --municipality AGS)."
+        return found.ags, Message("connector.loader.town_by_name", town=town_name(store, found.ags), named=named)
     if not named:
-        raise NeedsMunicipality(f"Die Datei nennt kein {platforms.label(ref.platform)}-Konto" + ask)
+        raise NeedsMunicipality("connector.loader.no_account_named", platform=platforms.label(ref.platform))
     if len(found.candidates) > 1:
-        towns = ", ".join(sorted(f"{town_name(store, a)} ({a})" for a in found.candidates[:5]))
-        why = f"der Name passt zu mehreren Gemeinden ({towns})"
-    else:
-        why = "der Name passt zu keiner Gemeinde"
-    raise NeedsMunicipality(f"Das Konto „{named}“ ist noch keiner Gemeinde zugeordnet, und {why}" + ask)
+        towns = sorted(f"{town_name(store, a)} ({a})" for a in found.candidates[:5])
+        raise NeedsMunicipality("connector.loader.name_ambiguous", named=named, towns=towns)
+    raise NeedsMunicipality("connector.loader.name_unmatched", named=named)
 
 
 def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo: bool = False) -> int | None:
@@ -199,7 +194,8 @@ def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo:
     Pages and the CLI call this through `connectors.actions`, which checks the actor's rights."""
     if plan.duplicate_of is not None:
         return None
-    details = json.dumps({"unmapped_columns": plan.unmapped_columns, "notes": plan.notes}, ensure_ascii=False)
+    notes = [n.to_json() if isinstance(n, Message) else str(n) for n in plan.notes]  # shown in either language
+    details = json.dumps({"unmapped_columns": plan.unmapped_columns, "notes": notes}, ensure_ascii=False)
     actor = imported_by or _user()
 
     def write(cur) -> int | None:
@@ -287,7 +283,7 @@ def undo_import(store: Store, import_id: int, *, actor: str | None = None) -> No
         found = cur.execute("SELECT count(*) FROM core.imports WHERE import_id = ? AND status = 'imported'",
                             [import_id]).fetchone()[0]
         if not found:
-            raise ImportRejected(f"Import {import_id} gibt es nicht oder er ist bereits rückgängig gemacht.")
+            raise ImportRejected("connector.loader.no_import", id=str(import_id))
         access.record(cur, actor or _user(), "undo", import_id)
         cur.execute("UPDATE core.imports SET status = 'undone', undone_at = now() "
                     "WHERE import_id = ? AND status = 'imported'", [import_id])
@@ -345,13 +341,13 @@ def enter_followers(store: Store, account_key: str, day: date, count: int, *, ac
     history like a file, and is taken back with `undo_import`."""
     account = accounts.name_of(store, account_key)  # named as people know it, in the reader's language
     if account.empty:
-        raise ImportRejected(f"Das Konto „{account_key}“ gibt es nicht.")
+        raise ImportRejected("connector.loader.no_account", account=account_key)
     if isinstance(count, float) and not count.is_integer() or int(count) < 0:
-        raise ImportRejected(f"Follower-Stand „{count}“: bitte eine ganze Zahl ab 0 angeben.")
+        raise ImportRejected("connector.loader.bad_count", count=str(count))
     if day > date.today():
-        raise ImportRejected(f"Der Tag {day:%d.%m.%Y} liegt in der Zukunft.")
+        raise ImportRejected("connector.loader.future_day", day=day)
     platform, name = account.iloc[0]
-    label = f"Follower-Stand eingetragen: {name}, {day:%d.%m.%Y}: {int(count)}"
+    label = Message("connector.loader.follower_entry", name=name, day=day, count=str(int(count)))
     digest = sha256(f"{account_key}|{day}|{int(count)}|{datetime.now().isoformat()}".encode())
 
     def write(cur) -> int:
@@ -359,8 +355,9 @@ def enter_followers(store: Store, account_key: str, day: date, count: int, *, ac
         cur.execute(
             "INSERT INTO core.imports (import_id, file_name, sha256, platform, format, rows, imported_by, is_demo, "
             "details) VALUES (?, ?, ?, ?, 'follower_entry', 1, ?, ?, ?)",
-            [import_id, label, digest, platform, actor or _user(), is_demo,
-             json.dumps({"account_key": account_key, "day": day.isoformat(), "count": int(count)})])
+            [import_id, str(label), digest, platform, actor or _user(), is_demo,
+             json.dumps({"account_key": account_key, "day": day.isoformat(), "count": int(count),
+                         "label": label.to_json()}, ensure_ascii=False)])
         cur.execute(
             "INSERT INTO core.daily_values (import_id, account_key, day, metric, value) "
             "VALUES (?, ?, ?, 'followers_entered', ?)", [import_id, account_key, day, int(count)])
@@ -377,9 +374,9 @@ def move_account(store: Store, account_key: str, ags: str, *, actor: str | None 
     Returns the AGS it belonged to before; the move is recorded in `core.audit`."""
     before = store.query_value("SELECT ags FROM core.accounts WHERE account_key = ?", [account_key])
     if before is None:
-        raise ImportRejected(f"Das Konto „{account_key}“ gibt es nicht.")
+        raise ImportRejected("connector.loader.no_account", account=account_key)
     if not store.query_value("SELECT 1 FROM core.municipalities WHERE ags = ?", [ags]):
-        raise ImportRejected(f"Unbekannter Gemeindeschlüssel (AGS) „{ags}“.")
+        raise ImportRejected("connector.loader.unknown_ags", ags=ags)
     if before == ags:
         return before
 

@@ -46,7 +46,7 @@ from connectors.io import (
 
 FORMAT = "meta_audience"
 PLATFORM = None  # Facebook or Instagram, told by the user
-LABEL = "Meta Business Suite – Zielgruppe (Audience.csv)"
+LABEL = Message("connector.format.meta_audience")
 
 # Block labels (normalised). English verified; Swedish and German are unverified hints.
 AGE_GENDER = {"age & gender", "age and gender", "ålder och kön", "alter & geschlecht", "alter und geschlecht"}

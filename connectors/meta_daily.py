@@ -32,7 +32,7 @@ from connectors.io import (
 
 FORMAT = "meta_daily"
 PLATFORM = None
-LABEL = "Meta Business Suite – Tageswerte einer Kennzahl"
+LABEL = Message("connector.format.meta_daily")
 
 # Title line -> (platform or None when the title does not say, metric in mart.account_daily).
 TITLES = {
@@ -119,7 +119,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     if daily["filled"].any():
         notes.append(Message("connector.meta_daily.filled", n=str(int(daily["filled"].sum()))))
     return [Parsed(
-        platform=platform, format=FORMAT, format_label=f"{LABEL} ({title})",
+        platform=platform, format=FORMAT, format_label=Message("connector.format.paren", label=LABEL, part=title),
         account=AccountRef(platform), daily=daily[["day", "metric", "value", "filled"]],
         metrics_as_of=export_day, notes=notes,
     )]

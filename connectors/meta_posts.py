@@ -36,7 +36,7 @@ from connectors.io import (
 
 FORMAT = "meta_posts"
 PLATFORM = None  # Facebook or Instagram, told by the columns
-LABEL = "Meta Business Suite – Beitragsexport"
+LABEL = Message("connector.format.meta_posts")
 TIMEZONE = "Europe/Berlin"
 
 SYNONYMS = {

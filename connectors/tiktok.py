@@ -129,11 +129,6 @@ KINDS = [
     ("gender", {"gender", "distribution"}),
     ("territories", {"territories", "distribution"}),
 ]
-KIND_LABELS = {
-    "overview": "Übersicht", "history": "Follower-Verlauf", "gender": "Follower nach Geschlecht",
-    "territories": "Follower nach Region", "activity": "Follower-Aktivität", "content": "Inhalte",
-    "viewers": "Zuschauer",
-}
 ZIP_NAME = re.compile(
     r"^(?P<section>Overview|Followers|Content|Viewers)_"
     r"(?:(?P<first>\d{4}-\d{2}-\d{2})_(?P<epoch>\d{9,11})_)?(?P<handle>[\w.]+?)(?:\s*\(\d+\))?\.(?:zip|csv|xlsx)$",
@@ -442,7 +437,8 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
     notes: list[Message] = []
     years = Years(source, period, why_not, export_day, notes)
     result = Parsed(
-        platform="tiktok", format=FORMAT, format_label=f"{LABEL}, {KIND_LABELS[kind]}", account=None,
+        platform="tiktok", format=FORMAT, format_label=Message("connector.format.comma", label=LABEL,
+                                                                  part=Message(f"connector.tiktok.kind.{kind}")), account=None,
         metrics_as_of=export_day, unmapped_columns=cols.unmapped, notes=notes,
     )
     if rows.empty:

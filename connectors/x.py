@@ -217,9 +217,9 @@ def _posts(kind: str, header: list[str], rows: pd.DataFrame, source: SourceFile,
     })
     posts = unique_posts(posts, notes).reset_index(drop=True)
     account = AccountRef(PLATFORM, handle=handle, url=f"https://x.com/{handle}" if handle else None)
-    label = "Tweet-Aktivität (alt)" if legacy else "Beiträge"
+    label = Message("connector.format.part.tweet_activity" if legacy else "connector.format.part.posts")
     return Parsed(
-        platform=PLATFORM, format=f"x_{'tweet_activity' if legacy else 'content'}", format_label=f"{LABEL} – {label}",
+        platform=PLATFORM, format=f"x_{'tweet_activity' if legacy else 'content'}", format_label=Message("connector.format.dash", label=LABEL, part=label),
         account=account, posts=posts, metrics_as_of=export_day, metric_version="impressions",
         unmapped_columns=cols.unmapped, notes=notes,
     )
@@ -259,7 +259,8 @@ def _overview(header: list[str], rows: pd.DataFrame, source: SourceFile, ctx: Im
     daily = pd.concat(parts, ignore_index=True).dropna(subset=["day"])  # an empty value stays, NULL
     daily = daily.drop_duplicates(["day", "metric"], keep="first").sort_values(["metric", "day"])  # newest first in file
     return Parsed(
-        platform=PLATFORM, format="x_overview", format_label=f"{LABEL} – Kontoübersicht",
+        platform=PLATFORM, format="x_overview", format_label=Message("connector.format.dash", label=LABEL,
+                                                               part=Message("connector.format.part.account_overview")),
         account=AccountRef(PLATFORM), daily=daily.astype({"value": "float64"}).reset_index(drop=True),
         metrics_as_of=export_day, unmapped_columns=cols.unmapped,
     )

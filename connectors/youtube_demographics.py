@@ -32,7 +32,7 @@ from connectors.youtube_studio import channel
 
 FORMAT = "youtube_demographics"
 PLATFORM = "youtube"
-LABEL = "YouTube Studio – Zuschauer nach Alter/Geschlecht"
+LABEL = Message("connector.format.youtube_demographics")
 
 SYNONYMS = {
     "age": ["Viewer age", "Alter der Zuschauer", "Zuschaueralter"],

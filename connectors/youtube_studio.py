@@ -55,7 +55,7 @@ ZIP_NAME = re.compile(r"^.+?\s\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\s+(?P<channel>
 
 FORMAT = "youtube_studio"
 PLATFORM = "youtube"
-LABEL = "YouTube Studio – Export (erweiterter Modus)"
+LABEL = Message("connector.format.youtube_studio")
 TIMEZONE = "Europe/Berlin"
 
 SYNONYMS = {
@@ -135,14 +135,15 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
         raise ImportRejected("connector.youtube_studio.not_studio")
     if kind == "chart":
         return [Parsed(
-            platform="youtube", format=FORMAT, format_label=f"{LABEL}, Diagrammdaten",
+            platform="youtube", format=FORMAT, format_label=Message("connector.format.comma", label=LABEL, part=Message("connector.format.part.chart")),
             account=channel(source), metrics_as_of=ctx.export_date(source),
             notes=[Message("connector.youtube_studio.chart_skipped", name=source.name,
                            dimensions=", ".join(_dimensions(header))[:80])],
         )]
     if kind == "other":
         return [Parsed(
-            platform="youtube", format=FORMAT, format_label=f"{LABEL}, Tabelle „{header[0]}“",
+            platform="youtube", format=FORMAT, format_label=Message("connector.format.comma", label=LABEL,
+                                                                 part=Message("connector.format.part.table", name=header[0])),
             account=channel(source), metrics_as_of=ctx.export_date(source),
             notes=[Message("connector.youtube_studio.table_skipped", table=header[0], name=source.name)],
         )]
@@ -190,7 +191,7 @@ def _table(cols: Columns, rows: pd.DataFrame, source: SourceFile, ctx: ImportCon
     })
     notes = [Message("connector.youtube_studio.table_period")]
     return Parsed(
-        platform="youtube", format=FORMAT, format_label=f"{LABEL}, Inhalte", account=channel(source),
+        platform="youtube", format=FORMAT, format_label=Message("connector.format.comma", label=LABEL, part=Message("connector.format.part.content")), account=channel(source),
         posts=unique_posts(posts, notes), metrics_as_of=export_day, unmapped_columns=cols.unmapped, notes=notes,
     )
 
@@ -209,7 +210,8 @@ def _daily(cols: Columns, rows: pd.DataFrame, source: SourceFile, ctx: ImportCon
     series["filled"] = False
     series["value"] = series["value"].astype("float64")
     return Parsed(
-        platform="youtube", format=FORMAT, format_label=f"{LABEL}, Summen je Tag", account=channel(source),
+        platform="youtube", format=FORMAT, format_label=Message("connector.format.comma", label=LABEL,
+                                                          part=Message("connector.format.part.daily_totals")), account=channel(source),
         daily=series[["day", "metric", "value", "filled"]].reset_index(drop=True), metrics_as_of=export_day,
         unmapped_columns=cols.unmapped,
     )

@@ -11,6 +11,7 @@ from analytics import accounts as accounts_of
 from analytics import fmt
 from analytics import imports as import_queries
 from analytics.access import Forbidden
+from analytics.i18n import message_text
 from connectors import actions
 from connectors.api import SOURCES as API_SOURCES
 from connectors.api import last_pulls
@@ -61,7 +62,8 @@ st.caption(t("importieren.limit", mb=max_file_mb()))
 
 
 def check(upload, town: str | None, siblings: tuple[str, ...]) -> dict:
-    """Parse one upload without writing; the result is kept per file, town choice and platform."""
+    """Parse one upload without writing; the result is kept per file, town choice and platform. An
+    `error` is kept as the exception's message and shown in the page's language (`message_text`)."""
     key = (upload.file_id, town, platform, siblings, actor.id, query(import_queries.import_count))
     cache = st.session_state.setdefault("import_plans", {})
     if key not in cache:
@@ -72,11 +74,11 @@ def check(upload, town: str | None, siblings: tuple[str, ...]) -> dict:
             cache[key] = {"plan": plan, "status": "duplicate" if plan.duplicate_of else "ready", "error": None}
             actions.require(actor, "import", plan.municipalities)
         except Forbidden as exc:
-            cache[key].update(status="forbidden", error=str(exc))
+            cache[key].update(status="forbidden", error=exc.args[0] if exc.args else str(exc))
         except NeedsMunicipality as exc:
-            cache[key] = {"plan": None, "status": "needs_town", "error": exc.reason}
+            cache[key] = {"plan": None, "status": "needs_town", "error": exc.message}
         except ImportRejected as exc:
-            cache[key] = {"plan": None, "status": "rejected", "error": exc.reason}
+            cache[key] = {"plan": None, "status": "rejected", "error": exc.message}
     return cache[key]
 
 
@@ -102,19 +104,19 @@ def describe(upload, result: dict) -> dict:
     plan = result["plan"]
     row = {t("importieren.file"): upload.name, t("importieren.status"): t("importieren.state." + result["status"])}
     if plan is None:
-        return {**row, t("importieren.notes"): result["error"]}
+        return {**row, t("importieren.notes"): message_text(result["error"], L)}
     accounts = {account_name(i.new_account, i.ags) if i.new_account else account_names.get(i.account_key, i.account_key)
                 for i in plan.items if i.account_key}
     period = plan.period
     return {
         **row,
-        t("importieren.format"): " · ".join(dict.fromkeys(i.parsed.format_label for i in plan.items)),
+        t("importieren.format"): " · ".join(dict.fromkeys(message_text(i.parsed.format_label, L) for i in plan.items)),
         t("importieren.account"): ", ".join(sorted(accounts)),
         t("importieren.municipality"): ", ".join(names.get(a, a) for a in plan.municipalities),
         t("importieren.period"): f"{fmt.day(period[0], L)} – {fmt.day(period[1], L)}" if period else "–",
         t("importieren.rows"): plan.rows,
         t("importieren.unmapped"): ", ".join(plan.unmapped_columns),
-        t("importieren.notes"): " ".join(plan.town_notes + plan.notes),
+        t("importieren.notes"): " ".join(n.text(L) for n in plan.town_notes + plan.notes),
     }
 
 
@@ -135,11 +137,11 @@ if uploads:
             st.selectbox(t("importieren.town_for", name=upload.name), options, index=options.index(town),
                          format_func=lambda a: t("importieren.none") if a is None else names[a], key=f"town_{upload.file_id}")
             if result["plan"]:
-                st.caption(" · ".join(literal(n) for n in result["plan"].town_notes))
+                st.caption(" · ".join(literal(n.text(L)) for n in result["plan"].town_notes))
     show_table(pd.DataFrame([describe(u, r) for u, r, _, _ in results]).fillna(""))
     for upload, result, _, _ in results:
         if result["error"]:
-            st.error(f"**{literal(upload.name)}**: {literal(result['error'])}", icon=":material/error:")
+            st.error(f"**{literal(upload.name)}**: {literal(message_text(result['error'], L))}", icon=":material/error:")
     ready = [(u, r) for u, r, _, _ in results if r["status"] == "ready"]
     if st.button(t("importieren.import", n=len(ready)), type="primary", disabled=not ready, key="do_import"):
         bar = st.progress(0.0)
@@ -152,7 +154,7 @@ if uploads:
         st.success(t("importieren.done", ok=len(ready)), icon=":material/check_circle:")
 
 st.subheader(t("importieren.history"))
-history = query(import_queries.import_history)
+history = query(import_queries.import_history, L)  # notes and entered counts in the page's language
 if history.empty:
     st.caption(t("importieren.no_history"))
 else:
@@ -163,7 +165,7 @@ else:
             "import_id": t("importieren.id"), "file_name": t("importieren.file"), "platform": t("importieren.platform_col"),
             "format": t("importieren.format"), "rows": st.column_config.NumberColumn(t("importieren.rows"), format="localized"),
             "imported_at": st.column_config.DatetimeColumn(t("importieren.imported_at"), format=t("format.datetime_column")),
-            "imported_by": t("importieren.by"), "status": t("importieren.status"),
+            "imported_by": t("importieren.by"), "status": t("importieren.status"), "notes": t("importieren.notes"),
         },
     )
     active = history[(history["status"] == "imported") & history["towns"].map(lambda towns_: actor.may("undo", towns_))]
@@ -201,7 +203,7 @@ if not accounts.empty:
                 clear_caches()
                 st.success(t("importieren.followers_saved", id=import_id), icon=":material/check_circle:")
             except ImportRejected as exc:
-                st.error(literal(exc.reason), icon=":material/error:")
+                st.error(literal(exc.message.text(L)), icon=":material/error:")
     with st.form("move_account", border=True):
         st.markdown(f"**{t('importieren.move_title')}**")
         st.caption(t("importieren.move_intro"))
@@ -221,7 +223,7 @@ for row in pulls.itertuples():
     with st.container(border=True):
         info, action = st.columns([4, 1], vertical_alignment="center")
         when = fmt.day(row.last_pull_at, L) if pd.notna(row.last_pull_at) else t("common.never")
-        result = f" · {t('importieren.result')}: {pull_status(row.status)} {literal(row.message or '')}" if row.status else ""
+        result = f" · {t('importieren.result')}: {pull_status(row.status)} {literal(message_text(row.message or '', L))}" if row.status else ""
         info.markdown(f"**{literal(account_names.get(row.account_key, row.name))}** ({platform_name(row.platform)}) · {t('importieren.last_pull')}: {when}{result}")
         if not row.pullable:
             info.caption(pull_hint(row.not_pullable_reason))
@@ -230,4 +232,4 @@ for row in pulls.itertuples():
             with st.spinner(t("importieren.pulling", name=literal(account_names.get(row.account_key, row.name)))):
                 outcome = actions.pull(store(), actor, row.account_key)
             clear_caches()
-            (st.success if outcome.ok else st.error)(literal(outcome.summary()))
+            (st.success if outcome.ok else st.error)(literal(outcome.summary(L)))
