@@ -108,8 +108,13 @@ def groups(store: Store, lang: str = "de") -> pd.DataFrame:
         FROM towns GROUP BY land_code, size_class HAVING count(*) FILTER (has_account) > 0
         """
     )
+    # The register names some Kreise alike within a Land (Landkreis and kreisfreie Stadt Rosenheim):
+    # those say which they are, the Stadt being the Kreis of one municipality.
+    kreise = derived["kind"] == "kreis"
+    alike = kreise & derived[kreise].duplicated(["name", "land"], keep=False).reindex(derived.index, fill_value=False)
+    kinds = derived["kind"].where(~alike, derived["members"].map(lambda n: "kreis_city" if n == 1 else "kreis_district"))
     derived["name"] = [_derived_name(kind, name, land, lang) for kind, name, land
-                       in zip(derived["kind"], derived["name"], derived["land"], strict=True)]
+                       in zip(kinds, derived["name"], derived["land"], strict=True)]
     # the groups with towns that have accounts first within each kind, then by name
     derived = derived.assign(empty=derived["with_accounts"] == 0).sort_values(["sort", "empty", "name"])
     return pd.concat([stored, derived.drop(columns=["land", "sort", "empty"])], ignore_index=True)
@@ -120,8 +125,8 @@ def _derived_name(kind: str, name: str | None, land: str | None, lang: str) -> s
         return text("peers.germany", lang)
     if kind == "land":
         return text("peers.land", lang, name=name)
-    if kind == "kreis":
-        return text("peers.kreis", lang, name=name, land=land)
+    if kind in ("kreis", "kreis_city", "kreis_district"):
+        return text(f"peers.{kind}", lang, name=name, land=land)
     return text("peers.size_in", lang, size=pick(SIZE_CLASSES[name][:2], lang), land=land)
 
 

@@ -38,6 +38,11 @@ def test_every_land_and_kreis_of_germany_is_offered_by_name(demo_store):
     assert kreise.index[0] == "kreis:05334"
     english = peers.groups(demo_store, "en").set_index("group_id")
     assert english.loc[peers.GERMANY, "name"] == "Germany (all municipalities)"
+    # no two groups share a name: the register's alike Kreise say which they are
+    assert not groups["name"].duplicated().any()
+    assert groups.loc["kreis:09163", "name"] == "Kreisfreie Stadt: Rosenheim (Bayern)"
+    assert groups.loc["kreis:09187", "name"] == "Landkreis: Rosenheim (Bayern)"
+    assert english.loc["kreis:09187", "name"] == "Rural district: Rosenheim (Bayern)"
 
 
 def test_custom_groups_are_stored_and_deleted(store):
