@@ -747,8 +747,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "peers.kreis": ("Kreis: {name} ({land})", "District: {name} ({land})"),
     "peers.kreis_city": ("Kreisfreie Stadt: {name} ({land})", "Independent city: {name} ({land})"),
     "peers.kreis_district": ("Landkreis: {name} ({land})", "Rural district: {name} ({land})"),
-    "peers.kreis_city": ("Kreisfreie Stadt: {name} ({land})", "Independent city: {name} ({land})"),
-    "peers.kreis_district": ("Landkreis: {name} ({land})", "Rural district: {name} ({land})"),
     "peers.size_in": ("{size} in {land}", "{size} in {land}"),
     # -- the metric registry's sources and denominators (analytics/metrics.py keeps the German;
     # tests/app/test_i18n.py keeps them equal) -----------------------------------------------------
