@@ -1,4 +1,7 @@
-"""Command line: `python -m connectors import|demo|history|undo …` (see README.md)."""
+"""Command line: `python -m connectors import|demo|history|undo …` (see README.md).
+
+Output, errors and notes are in `BUERGERNAH_LANG` (`de` by default, `en`): catalogue texts
+`connector.cli.…` and the connectors' messages (analytics/i18n.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from analytics import accounts
+from analytics import imports as import_queries
 from analytics.access import Forbidden, cli_actor
+from analytics.i18n import Message, env_lang, message_text
 from analytics.store import StoreError, open_store
 from connectors import actions, demo, memory
 from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
@@ -22,6 +27,11 @@ from connectors.loader import commit, prepare, town_name
 console = Console(stderr=True)
 # Tables on stdout; not squeezed to 80 columns when piped into a file or another program.
 out = Console(width=None if sys.stdout.isatty() else 200)
+
+
+def say(key: str, **values) -> str:
+    """A catalogue text in the command line's language (`BUERGERNAH_LANG`), its values rendered in it."""
+    return Message(key, **values).text(env_lang())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -92,27 +102,29 @@ def cmd_import(args) -> int:
             progress.update(task, description=f"Import {path.name}")
             try:
                 if not path.is_file():
-                    raise ImportRejected("Datei nicht gefunden.", str(path))
+                    raise ImportRejected("connector.cli.not_found", str(path))
                 # no name for the SourceFile: its bytes are freed once parsed, before the write;
                 # read_upload refuses a file over the size limit by its size, before reading it
                 plan = prepare(store, SourceFile(path.name, read_upload(path),
                                                  export_date=date.fromtimestamp(path.stat().st_mtime)), ctx)
                 import_id = commit(store, plan)
-                status = "importiert" if import_id else "bereits importiert"
+                status = say("connector.cli.imported" if import_id else "connector.cli.already_imported")
                 results.append((path.name, status, plan.platform or "–", plan.format, str(plan.rows)))
                 for column in plan.unmapped_columns:
-                    console.print(f"[yellow]{path.name}: unbekannte Spalte „{column}“ nicht übernommen[/]")
-                for note in plan.town_notes + plan.notes:
-                    console.print(f"{path.name}: {note}", markup=False, highlight=False)
+                    console.print(say("connector.cli.unmapped", file=path.name, column=column), style="yellow",
+                                  markup=False, highlight=False, soft_wrap=True)
+                for note in plan.town_notes + plan.notes:  # one line each, whatever the terminal's width
+                    console.print(f"{path.name}: {message_text(note, env_lang())}", markup=False, highlight=False,
+                                  soft_wrap=True)
             except ImportRejected as exc:
                 failed += 1
                 exc.file_name = exc.file_name or path.name
-                print(f"FEHLER {exc}", file=sys.stderr)
-                results.append((path.name, "abgelehnt", "–", "–", "0"))
+                print(say("connector.cli.error", message=exc.text(env_lang())), file=sys.stderr)
+                results.append((path.name, say("connector.cli.rejected"), "–", "–", "0"))
             progress.advance(task)
-    table = Table(title="Import")
-    for column in ("Datei", "Ergebnis", "Plattform", "Format", "Zeilen"):
-        table.add_column(column)
+    table = Table(title=say("connector.cli.import_title"))
+    for column in ("file", "result", "platform", "format", "rows"):
+        table.add_column(say(f"connector.cli.column.{column}"))
     for row in results:
         table.add_row(*row)
     out.print(table)
@@ -122,25 +134,25 @@ def cmd_import(args) -> int:
 def cmd_demo(args) -> int:
     with open_store(args.db) as store:
         if args.remove:
-            print(f"{actions.remove_demo(store, cli_actor())} Demo-Importe entfernt.")
+            print(say("connector.cli.demo_removed", n=actions.remove_demo(store, cli_actor())))
             return 0
         if args.if_empty:
             count = demo.load_if_empty(store)
-            print(f"Demodaten geladen ({count} Dateien)." if count else "Datenbank enthält bereits Daten; keine Demodaten geladen.")
+            print(say("connector.cli.demo_loaded", n=count) if count else say("connector.cli.demo_not_empty"))
             return 0
-        print(f"Demodaten geladen ({demo.load(store)} Dateien).")
+        print(say("connector.cli.demo_loaded", n=demo.load(store)))
     return 0
 
 
 def cmd_history(args) -> int:
     with open_store(args.db, read_only=False) as store:
-        frame = store.query_df("SELECT * FROM mart.imports ORDER BY import_id")
-    table = Table(title="Importe")
-    for column in ("ID", "Datei", "Plattform", "Format", "Zeilen", "Importiert", "Von", "Status"):
-        table.add_column(column)
+        frame = import_queries.import_history(store, env_lang()).sort_values("import_id")
+    table = Table(title=say("connector.cli.history_title"))
+    for column in ("id", "file", "platform", "format", "rows", "imported_at", "by", "status"):
+        table.add_column(say(f"connector.cli.column.{column}"))
     for row in frame.itertuples():
         table.add_row(str(row.import_id), row.file_name, row.platform or "–", row.format or "–", str(row.rows),
-                      f"{row.imported_at:%d.%m.%Y %H:%M}", row.imported_by or "–", row.status)
+                      row.imported_at.strftime(say("connector.cli.datetime")), row.imported_by or "–", row.status)
     out.print(table)
     return 0
 
@@ -148,9 +160,9 @@ def cmd_history(args) -> int:
 def cmd_accounts(args) -> int:
     with open_store(args.db) as store:
         frame = accounts.names(store)  # the name people know it by, never the placeholder handle
-    table = Table(title="Konten")
-    for column in ("Konto", "Plattform", "Name", "AGS", "Gemeinde"):
-        table.add_column(column)
+    table = Table(title=say("connector.cli.accounts_title"))
+    for column in ("account", "platform", "name", "ags", "municipality"):
+        table.add_column(say(f"connector.cli.column.{column}"))
     for row in frame.itertuples():
         table.add_row(row.account_key, row.platform, row.name or "–", row.ags, row.town or "–")
     out.print(table)
@@ -160,8 +172,8 @@ def cmd_accounts(args) -> int:
 def cmd_followers(args) -> int:
     with open_store(args.db) as store:
         import_id = actions.enter_followers(store, cli_actor(), args.account, args.date, args.count)
-    print(f"Follower-Stand {args.count} für {args.account} am {args.date:%d.%m.%Y} eingetragen (Import {import_id}; "
-          f"rückgängig: undo {import_id}).")
+    print(say("connector.cli.followers_entered", count=str(args.count), account=args.account,
+              day=Message("connector.cli.day", day=args.date), id=str(import_id)))
     return 0
 
 
@@ -169,7 +181,7 @@ def cmd_move_account(args) -> int:
     with open_store(args.db) as store:
         before = actions.move_account(store, cli_actor(), args.account, args.municipality)
         town = town_name(store, args.municipality)
-    print(f"Konto {args.account} gehört jetzt zu {town} ({args.municipality}); vorher {before}.")
+    print(say("connector.cli.moved", account=args.account, town=town, ags=args.municipality, before=before))
     return 0
 
 
@@ -179,13 +191,13 @@ def cmd_report(args) -> int:
     try:
         start, end = report.parse_period(args.period)
     except ValueError as exc:
-        raise ImportRejected(str(exc)) from None
+        raise ImportRejected(Message.plain(str(exc))) from None
     with open_store(args.db) as store:
         try:
             pdf = report.council_report_pdf(store, args.municipality, start, end, group_id=args.group,
                                             lang=args.lang)
         except ValueError as exc:
-            raise ImportRejected(str(exc)) from None
+            raise ImportRejected(Message.plain(str(exc))) from None
     args.out.write_bytes(pdf)
     print(f"Bericht {report.period_label(start, end)} für {args.municipality}: {args.out} ({len(pdf) // 1024} KB).")
     return 0
@@ -239,13 +251,13 @@ WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"
 def cmd_undo(args) -> int:
     with open_store(args.db) as store:
         actions.undo(store, cli_actor(), args.import_id)
-    print(f"Import {args.import_id} rückgängig gemacht.")
+    print(say("connector.cli.undone", id=str(args.import_id)))
     return 0
 
 
 def cmd_migrate(args) -> int:
     with open_store(args.db) as store:
-        print(f"Datenbank {store.label}: Schema-Version {store.schema_version()}.")
+        print(say("connector.cli.migrated", db=store.label, version=str(store.schema_version())))
     return 0
 
 
@@ -289,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except (StoreError, ImportRejected, Forbidden) as exc:
-        print(f"FEHLER {exc}", file=sys.stderr)
+        print(say("connector.cli.error", message=message_text(exc, env_lang())), file=sys.stderr)
         return 2
 
 
