@@ -35,56 +35,55 @@ def say(key: str, **values) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="buergernah", description="Bürgernah: Exporte importieren")
+    def h(name: str) -> str:  # help texts: connector.cli.help.<name>
+        return say(f"connector.cli.help.{name}")
+
+    ymd, account = say("connector.cli.metavar.date"), say("connector.cli.metavar.account")
+    parser = argparse.ArgumentParser(prog="buergernah", description=h("description"))
     sub = parser.add_subparsers(dest="command", required=True)
     db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", help="DuckDB-Datei (Standard: $BUERGERNAH_DB oder data/buergernah.duckdb)")
+    db.add_argument("--db", help=h("db"))
 
-    imp = sub.add_parser("import", parents=[db], help="Exporte (CSV, XLSX, XLS, ZIP) importieren")
-    imp.add_argument("--municipality", metavar="AGS", help="Gemeinde (AGS) für noch unbekannte Konten")
-    imp.add_argument("--platform", choices=PLATFORMS, help="Plattform für Dateien, die sie nicht nennen")
-    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp = sub.add_parser("import", parents=[db], help=h("import"))
+    imp.add_argument("--municipality", metavar="AGS", help=h("import_municipality"))
+    imp.add_argument("--platform", choices=PLATFORMS, help=h("import_platform"))
+    imp.add_argument("files", nargs="+", type=Path, metavar=say("connector.cli.metavar.file"))
 
-    dem = sub.add_parser("demo", parents=[db], help="Demodaten erzeugen und importieren")
-    dem.add_argument("--if-empty", action="store_true", help="nur in eine leere Datenbank")
-    dem.add_argument("--remove", action="store_true", help="Demodaten entfernen")
+    dem = sub.add_parser("demo", parents=[db], help=h("demo"))
+    dem.add_argument("--if-empty", action="store_true", help=h("demo_if_empty"))
+    dem.add_argument("--remove", action="store_true", help=h("demo_remove"))
 
-    sub.add_parser("history", parents=[db], help="Importe auflisten")
-    sub.add_parser("accounts", parents=[db], help="Konten und ihre Gemeinden auflisten")
-    fol = sub.add_parser("followers", parents=[db], help="Follower-Stand eines Kontos eintragen")
-    fol.add_argument("--account", required=True, metavar="KONTO", help="Konto-Schlüssel, z. B. facebook:1000010533400")
-    fol.add_argument("--date", required=True, type=date.fromisoformat, metavar="JJJJ-MM-TT", help="Stichtag")
-    fol.add_argument("--count", required=True, type=int, metavar="N", help="Follower-Gesamtzahl an dem Tag")
-    rep = sub.add_parser("report", parents=[db], help="Bericht für den Rat als PDF schreiben")
-    rep.add_argument("--municipality", required=True, metavar="AGS", help="Gemeinde (AGS)")
-    rep.add_argument("--period", required=True, metavar="ZEITRAUM",
-                     help="JJJJ-MM (Monat), JJJJ-Qn (Quartal) oder JJJJ-MM-TT..JJJJ-MM-TT")
-    rep.add_argument("--group", metavar="GRUPPE", help="Vergleichsgruppe, z. B. nordkreis, kreis:05334, land:05 "
-                     "(Standard: der Kreis der Gemeinde)")
-    rep.add_argument("--out", required=True, type=Path, metavar="DATEI.pdf")
-    rep.add_argument("--lang", choices=["de", "en"], default="de", help="Sprache des Berichts (Standard: de)")
-    sch = sub.add_parser("schedule", parents=[db], help="Zeitplan: anzeigen oder fällige Aufträge ausführen")
-    sch.add_argument("what", choices=["show", "run-due"], help="show: Zeitplan; run-due: fällige Aufträge (für cron)")
-    dig = sub.add_parser("digest", parents=[db], help="Wochen-E-Mail senden (fällige und fehlgeschlagene)")
-    dig.add_argument("--municipality", metavar="AGS", help="nur diese Gemeinde (Standard: alle mit Empfängern)")
-    dig.add_argument("--week", type=date.fromisoformat, metavar="JJJJ-MM-TT",
-                     help="Montag der Woche (Standard: die letzte vollständige Kalenderwoche)")
-    dig.add_argument("--dry-run", action="store_true", help="nur zeigen, was gesendet würde")
-    mov = sub.add_parser("move-account", parents=[db], help="ein Konto einer anderen Gemeinde zuordnen")
-    mov.add_argument("account", metavar="KONTO")
+    sub.add_parser("history", parents=[db], help=h("history"))
+    sub.add_parser("accounts", parents=[db], help=h("accounts"))
+    fol = sub.add_parser("followers", parents=[db], help=h("followers"))
+    fol.add_argument("--account", required=True, metavar=account, help=h("followers_account"))
+    fol.add_argument("--date", required=True, type=date.fromisoformat, metavar=ymd, help=h("followers_date"))
+    fol.add_argument("--count", required=True, type=int, metavar="N", help=h("followers_count"))
+    rep = sub.add_parser("report", parents=[db], help=h("report"))
+    rep.add_argument("--municipality", required=True, metavar="AGS", help=h("report_municipality"))
+    rep.add_argument("--period", required=True, metavar=say("connector.cli.metavar.period"), help=h("report_period"))
+    rep.add_argument("--group", metavar=say("connector.cli.metavar.group"), help=h("report_group"))
+    rep.add_argument("--out", required=True, type=Path, metavar=say("connector.cli.metavar.pdf"))
+    rep.add_argument("--lang", choices=["de", "en"], default=env_lang(), help=h("report_lang"))
+    sch = sub.add_parser("schedule", parents=[db], help=h("schedule"))
+    sch.add_argument("what", choices=["show", "run-due"], help=h("schedule_what"))
+    dig = sub.add_parser("digest", parents=[db], help=h("digest"))
+    dig.add_argument("--municipality", metavar="AGS", help=h("digest_municipality"))
+    dig.add_argument("--week", type=date.fromisoformat, metavar=ymd, help=h("digest_week"))
+    dig.add_argument("--dry-run", action="store_true", help=h("digest_dry_run"))
+    mov = sub.add_parser("move-account", parents=[db], help=h("move_account"))
+    mov.add_argument("account", metavar=account)
     mov.add_argument("municipality", metavar="AGS")
-    und = sub.add_parser("undo", parents=[db], help="einen Import rückgängig machen")
+    und = sub.add_parser("undo", parents=[db], help=h("undo"))
     und.add_argument("import_id", type=int)
-    sub.add_parser("migrate", parents=[db], help="Datenbank anlegen bzw. migrieren")
-    lake = sub.add_parser("move-to-ducklake", parents=[db],
-                          help="eine DuckDB-Datei in einen (leeren) DuckLake-Katalog auf PostgreSQL umziehen")
-    lake.add_argument("--to", metavar="URL", help="postgresql://benutzer@host:port/datenbank (Standard: $BUERGERNAH_DB)")
-    lake.add_argument("--data-path", metavar="PFAD", help="Verzeichnis oder S3-URL der Parquet-Dateien "
-                                                         "(Standard: $BUERGERNAH_DATA_PATH)")
+    sub.add_parser("migrate", parents=[db], help=h("migrate"))
+    lake = sub.add_parser("move-to-ducklake", parents=[db], help=h("move_to_ducklake"))
+    lake.add_argument("--to", metavar="URL", help=h("lake_to"))
+    lake.add_argument("--data-path", metavar=say("connector.cli.metavar.path"), help=h("lake_data_path"))
 
     from connectors.api.cli import add_arguments as pull_arguments
 
-    pull_arguments(sub.add_parser("pull", parents=[db], help="Kennzahlen über Plattform-APIs abrufen"))
+    pull_arguments(sub.add_parser("pull", parents=[db], help=h("pull")))
     return parser
 
 
@@ -189,7 +188,7 @@ def cmd_report(args) -> int:
     from analytics import report
 
     try:
-        start, end = report.parse_period(args.period)
+        start, end = report.parse_period(args.period, env_lang())
     except ValueError as exc:
         raise ImportRejected(Message.plain(str(exc))) from None
     with open_store(args.db) as store:
@@ -199,7 +198,8 @@ def cmd_report(args) -> int:
         except ValueError as exc:
             raise ImportRejected(Message.plain(str(exc))) from None
     args.out.write_bytes(pdf)
-    print(f"Bericht {report.period_label(start, end)} für {args.municipality}: {args.out} ({len(pdf) // 1024} KB).")
+    print(say("connector.cli.report_written", period=report.period_label(start, end, args.lang), ags=args.municipality,
+              out=str(args.out), kb=str(len(pdf) // 1024)))
     return 0
 
 
@@ -212,15 +212,17 @@ def cmd_schedule(args) -> int:
             for job, status, message in done:
                 print(f"{job}: {status} – {message}")
             if not done:
-                print("Kein Auftrag fällig.")
+                print(say("connector.cli.nothing_due"))
             return 1 if any(status == "failed" for _, status, _ in done) else 0
         frame = schedule.schedules(store)
-    table = Table(title="Zeitplan")
-    for column in ("Auftrag", "Aktiv", "Wochentag", "Uhrzeit", "Nächster Lauf", "Letzter Lauf", "Ergebnis"):
-        table.add_column(column)
+    table = Table(title=say("connector.cli.schedule_title"))
+    for column in ("job", "enabled", "weekday", "time", "next_run", "last_run", "result"):
+        table.add_column(say(f"connector.cli.column.{column}"))
+    moment = say("connector.cli.datetime")
     for row in frame.itertuples():
-        when = [f"{t:%d.%m.%Y %H:%M} UTC" if t is not None and t == t else "–" for t in (row.next_run, row.last_run)]
-        table.add_row(row.job, "ja" if row.enabled else "nein", WEEKDAYS[row.weekday], row.at_time, *when,
+        when = [f"{t.strftime(moment)} UTC" if t is not None and t == t else "–" for t in (row.next_run, row.last_run)]
+        table.add_row(row.job, say("connector.cli.yes" if row.enabled else "connector.cli.no"),
+                      say(f"common.weekday.{row.weekday}"), row.at_time, *when,
                       f"{row.last_status or '–'} {row.last_message or ''}")
     out.print(table)
     return 0
@@ -233,19 +235,17 @@ def cmd_digest(args) -> int:
         try:
             outcomes = actions.send_digest(store, cli_actor(), args.municipality, args.week, dry_run=args.dry_run)
         except DigestError as exc:
-            print(f"FEHLER {exc}", file=sys.stderr)
+            print(say("connector.cli.error", message=message_text(exc, env_lang())), file=sys.stderr)
             return 2
     for outcome in outcomes:
         print(outcome.message)
         if args.dry_run:  # each language the town's recipients get
             for composed in outcome.digests.values() or ([outcome.digest] if outcome.digest else []):
-                print(f"Betreff: {composed.subject}\n\n{composed.text}")
+                print(f"{say('connector.cli.subject', subject=composed.subject)}\n\n{composed.text}")
     if not outcomes:
-        print("Keine Gemeinde mit Empfängern der Wochen-E-Mail.")
+        print(say("digest.run_none"))
     return 1 if any(o.status == "failed" for o in outcomes) else 0
 
-
-WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
 
 
 def cmd_undo(args) -> int:
@@ -271,16 +271,15 @@ def cmd_move_to_ducklake(args) -> int:
     source = args.db or (env if env and not is_lake_url(env) else DEFAULT_DB_PATH)
     target = args.to or (env if is_lake_url(env) else None)
     if not target:
-        raise StoreError("Bitte das Ziel angeben: --to postgresql://benutzer@host:port/datenbank.")
+        raise StoreError(Message("connector.cli.lake_target"))
     moved = move_to_ducklake(source, target, args.data_path)
-    table = Table(title=f"Umgezogen: {source} → {redact_url(target)}")
-    table.add_column("Tabelle")
-    table.add_column("Zeilen", justify="right")
+    table = Table(title=say("connector.cli.lake_moved", source=str(source), target=redact_url(target)))
+    table.add_column(say("connector.cli.column.table"))
+    table.add_column(say("connector.cli.column.rows"), justify="right")
     for name, rows in moved.items():
         table.add_row(f"core.{name}", str(rows))
     out.print(table)
-    print(f"Fertig. Ab jetzt: BUERGERNAH_DB={redact_url(target)} und BUERGERNAH_DATA_PATH setzen; "
-          f"die Datei {source} bleibt unverändert.")
+    print(say("connector.cli.lake_done", target=redact_url(target), source=str(source)))
     return 0
 
 

@@ -17,13 +17,11 @@ from connectors.api.common import STATUS_LABELS
 
 
 def add_arguments(parser) -> None:
+    lang = env_lang()  # BUERGERNAH_LANG
     parser.add_argument("--since", type=date.fromisoformat, metavar="DATE",
-                        help="ab diesem Tag (JJJJ-MM-TT) lesen statt inkrementell")
-    parser.add_argument("--municipality", metavar="AGS",
-                        help="Gemeinde (AGS): für neue Konten einer SOURCE; ohne SOURCE nur ihre Konten")
-    parser.add_argument("sources", nargs="*", metavar="SOURCE",
-                        help="z. B. mastodon:https://social.example/@stadt, facebook:<Seiten-ID>, "
-                             "instagram:<Konto-ID>, youtube:<Kanal-ID>; ohne: alle registrierten Konten")
+                        help=text("connector.cli.help.pull_since", lang))
+    parser.add_argument("--municipality", metavar="AGS", help=text("connector.cli.help.pull_municipality", lang))
+    parser.add_argument("sources", nargs="*", metavar="SOURCE", help=text("connector.cli.help.pull_sources", lang))
 
 
 def run(args) -> int:

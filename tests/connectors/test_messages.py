@@ -27,7 +27,7 @@ LEGACY_POSTS = ROOT / "tests/fixtures/exports/facebook/Facebook Insights Data Ex
 # German words that must not appear in an English text (file formats' own German headers aside)
 GERMAN = re.compile(r"[äöüß]|\b(der|die|das|und|oder|nicht|mit|von|für|bitte|Datei|Zeile|Spalte|Gemeinde|Konto|"
                     r"keine|kein|enthält|Beiträge|Tageswerte|übernommen|übersprungen|erkannt|angenommen)\b")
-FORMAT_WORDS = ("Stichtag", "Schlüssel;Name;Altersgruppe;Insgesamt", "unter 3 Jahre", "GENESIS-Tabelle",
+FORMAT_WORDS = ("Bürgernah", "Stichtag", "Schlüssel;Name;Altersgruppe;Insgesamt", "unter 3 Jahre", "GENESIS-Tabelle",
                 "Insgesamt", "Statistik_Code")
 
 
@@ -152,3 +152,9 @@ def test_the_command_line_speaks_english_with_buergernah_lang(tmp_path):
     undo = subprocess.run([sys.executable, "-m", "connectors", "undo", "--db", db, "7"], cwd=ROOT,
                           capture_output=True, text=True, env=english)
     assert undo.returncode == 2 and undo.stderr.strip() == "ERROR Import 7 does not exist or has already been undone."
+    shown = subprocess.run([sys.executable, "-m", "connectors", "schedule", "--db", db, "show"], cwd=ROOT,
+                           capture_output=True, text=True, env=english).stdout
+    assert "Schedule" in shown and "Weekday" in shown and "Monday" in shown and "Wochentag" not in shown
+    usage = subprocess.run([sys.executable, "-m", "connectors", "followers", "--help"], cwd=ROOT,
+                           capture_output=True, text=True, env=english).stdout
+    assert "--date YYYY-MM-DD" in usage and "total number of followers on that day" in usage
