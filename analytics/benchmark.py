@@ -48,9 +48,9 @@ def components_sql(group_id: str, rel: dict[str, str]) -> tuple[str, dict]:
             WHERE p.account_key IN (SELECT account_key FROM acc) AND p.day BETWEEN $start AND $end
             GROUP BY p.ags
         ),
-        series AS (   -- accounts with a daily series up to the period's end (cheap: no aggregates)
-            SELECT DISTINCT d.account_key FROM {rel['daily']} d
-            WHERE d.account_key IN (SELECT account_key FROM acc) AND d.day <= $end
+        series AS (   -- accounts with a daily series up to the period's end
+            SELECT account_key FROM {rel['daily_summary']}
+            WHERE account_key IN (SELECT account_key FROM acc) AND first_day <= $end
         ),
         period AS (   -- their total on the first day and on the last day the data covers in the period
             SELECT d.account_key, any_value(d.followers) FILTER (WHERE d.day = $start) AS f_start,

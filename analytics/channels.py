@@ -24,9 +24,8 @@ def presence(store: Store, group_id: str, platform: str | None = None, lang: str
         WITH m AS ({members}),
         acc AS (SELECT * FROM {rel['accounts']} WHERE ags IN (SELECT ags FROM m)
                 AND ($platform IS NULL OR platform = $platform)),
-        d AS (SELECT account_key, max(day) AS last_daily, arg_max_null(followers, day) AS followers,
-                     arg_max_null(followers_source, day) AS followers_source
-              FROM {rel['daily']} WHERE account_key IN (SELECT account_key FROM acc) GROUP BY account_key),
+        d AS (SELECT account_key, last_day AS last_daily, followers, followers_source
+              FROM {rel['daily_summary']} WHERE account_key IN (SELECT account_key FROM acc)),
         p AS (SELECT account_key, count(*) AS posts, max(day) AS last_post
               FROM {rel['posts']} WHERE account_key IN (SELECT account_key FROM acc) GROUP BY account_key),
         au AS (SELECT account_key, max(as_of) AS last_audience FROM {rel['audience']}
@@ -63,8 +62,7 @@ def follower_development(store: Store, group_id: str, platform: str | None = Non
         acc0 AS (SELECT account_key, ags, platform FROM {rel['accounts']} WHERE ags IN (SELECT ags FROM m)
                  AND ($platform IS NULL OR platform = $platform)),
         latest AS (SELECT a.ags, sum(d.followers) AS followers FROM acc0 a
-                   JOIN (SELECT account_key, arg_max_null(followers, day) AS followers FROM {rel['daily']}
-                         WHERE account_key IN (SELECT account_key FROM acc0) GROUP BY account_key) d USING (account_key)
+                   JOIN {rel['daily_summary']} d USING (account_key)
                    GROUP BY a.ags ORDER BY followers DESC NULLS LAST, a.ags LIMIT coalesce($top, 100000)),
         acc AS (SELECT * FROM acc0 WHERE ags IN (SELECT ags FROM latest)),
         weekly AS (

@@ -132,7 +132,7 @@ def data_span(store: Store) -> tuple[date, date] | None:
     rel = relations(store)
     row = store.query_df(
         f"""SELECT min(first) AS first, max(last) AS last FROM (
-              SELECT min(day) AS first, max(day) AS last FROM {rel['daily']}
+              SELECT min(first_day) AS first, max(last_day) AS last FROM {rel['daily_summary']}
               UNION ALL SELECT min(day), max(day) FROM {rel['posts']})"""
     ).iloc[0]
     if pd.isna(row["first"]):

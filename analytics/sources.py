@@ -14,9 +14,14 @@ import threading
 from analytics import topics
 from analytics.store import DATA_VERSION_SQL, Store
 
+# Per account with a daily series: first and last day, the follower total on the last day.
+DAILY_SUMMARY = """SELECT account_key, min(day) AS first_day, max(day) AS last_day,
+           arg_max_null(followers, day) AS followers, arg_max_null(followers_source, day) AS followers_source
+    FROM {daily} WHERE {where} GROUP BY account_key"""
 MART = {"posts": "mart.posts", "daily": "mart.account_daily", "accounts": "mart.accounts",
         "audience": "mart.audience", "municipalities": "mart.municipalities",
-        "population": "mart.population_by_age"}
+        "population": "mart.population_by_age",
+        "daily_summary": "(" + DAILY_SUMMARY.format(daily="mart.account_daily", where="true") + ")"}
 _lock = threading.Lock()
 
 
@@ -32,6 +37,7 @@ _COPIES = [
     ("core.mat_posts", "SELECT *, CAST(timezone('Europe/Berlin', published_at) AS DATE) AS day FROM mart.posts "
                        "WHERE {where}", "ags, day"),
     ("core.mat_daily", "SELECT * FROM mart.account_daily WHERE {where}", "account_key, day"),
+    ("core.mat_daily_summary", DAILY_SUMMARY.format(daily="core.mat_daily", where="{where}"), "account_key"),
     ("core.mat_accounts", """
         WITH first_post AS (SELECT account_key, min(day) AS day FROM core.mat_posts WHERE {where} GROUP BY ALL),
         first_daily AS (
@@ -121,4 +127,5 @@ def relations(store: Store) -> dict[str, str]:
         rel["posts"] = ("(SELECT *, CAST(timezone('Europe/Berlin', published_at) AS DATE) AS day "
                         "FROM mart.posts)")
         return rel
-    return {**MART, "posts": "core.mat_posts", "daily": "core.mat_daily", "accounts": "core.mat_accounts"}
+    return {**MART, "posts": "core.mat_posts", "daily": "core.mat_daily", "accounts": "core.mat_accounts",
+            "daily_summary": "core.mat_daily_summary"}

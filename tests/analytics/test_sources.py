@@ -28,6 +28,11 @@ def test_copies_follow_imports_and_undo(store):
     assert undone.loc[golden.A, "posts"] == 2
     # mart views and copies agree
     assert store.query_value("SELECT count(*) FROM mart.posts") == store.query_value("SELECT count(*) FROM core.mat_posts")
+    summary = sources.MART["daily_summary"]
+    assert store.query_value(f"""SELECT count(*) FROM ((FROM core.mat_daily_summary EXCEPT ALL FROM {summary})
+                                 UNION ALL (FROM {summary} EXCEPT ALL FROM core.mat_daily_summary))""") == 0
+    assert store.query_value("SELECT count(*) FROM core.mat_daily_summary") == store.query_value(
+        "SELECT count(DISTINCT account_key) FROM mart.account_daily") > 0
 
 
 def test_peer_group_edits_do_not_rebuild(store):
