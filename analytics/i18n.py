@@ -837,7 +837,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # connectors/io.py: reading text, tables, numbers and dates
     "connector.io.empty": ("Die Datei ist leer.", "The file is empty."),
     "connector.io.binary": ("Das ist keine Textdatei (Binärdaten); erwartet wird CSV, XLSX, XLS oder ZIP.",
-                            "This is not a text file (binary data); expected is CSV, XLSX, XLS or ZIP."),
+                            "This is not a text file (binary data); expected: CSV, XLSX, XLS or ZIP."),
     "connector.io.text_too_large": (
         "Die Datei ist {size} MB groß; Exporte dieser Art werden bis {limit} MB gelesen (ein echter Export ist viel "
         "kleiner). Bitte einen kürzeren Zeitraum exportieren.",
@@ -880,7 +880,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Line {row} is longer than {limit} MB; no export has lines that long (damaged file?)."),
     "connector.io.entry_too_long": (
         "Ein Eintrag ist länger als {limit} MB; so lange Zeilen hat kein Export (beschädigte Datei?).",
-        "An entry is longer than {limit} MB; no export has lines that long (damaged file?)."),
+        "An entry is longer than {limit} MB; no export has entries that long (damaged file?)."),
     "connector.io.row_width": (
         "Die Tabelle ist nicht lesbar: Zeile {row} hat {got} statt {expected} Spalten; abgeschnitten oder beschädigt?",
         "The table cannot be read: row {row} has {got} columns instead of {expected}; cut off or damaged?"),
@@ -932,7 +932,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "which ones are right is unclear. Please check the export."),
     "connector.io.duplicate_note": (
         "{n} doppelte Zeile(n) mit demselben Beitrag und denselben Zahlen nur einmal übernommen (zuerst Zeile {row}).",
-        "{n} duplicate row(s) with the same post and the same figures taken over only once (first in row {row})."),
+        "{n} duplicate row(s) with the same post and the same figures imported only once (first in row {row})."),
     "connector.io.basis_file_date": ("Dateidatum", "file date"),
     "connector.io.basis_import_date": ("Importdatum", "import date"),
     "connector.io.no_period": ("die Datei nennt keinen Zeitraum", "the file states no period"),
@@ -1062,18 +1062,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Legacy export with “Impressions”: stored as impressions, not as views."),
     "connector.facebook_legacy.skipped_note": (
         "{n} weitere Kennzahlspalten des Altexports erkannt, aber nicht übernommen.",
-        "{n} more metric columns of the legacy export recognised but not taken over."),
+        "{n} more metric columns of the legacy export recognised but not imported."),
     "connector.facebook_legacy.no_date": ("{where}: kein Datum.", "{where}: no date."),
     "connector.facebook_legacy.no_page_values": (
         "Die Seitenstatistik enthält keine übernehmbaren Werte (Likes, Reichweite, Alter/Geschlecht).",
-        "The page statistics contain no values that can be taken over (likes, reach, age/gender)."),
+        "The page statistics contain no values that can be imported (likes, reach, age/gender)."),
     "connector.facebook_legacy.group_twice": ("„Lifetime Likes by Gender and Age“: eine Gruppe kommt doppelt vor.",
                                               "“Lifetime Likes by Gender and Age”: a group appears twice."),
     # connectors/genesis.py: population tables
     "connector.genesis.uncovered": (
         "Die Altersgruppen der Tabelle decken die Gruppe {group} nicht ab; erwartet wird 12411-02-03 mit 17 "
         "Altersgruppen.",
-        "The table's age groups do not cover the group {group}; expected is 12411-02-03 with 17 age groups."),
+        "The table's age groups do not cover the group {group}; expected: 12411-02-03 with 17 age groups."),
     "connector.genesis.replacement_chars": (
         "Die Datei enthält Ersatzzeichen (�): sie wurde vermutlich umkodiert; Namen können fehlerhaft sein.",
         "The file contains replacement characters (�): it was probably re-encoded; names may be wrong."),
@@ -1091,7 +1091,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "connector.genesis.no_age_groups": (
         "Tabelle {table} enthält keine Altersgruppen; erwartet wird 12411-02-03-5 (Gemeinden) oder 12411-02-03-4 "
         "(Kreise) mit 17 Altersgruppen.",
-        "Table {table} contains no age groups; expected is 12411-02-03-5 (municipalities) or 12411-02-03-4 "
+        "Table {table} contains no age groups; expected: 12411-02-03-5 (municipalities) or 12411-02-03-4 "
         "(districts) with 17 age groups."),
     "connector.genesis.the_stichtag": ("Der Stichtag", "The reference date"),
     "connector.genesis.too_many_values": (
@@ -1121,7 +1121,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "connector.genesis.bad_stichtag": ("Stichtag „{value}“ ist kein Datum (JJJJ-MM-TT).",
                                        "Reference date “{value}” is not a date (YYYY-MM-DD)."),
     "connector.genesis.several_dates": ("Die Tabelle enthält {n} Stichtage; übernommen wird der neueste ({day}).",
-                                        "The table contains {n} reference dates; the latest one ({day}) is taken over."),
+                                        "The table contains {n} reference dates; only the latest ({day}) is imported."),
     "connector.genesis.higher_skipped": (
         "{n} Zeile(n) für Deutschland, Länder oder Kreise übersprungen (gespeichert werden nur Gemeinden).",
         "{n} row(s) for Germany, states or districts skipped (only municipalities are stored)."),
@@ -1129,10 +1129,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{n} Gemeindeschlüssel nicht im Gemeindeverzeichnis, übersprungen ({codes}).",
         "{n} municipality code(s) not in the municipality directory, skipped ({codes})."),
     "connector.genesis.placeholder_skipped": ("{n} Gemeinde(n) ohne Zahlen („-“ oder „.“) übersprungen.",
-                                              "{n} municipality(-ies) without figures (“-” or “.”) skipped."),
+                                              "{n} municipality(ies) without figures (“-” or “.”) skipped."),
     "connector.genesis.total_mismatch": (
         "Bei {n} Gemeinde(n) ergeben die Altersgruppen nicht die Spalte „Insgesamt“.",
-        "For {n} municipality(-ies) the age groups do not add up to the column “Insgesamt” (total)."),
+        "For {n} municipality(ies) the age groups do not add up to the column “Insgesamt” (total)."),
     "connector.genesis.no_municipality": (
         "Die Tabelle enthält keine Gemeinde mit Zahlen (8-stelliger Schlüssel aus dem Gemeindeverzeichnis); Kreise "
         "und Länder werden nicht gespeichert. Bitte 12411-02-03-5 auf Gemeindeebene herunterladen.",
@@ -1175,7 +1175,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                                              "Not a Meta audience export (the first line “sep=,” is missing)."),
     "connector.meta_audience.empty_block": (
         "Block „{label}“ ist leer (zu wenig Daten); keine Alters-/Geschlechtswerte übernommen.",
-        "Block “{label}” is empty (too little data); no age/gender values taken over."),
+        "Block “{label}” is empty (too little data); no age/gender values imported."),
     "connector.meta_audience.skipped_block": ("Block „{label}“ übersprungen: {what} werden nicht gespeichert.",
                                               "Block “{label}” skipped: {what} are not stored."),
     "connector.meta_audience.skipped.cities": ("Top-Städte", "top cities"),
@@ -1219,7 +1219,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "connector.tiktok.span": ("{first}–{last}", "{first}–{last}"),
     "connector.tiktok.periods_differ": ("die mit hochgeladenen Übersichten nennen verschiedene Zeiträume",
                                         "the overviews uploaded with it state different periods"),
-    "connector.tiktok.no_period": ("kein Exportzeitraum liegt bei", "no export period comes with it"),
+    "connector.tiktok.no_period": ("kein Exportzeitraum liegt bei", "no export period was uploaded with it"),
     "connector.tiktok.period_mismatch": ("der Exportzeitraum {period} aus „{name}“ passt nicht zu ihren Tagen",
                                          "the export period {period} from “{name}” does not match its days"),
     "connector.tiktok.no_period_and": ("die Datei nennt keinen Zeitraum und {why}", "the file states no period and {why}"),
@@ -1240,9 +1240,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                                     "Not a TikTok export: expected columns (e.g. “Date”, “Video Views”) are missing."),
     "connector.tiktok.header_only": (
         "{name}: nur die Kopfzeile – zu wenig Daten (TikTok zeigt sie erst ab einer Mindestzahl).",
-        "{name}: only the header row – too little data (TikTok shows it only above a minimum number)."),
+        "{name}: only the header row – too little data (TikTok shows the data only above a certain minimum)."),
     "connector.tiktok.not_taken": ("{name} ({kind}) erkannt, aber nicht übernommen.",
-                                   "{name} ({kind}) recognised but not taken over."),
+                                   "{name} ({kind}) recognised but not imported."),
     "connector.tiktok.kind.territories": ("Follower nach Region", "followers by region"),
     "connector.tiktok.kind.activity": ("Follower-Aktivität", "follower activity"),
     "connector.tiktok.at": ("Spalte „{column}“, Zeile {row}: {reason}", "Column “{column}”, row {row}: {reason}"),
@@ -1260,7 +1260,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "connector.linkedin.not_linkedin": (
         "Keine LinkedIn-Tabelle erkannt: erwartet werden die Blätter „Metrics“/„All posts“, „New followers“ oder "
         "„Visitor metrics“ mit ihrer Kopfzeile.",
-        "No LinkedIn table recognised: expected are the sheets “Metrics”/“All posts”, “New followers” or “Visitor "
+        "No LinkedIn table recognised: expected: the sheets “Metrics”/“All posts”, “New followers” or “Visitor "
         "metrics” with their header row."),
     "connector.linkedin.sheet_skipped": ("Blatt „{sheet}“ übersprungen (Demografie ohne Alter und Geschlecht oder unbekannt).",
                                          "Sheet “{sheet}” skipped (demographics without age and gender, or unknown)."),
@@ -1292,10 +1292,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "connector.youtube_studio.chart_skipped": (
         "{name}: Diagrammdaten nach „{dimensions}“ erkannt, aber nicht übernommen (nur die gezeigten Zeilen; "
         "Tagessummen kommen aus Totals.csv).",
-        "{name}: chart data by “{dimensions}” recognised but not taken over (only the rows shown; daily totals come "
+        "{name}: chart data by “{dimensions}” recognised but not imported (only the rows shown; daily totals come "
         "from Totals.csv)."),
     "connector.youtube_studio.table_skipped": ("YouTube-Tabelle „{table}“ ({name}) erkannt, aber nicht übernommen.",
-                                               "YouTube table “{table}” ({name}) recognised but not taken over."),
+                                               "YouTube table “{table}” ({name}) recognised but not imported."),
     "connector.youtube_studio.no_videos": ("Die Inhaltstabelle enthält keine Videos (nur Kopf- und Summenzeile).",
                                            "The content table contains no videos (only the header and total rows)."),
     "connector.youtube_studio.bad_id": ("Spalte „Content“: „{value}“ ist keine YouTube-Video-ID.",
@@ -1351,7 +1351,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                                    "Import {id} does not exist or has already been undone."),
     "connector.loader.no_account": ("Das Konto „{account}“ gibt es nicht.", "The account “{account}” does not exist."),
     "connector.loader.bad_count": ("Follower-Stand „{count}“: bitte eine ganze Zahl ab 0 angeben.",
-                                   "Follower count “{count}”: please enter a whole number from 0."),
+                                   "Follower count “{count}”: please enter a whole number of 0 or more."),
     "connector.loader.future_day": ("Der Tag {day} liegt in der Zukunft.", "The day {day} is in the future."),
     "connector.loader.follower_entry": ("Follower-Stand eingetragen: {name}, {day}: {count}",
                                         "Follower count entered: {name}, {day}: {count}"),
@@ -1362,7 +1362,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "connector.cli.already_imported": ("bereits importiert", "already imported"),
     "connector.cli.rejected": ("abgelehnt", "rejected"),
     "connector.cli.unmapped": ("{file}: unbekannte Spalte „{column}“ nicht übernommen",
-                               "{file}: unknown column “{column}” not taken over"),
+                               "{file}: unknown column “{column}” not imported"),
     "connector.cli.import_title": ("Import", "Import"),
     "connector.cli.history_title": ("Importe", "Imports"),
     "connector.cli.accounts_title": ("Konten", "Accounts"),
@@ -1400,15 +1400,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "connector.api.not_json": ("{host} antwortet nicht mit JSON (HTTP {status}).",
                                "{host} does not answer with JSON (HTTP {status})."),
     "connector.api.token_expired": ("{error}. Zugangstoken abgelaufen oder ohne Berechtigung: bitte erneuern.",
-                                    "{error}. Access token expired or without permission: please renew it."),
+                                    "{error}. Access token expired or lacking permission: please renew it."),
     "connector.api.unknown_source": ("„{spec}“: unbekannte Quelle (erwartet {expected}).",
                                      "“{spec}”: unknown source (expected {expected})."),
     "connector.api.not_registered": ("Konto ist nicht registriert.", "The account is not registered."),
     "connector.api.no_source": ("Für dieses Konto gibt es keine API-Quelle (Profiladresse bzw. Konto-ID fehlt).",
                                 "There is no API source for this account (profile address or account ID missing)."),
     "connector.api.no_town": ("Das Konto {account} ist noch keiner Gemeinde zugeordnet: --municipality AGS angeben.",
-                              "The account {account} is not assigned to a municipality yet: give --municipality AGS."),
-    "connector.api.taken_over": ("{posts} Beiträge, {rows} Werte übernommen", "{posts} posts, {rows} values taken over"),
+                              "The account {account} is not assigned to a municipality yet: add --municipality AGS."),
+    "connector.api.taken_over": ("{posts} Beiträge, {rows} Werte übernommen", "{posts} posts, {rows} values imported"),
     "connector.api.unchanged": ("keine Änderungen seit dem letzten Abruf", "no changes since the last pull"),
     "connector.api.mastodon_url": ("„{spec}“ ist keine Mastodon-Profiladresse (erwartet https://server/@name).",
                                    "“{spec}” is not a Mastodon profile address (expected https://server/@name)."),
@@ -1438,7 +1438,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                                           "Follower age groups cannot be pulled: {error}"),
     "connector.api.no_demographics_meta": (
         "Keine Altersgruppen der Follower geliefert (Meta zeigt sie erst ab 100 Followern).",
-        "No follower age groups delivered (Meta shows them only from 100 followers)."),
+        "No follower age groups delivered (Meta shows them only once there are 100 followers)."),
     "connector.api.field_error": ("{field}: {reason}", "{field}: {reason}"),
     "connector.api.youtube_spec": ("„{spec}“: erwartet youtube:<Kanal-ID> (beginnt mit UC).",
                                    "“{spec}”: expected youtube:<channel ID> (starts with UC)."),

@@ -37,7 +37,7 @@ def import_page(db_path, monkeypatch, lang: str) -> AppTest:
 
 
 @pytest.mark.parametrize("lang, sentence", [
-    ("en", "This is not a text file (binary data); expected is CSV, XLSX, XLS or ZIP."),
+    ("en", "This is not a text file (binary data); expected: CSV, XLSX, XLS or ZIP."),
     ("de", "Das ist keine Textdatei (Binärdaten); erwartet wird CSV, XLSX, XLS oder ZIP."),
 ])
 def test_a_broken_upload_is_rejected_in_the_pages_language_naming_the_file(store, monkeypatch, lang, sentence):

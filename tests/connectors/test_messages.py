@@ -135,7 +135,7 @@ def test_the_command_line_speaks_english_with_buergernah_lang(tmp_path):
                           str(broken), str(LEGACY_POSTS), str(tmp_path / "missing.csv")],
                          cwd=ROOT, capture_output=True, text=True, env=english)
     assert run.returncode == 1
-    assert "ERROR kaputt.csv: This is not a text file (binary data); expected is CSV, XLSX, XLS or ZIP." in run.stderr
+    assert "ERROR kaputt.csv: This is not a text file (binary data); expected: CSV, XLSX, XLS or ZIP." in run.stderr
     assert f"ERROR {tmp_path / 'missing.csv'}: File not found." in run.stderr
     assert f"{LEGACY_POSTS.name}: Legacy export with “Impressions”: stored as impressions, not as views." in run.stderr
     assert f"{LEGACY_POSTS.name}: Alsdorf: chosen" in run.stderr
