@@ -28,7 +28,7 @@ from pathlib import Path
 from analytics.access import cli_actor
 from analytics.store import Store
 from bench import scale
-from bench.pages import APP, GROUP, PROJECT, timed
+from bench.pages import APP, GROUP, PROJECT
 from connectors import actions
 from connectors.base import ImportContext, SourceFile
 from connectors.loader import prepare
