@@ -37,12 +37,13 @@ SCHEDULER_SECONDS = float(os.environ.get("BUERGERNAH_SCHEDULER_SECONDS", "60"))
 @st.cache_resource(show_spinner=False)
 def _scheduler(path: str) -> threading.Thread:
     """One background thread per app process that runs due scheduled jobs (connectors/schedule.py)."""
-    from connectors import schedule
 
     def loop() -> None:
         while True:
             time.sleep(SCHEDULER_SECONDS)
             try:
+                from connectors import schedule  # here, not at start-up: it loads every API connector
+
                 schedule.run_due(_store(path))
             except Exception:  # busy database or a broken job: log it, try again next time
                 logging.getLogger("buergernah.api").exception("Zeitplan")  # the redacting logger
