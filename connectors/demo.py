@@ -19,8 +19,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from analytics.store import PROJECT_DIR, Store
-from connectors.base import ImportContext, SourceFile
-from connectors.loader import enter_followers, import_file
 
 DEMO_DIR = PROJECT_DIR / "data" / "demo"
 WEEKS = 26
@@ -219,6 +217,10 @@ def has_demo(store: Store) -> bool:
 
 def load(store: Store, today: date | None = None, out_dir: Path = DEMO_DIR, progress=None) -> int:
     """Generate the demo exports and import them through the connectors; returns the count."""
+    # Imported here: every page asks `has_demo`, and the loader brings every connector with it.
+    from connectors.base import ImportContext, SourceFile
+    from connectors.loader import enter_followers, import_file
+
     today = today or date.today()
     files = generate(out_dir, today)
     for i, (path, ags, platform) in enumerate(files):

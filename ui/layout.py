@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import peers
-from connectors import actions, demo
+from connectors import demo
 from ui import auth
 from ui.confirm import arm, confirmed
 from ui.i18n import DEFAULT, lang, t
@@ -39,6 +39,8 @@ def demo_banner() -> None:
         if actor.may("remove_demo") and right.button(t("app.demo_remove"), key="remove_demo", type="secondary"):
             arm("confirm_remove_demo")
         if confirmed("confirm_remove_demo", t("app.demo_remove_question")):
+            from connectors import actions  # on the click only: it loads every connector
+
             removed = actions.remove_demo(store(), actor)
             clear_caches()
             st.toast(t("app.demo_removed", n=removed))
@@ -91,6 +93,8 @@ def empty_state() -> None:
         st.page_link("views/importieren.py", label=t("app.to_import"), icon=":material/upload_file:")
     if actor.may("remove_demo"):
         if st.button(t("app.load_demo"), key="load_demo", icon=":material/science:"):
+            from connectors import actions  # on the click only, as above
+
             bar = st.progress(0.0, text=t("app.loading_demo"))
             count = actions.load_demo(store(), actor, progress=lambda i, n, name: bar.progress(i / n, text=name))
             clear_caches()
