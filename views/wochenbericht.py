@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analytics import fmt, report, weekly
+from analytics import fmt, weekly
 from analytics.metrics import METRICS
-from ui.charts import localized, platform_scale
-from ui.downloads import chart_downloads, chart_title, period_text, report_download, table_downloads
 from ui.i18n import lang, metric_help, platform_name, t
 from ui.layout import town_picker
 from ui.state import query
-from ui.tables import show_table
 
 L = lang()
 st.title(t("wochenbericht.title"))
@@ -38,10 +34,6 @@ monday = st.sidebar.selectbox(t("wochenbericht.week"), weeks, index=index, forma
 st.query_params["week"] = monday.isoformat()
 
 st.caption(f"{town} · {week_label(monday)}")
-with st.sidebar:
-    span = st.segmented_control(t("wochenbericht.report_span"), ["month", "quarter"], default="month", key="report_span",
-                                format_func=lambda s: t(f"wochenbericht.span.{s}")) or "month"
-    report_download(ags, *report.enclosing_period(monday, span), None, "weekly_report_pdf", L)
 trend = query(weekly.weekly_metrics, ags, monday - timedelta(weeks=11), monday)
 this_week = trend[trend["week_start"] == pd.Timestamp(monday)].set_index("platform")
 previous = trend[trend["week_start"] == pd.Timestamp(monday - timedelta(weeks=1))].set_index("platform")
@@ -86,6 +78,20 @@ for platform in platforms:
         which, n = (t("wochenbericht.this_week"), days) if days < 7 else (t("wochenbericht.previous_week"), days_before)
         notes.append(t("wochenbericht.no_delta_partial", which=which, n=n))
     st.caption(" ".join(notes))
+
+# Only now, after the cards: the modules for the report, the chart and the downloads (Altair alone
+# takes a noticeable part of a second to import) and the report button, at the foot of the sidebar as before.
+import altair as alt  # noqa: E402
+
+from analytics import report  # noqa: E402
+from ui.charts import localized, platform_scale  # noqa: E402
+from ui.downloads import chart_downloads, chart_title, period_text, report_download, table_downloads  # noqa: E402
+from ui.tables import show_table  # noqa: E402
+
+with st.sidebar:
+    span = st.segmented_control(t("wochenbericht.report_span"), ["month", "quarter"], default="month", key="report_span",
+                                format_func=lambda s: t(f"wochenbericht.span.{s}")) or "month"
+    report_download(ags, *report.enclosing_period(monday, span), None, "weekly_report_pdf", L)
 
 st.subheader(t("wochenbericht.trend_title"))
 chosen = st.segmented_control(t("wochenbericht.trend_metric"), weekly.KPI_COLUMNS, default="interactions",
