@@ -33,11 +33,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from importlib import util as importlib_util
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:  # DuckDB imports pandas when a query asks for a DataFrame: the app starts without it
+    import pandas as pd
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DB_PATH = PROJECT_DIR / "data" / "buergernah.duckdb"

@@ -8,12 +8,15 @@ uploader's own texts (Streamlit 1.67 has no setting for either, see `document_la
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from analytics import platforms
 from analytics.i18n import DEFAULT, LANGS, TEXTS, known, pick, text
-from analytics.metrics import Metric
+
+if TYPE_CHECKING:
+    from analytics.metrics import Metric
 
 __all__ = ["DEFAULT", "LANGS", "TEXTS", "document_language", "known", "lang", "localized_uploader",
            "metric_help", "pick", "platform_name", "t", "text"]

@@ -1,16 +1,22 @@
-"""Things every page shows: the language switch, the demo banner and the municipality picker."""
+"""Things every page shows: the language switch, the demo banner and the municipality picker.
+
+Neither this module nor app.py imports pandas (or Altair, or the connectors): the browser draws
+the page frame (navigation, sidebar, banner) while the page itself imports what its figures need."""
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from analytics import peers
 from connectors import demo
 from ui import auth
 from ui.confirm import arm, confirmed
 from ui.i18n import DEFAULT, lang, t
 from ui.state import clear_caches, query, store
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}  # each language in its own words
 
@@ -77,6 +83,8 @@ def municipality_picker(towns: pd.DataFrame) -> str:
 
 def towns_with_data() -> pd.DataFrame:
     """Towns with at least one account; on an empty database a helpful note ends the page."""
+    from analytics import peers  # with pandas, which the frame does without (see above)
+
     towns = query(peers.towns_with_accounts)
     if towns.empty:
         empty_state()
