@@ -6,9 +6,12 @@ with a prefix: `app.` (the frame: login, navigation, database), `common.` (share
 pages), `filters.`, `downloads.`, `uploader.`, `format.` (date patterns of widgets and charts),
 `file.` (download names), one prefix per page (`wochenbericht.`, `vergleich.`, …), `peers.` and
 `metric.` (the registry's sources and denominators), `connector.` (import errors and notes of the
-connectors, shown in the UI and the CLI). `{placeholders}` are filled by `text()`. A `Message` (at
-the end) is a key with its values, rendered in the reader's language when shown: errors and notes
-made where no language is known (connectors, the loader) and notes stored with an import.
+connectors, shown in the UI and the CLI), `report.` and `digest.` (the council report, the weekly
+e-mail and its send results), `schedule.` (the scheduled jobs' results). `{placeholders}` are
+filled by `text()`. A `Message` (at the end) is a key with its values, rendered in the reader's
+language when shown: errors and notes made where no language is known (connectors, the loader, the
+scheduler) and results stored in the database (notes of an import, a pull's, a scheduled job's and
+an e-mail send's result: `to_column`/`from_column`).
 
 Streamlit-free, so analytics/ and connectors/ use it too; ui/i18n.py adds the session's language.
 tests/app/test_i18n.py checks that every entry has both languages and the same placeholders.
@@ -1892,7 +1895,28 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "{sent} weekly e-mail(s) sent, {failed} failed"),
     "digest.run_skipped": (", {n} übersprungen (bereits gesendet oder ohne Empfänger)",
                            ", {n} skipped (already sent or without recipients)"),
+    # how the send results above are put together (stored as key and values, shown in the reader's language)
+    "digest.week_label": ("KW {week}/{year}", "CW {week}/{year}"),  # analytics/weekly.py's iso_week_label
+    "digest.failed": ("{town}, {week}: {error}", "{town}, {week}: {error}"),
+    "digest.joined": ("{first} {then}", "{first} {then}"),
+    "digest.concat": ("{first}{then}", "{first}{then}"),
+    "digest.run_done": ("{counts}{skipped}.", "{counts}{skipped}."),
+    "digest.run_failed": ("{counts}{skipped}: {failed}", "{counts}{skipped}: {failed}"),
     # (end of report. and digest.)
+    # -- schedule.: the scheduled jobs' results (connectors/schedule.py; Verwaltung, Wochen-E-Mail, CLI) --
+    "schedule.status.ok": ("ok", "ok"),
+    "schedule.status.failed": ("fehlgeschlagen", "failed"),
+    "schedule.status.running": ("läuft", "running"),
+    "schedule.result": ("{status}: {message}", "{status}: {message}"),
+    "schedule.pull_done": ("{done} Konten abgerufen, {failed} fehlgeschlagen",
+                           "{done} account(s) pulled, {failed} failed"),
+    "schedule.pull_failed": ("{done} Konten abgerufen, {failed} fehlgeschlagen: {errors}",
+                             "{done} account(s) pulled, {failed} failed: {errors}"),
+    "schedule.account_failed": ("{account}: {message}", "{account}: {message}"),
+    "schedule.joined": ("{first}; {then}", "{first}; {then}"),
+    "schedule.crashed": ("{kind}: {error}", "{kind}: {error}"),
+    "schedule.unknown_job": ("Unbekannter Auftrag: {job}", "Unknown job: {job}"),
+    "schedule.bad_job": ("Unbekannter Auftrag oder Wochentag: {job}, {weekday}", "Unknown job or weekday: {job}, {weekday}"),
     # -- table.: headers and cells of tables and downloads --------------------------------------
     # The downloads as a council reads them (ui/downloads.py): buttons, the chart title, and a header
     # per column name the pages hand over that is not a metric (metrics: the registry's labels).
@@ -2043,6 +2067,38 @@ def _render(key: str | None, values: tuple, lang: str) -> str:
     if key not in TEXTS:  # a key of another version, stored with an import
         return " ".join([key, *shown.values()])
     return text(key, lang, **shown)
+
+
+def to_column(message: Message | str | None) -> str | None:
+    """A Message for a text column (`core.pull_runs.message`, `core.schedules.last_message`,
+    `core.digest_sends.last_error`): a catalogue message as its JSON (`{"key": …}`), a plain text as
+    it is, None as NULL."""
+    if message is None:
+        return None
+    found = message.to_json() if isinstance(message, Message) else str(message)
+    return found if isinstance(found, str) else json.dumps(found, ensure_ascii=False)
+
+
+def from_column(stored) -> Message | None:
+    """What `to_column` wrote, as a Message to render in the reader's language; a text stored before
+    (or by an older version) as a plain text, shown as written; NULL as None."""
+    if not isinstance(stored, str):
+        return None
+    if stored.startswith('{"key"'):
+        try:
+            return Message.from_json(json.loads(stored))
+        except ValueError:
+            pass
+    return Message.plain(stored)
+
+
+def joined(parts: list[Message], key: str) -> Message:
+    """Messages one after the other as one Message, through a joining catalogue key with `{first}` and
+    `{then}` (`"{first}; {then}"`): stored and shown as one, each part in the reader's language."""
+    found = parts[-1] if parts else Message.plain("")
+    for part in reversed(parts[:-1]):
+        found = Message(key, first=part, then=found)
+    return found
 
 
 def env_lang() -> str:

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
@@ -210,7 +211,7 @@ def cmd_schedule(args) -> int:
         if args.what == "run-due":
             done = schedule.run_due(store)
             for job, status, message in done:
-                print(f"{job}: {status} – {message}")
+                print(f"{job}: {schedule.status_label(status, env_lang())} – {message_text(message, env_lang())}")
             if not done:
                 print(say("connector.cli.nothing_due"))
             return 1 if any(status == "failed" for _, status, _ in done) else 0
@@ -223,7 +224,8 @@ def cmd_schedule(args) -> int:
         when = [f"{t.strftime(moment)} UTC" if t is not None and t == t else "–" for t in (row.next_run, row.last_run)]
         table.add_row(row.job, say("connector.cli.yes" if row.enabled else "connector.cli.no"),
                       say(f"common.weekday.{row.weekday}"), row.at_time, *when,
-                      f"{row.last_status or '–'} {row.last_message or ''}")
+                      escape(schedule.result_text(row.last_status, row.last_message, env_lang())) if row.last_status
+                      else "–")  # a result names „[buergernah] in secrets.toml“: no markup
     out.print(table)
     return 0
 
@@ -238,7 +240,7 @@ def cmd_digest(args) -> int:
             print(say("connector.cli.error", message=message_text(exc, env_lang())), file=sys.stderr)
             return 2
     for outcome in outcomes:
-        print(outcome.message)
+        print(message_text(outcome.message, env_lang()))
         if args.dry_run:  # each language the town's recipients get
             for composed in outcome.digests.values() or ([outcome.digest] if outcome.digest else []):
                 print(f"{say('connector.cli.subject', subject=composed.subject)}\n\n{composed.text}")

@@ -18,9 +18,12 @@ previous month's council report as PDF.
   `smtp_password`, `smtp_from` (environment `BUERGERNAH_SMTP_…` or `[buergernah]` in secrets.toml).
   One row per town and week in `core.digest_sends`: a run first claims it (status `sending`), sends
   to the recipients not yet delivered, records every accepted message at once, and ends `sent` or
-  `failed` with a sentence for an officer (the password redacted; in German, like the CLI). A `sent` week is never sent
-  again; a `failed` one is retried by every later run (a few tries per run), so nothing is lost
-  silently and nobody gets the same week twice.
+  `failed` with a sentence for an officer (the password redacted): a catalogue Message (`digest.`)
+  stored as key and values (`last_error`, analytics/i18n.py's `to_column`), shown in the page's
+  language on Verwaltung and Wochen-E-Mail and in `BUERGERNAH_LANG` by the CLI; a sentence stored as
+  plain text before is shown as written. A `sent` week is never sent again; a `failed` one is
+  retried by every later run (a few tries per run), so nothing is lost silently and nobody gets the
+  same week twice.
 
 Nothing here imports Streamlit. Permissions are checked by `connectors/actions.py`.
 """
@@ -48,7 +51,7 @@ import pandas as pd
 from babel.dates import format_date
 
 from analytics import access, config, fmt, platforms, weekly
-from analytics.i18n import LANGS, Message, text
+from analytics.i18n import LANGS, Message, from_column, joined, text, to_column
 from analytics.metrics import METRICS
 from analytics.store import LockedDatabaseError, Store
 
@@ -63,13 +66,20 @@ STALE_AFTER = timedelta(minutes=30)  # a `sending` claim older than this was int
 DEFAULT_PUBLIC_URL = "http://localhost:8501"
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
-OFFICERS = "de"  # the language of what officers read where no page language is known (CLI, send history)
+OFFICERS = "de"  # the language of what officers read where no language is known
 STATUS_LABELS = {status: text(f"wochenmail.status.{status}", OFFICERS) for status in ("sent", "failed", "sending")}
 
 
-def _say(key: str, **values) -> str:
-    """A sentence for officers (CLI, schedule, the stored send history)."""
-    return text(key, OFFICERS, **values)
+def _say(key: str, **values) -> Message:
+    """A sentence for officers (the page, the CLI, the schedule, the stored send history), as a
+    catalogue Message: German as text, the reader's language through `message_text`."""
+    return Message(key, **values)
+
+
+def _week(week: date) -> Message:
+    """The ISO week („KW 47/2026“ / "CW 47/2026"), as `weekly.iso_week_label` in either language."""
+    year, number, _ = week.isocalendar()
+    return Message("digest.week_label", week=str(number), year=str(year))
 
 
 class DigestError(ValueError):
@@ -96,13 +106,18 @@ class Smtp:
 
     def problem(self, lang: str = OFFICERS) -> str | None:
         """A sentence when the settings cannot send anything, else None."""
+        found = self.issue()
+        return found.text(lang) if found is not None else None
+
+    def issue(self) -> Message | None:
+        """`problem` as a Message (stored with a failed send)."""
         missing = [name for name, value in (("smtp_host", self.host), ("smtp_from", self.sender)) if not value]
         if missing:
-            settings = missing[0] if len(missing) == 1 else text("digest.and", lang, first=missing[0], second=missing[1])
-            return text("digest.smtp_missing", lang, settings=settings,
-                        variables=", ".join(f"BUERGERNAH_{m.upper()}" for m in missing))
+            settings = missing[0] if len(missing) == 1 else Message("digest.and", first=missing[0], second=missing[1])
+            return Message("digest.smtp_missing", settings=settings,
+                           variables=", ".join(f"BUERGERNAH_{m.upper()}" for m in missing))
         if self.user and not self.password:
-            return text("digest.smtp_no_password", lang)
+            return Message("digest.smtp_no_password")
         return None
 
 
@@ -148,14 +163,17 @@ def recipients(store: Store, towns: Iterable[str] | None = None) -> pd.DataFrame
 
 
 def sends(store: Store, towns: Iterable[str] | None = None, limit: int = 50) -> pd.DataFrame:
-    """The newest sends (one row per town and week), newest week first."""
+    """The newest sends (one row per town and week), newest week first; `last_error` a Message (None
+    when there is none), to be shown in the reader's language."""
     frame = store.query_df(
         "SELECT s.ags, coalesce(m.name, s.ags) AS town, s.week_start, s.status, s.attempts, s.sent_at, "
         "s.recipients, s.last_error, s.updated_at FROM core.digest_sends s LEFT JOIN core.municipalities m USING (ags) "
         "ORDER BY s.week_start DESC, town")
     if towns is not None:
         frame = frame[frame["ags"].isin(list(towns))]
-    return frame.head(limit).reset_index(drop=True)
+    frame = frame.head(limit).reset_index(drop=True)
+    frame["last_error"] = pd.Series([from_column(v) for v in frame["last_error"]], index=frame.index, dtype=object)
+    return frame
 
 
 def check_email(email: str) -> str:
@@ -593,12 +611,29 @@ def redact(text: object, smtp: Smtp | None = None) -> str:
     return redact_tokens(out)
 
 
+def _redacted(message: Message, smtp: Smtp | None = None) -> Message:
+    """The message with the password (and tokens) redacted from its values."""
+    def clean(value):
+        if isinstance(value, Message):
+            return _redacted(value, smtp)
+        if isinstance(value, tuple):
+            return tuple(clean(v) for v in value)
+        return redact(value, smtp) if isinstance(value, str) else value
+
+    return Message(message.key, **{name: clean(value) for name, value in message.values})
+
+
+def _detail(exc: BaseException) -> Message | str:
+    """What an exception says: its Message (ours, in the reader's language) or its text."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+
+
 def _reply(exc: smtplib.SMTPResponseException) -> str:
     message = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
     return f"{exc.smtp_code} {' '.join(message.split())}"
 
 
-def _sentence(exc: BaseException, smtp: Smtp, *, some: bool = False) -> str:
+def _sentence(exc: BaseException, smtp: Smtp, *, some: bool = False) -> Message:
     """What went wrong, as a sentence for an officer (`some`: the server refused some of the recipients)."""
     where = smtp.where
     if isinstance(exc, smtplib.SMTPAuthenticationError):
@@ -610,13 +645,13 @@ def _sentence(exc: BaseException, smtp: Smtp, *, some: bool = False) -> str:
     elif isinstance(exc, smtplib.SMTPSenderRefused):
         said = _say("digest.error.sender", server=where, sender=smtp.sender, reply=_reply(exc))
     elif isinstance(exc, smtplib.SMTPNotSupportedError):
-        said = _say("digest.error.unsupported", server=where, detail=exc)
+        said = _say("digest.error.unsupported", server=where, detail=_detail(exc))
     elif isinstance(exc, smtplib.SMTPResponseException):
         said = _say("digest.error.not_accepted", server=where, reply=_reply(exc))
     elif isinstance(exc, smtplib.SMTPServerDisconnected):
-        said = _say("digest.error.disconnected", server=where, detail=exc or _say("digest.error.no_detail"))
+        said = _say("digest.error.disconnected", server=where, detail=str(exc) or _say("digest.error.no_detail"))
     elif isinstance(exc, ssl.SSLError | ssl.CertificateError):
-        said = _say("digest.error.tls", server=where, detail=exc)
+        said = _say("digest.error.tls", server=where, detail=str(exc))
     elif isinstance(exc, TimeoutError | socket.timeout):
         said = _say("digest.error.timeout", server=where, seconds=TIMEOUT_SECONDS)
     elif isinstance(exc, ConnectionRefusedError):
@@ -624,10 +659,10 @@ def _sentence(exc: BaseException, smtp: Smtp, *, some: bool = False) -> str:
     elif isinstance(exc, socket.gaierror):
         said = _say("digest.error.unknown_host", host=smtp.host)
     elif isinstance(exc, OSError):
-        said = _say("digest.error.unreachable", server=where, detail=exc.strerror or exc)
+        said = _say("digest.error.unreachable", server=where, detail=exc.strerror or str(exc))
     else:
         said = _say("digest.error.other", detail=f"{type(exc).__name__}: {exc}")
-    return redact(said, smtp)
+    return _redacted(said, smtp)
 
 
 def _transient(exc: BaseException) -> bool:
@@ -682,7 +717,7 @@ class Outcome:
     town: str
     week: date
     status: str        # sent | failed | skipped | dry-run
-    message: str       # a sentence
+    message: Message   # a sentence (German as text; `message_text` for the reader's language)
     recipients: list[str] = field(default_factory=list)
     digest: Digest | None = None       # the German one when someone gets German (else the first)
     digests: dict[str, Digest] = field(default_factory=dict)  # every language composed, by language
@@ -696,7 +731,7 @@ class _Row:
     delivered: list[str]
     status: str
     attempts: int
-    last_error: str | None
+    last_error: Message | None     # stored as its JSON (`to_column`); a legacy plain text as written
     sent_at: datetime | None
     message_ids: list[str]
 
@@ -714,7 +749,7 @@ def _load(cur, ags: str, week: date) -> tuple[_Row | None, datetime | None]:
     row = found.iloc[0]
     sent_at = row["sent_at"].to_pydatetime() if _known(row["sent_at"]) else None
     return _Row(row["send_id"], ags, week, _split(row["recipients"]), row["status"], int(row["attempts"]),
-                row["last_error"] if _known(row["last_error"]) else None, sent_at,
+                from_column(row["last_error"]), sent_at,
                 _split(row["message_id"])), row["updated_at"].to_pydatetime()
 
 
@@ -722,7 +757,7 @@ def _save(cur, row: _Row, now: datetime) -> None:
     cur.execute("DELETE FROM core.digest_sends WHERE ags = ? AND week_start = ?", [row.ags, row.week])
     cur.execute("INSERT INTO core.digest_sends VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [row.send_id, row.ags, row.week, ", ".join(row.delivered) or None, row.status, row.attempts,
-                 row.last_error, row.sent_at, ", ".join(row.message_ids) or None, now])
+                 to_column(row.last_error), row.sent_at, ", ".join(row.message_ids) or None, now])
 
 
 def _write(store: Store, body, tries: int = 5):
@@ -748,7 +783,7 @@ def _claim_body(cur, ags: str, week: date, now: datetime) -> tuple[_Row | None, 
     """The claiming transaction (may run again on a DuckLake commit conflict: database only)."""
     row, updated = _load(cur, ags, week)
     if row is not None and row.status == "sent":
-        when = fmt.day(pd.Timestamp(row.sent_at).tz_convert(BERLIN)) if row.sent_at else _say("digest.earlier")
+        when = pd.Timestamp(row.sent_at).tz_convert(BERLIN).date() if row.sent_at else _say("digest.earlier")
         return row, [], _say("digest.already_sent", day=when, to=", ".join(row.delivered) or _say("digest.the_recipients"))
     if row is not None and row.status == "sending" and updated is not None and now - updated < STALE_AFTER:
         return row, [], _say("digest.being_sent")
@@ -783,16 +818,16 @@ def send_town(store: Store, actor_id: str, ags: str, week: date, *, smtp: Smtp |
     pause = PAUSE_SECONDS if pause is None else pause
     town = town_name(store, ags)
     row, pending, why = _claim(store, ags, week)
-    label = weekly.iso_week_label(week)
+    label = _week(week)
     if not pending:
         return Outcome(ags, town, week, "skipped", _say("digest.skipped", town=town, week=label, why=why),
                        row.delivered if row else [])
-    errors: list[str] = []
-    notes: list[str] = []  # for officers: a PDF that could not be made
+    errors: list[Message] = []
+    notes: list[Message] = []  # for officers: a PDF that could not be made
     used, digests = 0, {}
     try:
-        problem = smtp.problem()
-        if problem:
+        problem = smtp.issue()
+        if problem is not None:
             used, errors = 1, [problem]
         else:
             for lang in (lang for lang in LANGS if any(wanted == lang for *_, wanted in pending)):
@@ -832,13 +867,13 @@ def send_town(store: Store, actor_id: str, ags: str, week: date, *, smtp: Smtp |
                             errors.append(_sentence(smtplib.SMTPRecipientsRefused(refused), smtp, some=True))
                         break
     except Exception as exc:  # composing failed: record it, never lose the week silently
-        errors.append(redact(_say("digest.error.compose", detail=f"{type(exc).__name__}: {exc}"), smtp))
+        errors.append(_say("digest.error.compose", detail=redact(f"{type(exc).__name__}: {exc}", smtp)))
         used = max(used, 1)
-    note = " ".join(dict.fromkeys(notes)) or None
+    note = joined(list(dict.fromkeys(notes)), "digest.joined") if notes else None
     row.attempts += used
     if errors:
         row.status = "failed"
-        row.last_error = " ".join([*errors, _say("digest.retry_next")])
+        row.last_error = joined([*errors, _say("digest.retry_next")], "digest.joined")
     else:
         row.status, row.sent_at, row.last_error = "sent", datetime.now(UTC), note
 
@@ -848,9 +883,10 @@ def send_town(store: Store, actor_id: str, ags: str, week: date, *, smtp: Smtp |
                                                           "recipients": len(row.delivered), "attempts": used})
     _write(store, finish)
     if row.status == "sent":
-        message = _say("digest.sent", town=town, week=label, to=", ".join(row.delivered)) + (f" {note}" if note else "")
+        message = _say("digest.sent", town=town, week=label, to=", ".join(row.delivered))
+        message = joined([message, note], "digest.joined") if note else message
     else:
-        message = f"{town}, {label}: {row.last_error}"
+        message = _say("digest.failed", town=town, week=label, error=row.last_error)
     return Outcome(ags, town, week, row.status, message, list(row.delivered), _main(digests), digests)
 
 
@@ -895,7 +931,7 @@ def _dry_run(store: Store, ags: str, week: date, now: datetime) -> Outcome:
     pending = people[~people["email"].str.lower().isin(done)]
     langs = [lang for lang in LANGS if (pending["lang"] == lang).any()] or ["de"]
     digests = {lang: compose(store, ags, week, now=now, lang=lang) for lang in langs}
-    digest, label = _main(digests), weekly.iso_week_label(week)
+    digest, label = _main(digests), _week(week)
     if not row.empty and row["status"].iloc[0] == "sent":
         return Outcome(ags, digest.town, week, "dry-run", _say("digest.dry_already", town=digest.town, week=label),
                        [], digest, digests)
@@ -903,25 +939,27 @@ def _dry_run(store: Store, ags: str, week: date, now: datetime) -> Outcome:
         return Outcome(ags, digest.town, week, "dry-run", _say("digest.dry_nobody", town=digest.town, week=label),
                        [], digest, digests)
 
-    def named(frame: pd.DataFrame) -> str:  # German recipients as they are, others with their language
-        return ", ".join(email if lang == "de" else
-                         _say("digest.in_language", to=email, language=_say(f"digest.language.{lang}"))
-                         for email, lang in zip(frame["email"], frame["lang"], strict=True))
+    def named(frame: pd.DataFrame) -> list:  # German recipients as they are, others with their language
+        return [email if lang == "de" else _say("digest.in_language", to=email, language=_say(f"digest.language.{lang}"))
+                for email, lang in zip(frame["email"], frame["lang"], strict=True)]
 
-    pdfs = "".join(_say("digest.dry_pdf", name=digests[lang].pdf_name, to=", ".join(part["email"]))
-                   for lang in langs if not (part := pending[pending["with_pdf"] & (pending["lang"] == lang)]).empty)
-    message = _say("digest.dry_would", town=digest.town, week=label, to=named(pending), pdf=pdfs)
+    pdfs = [_say("digest.dry_pdf", name=digests[lang].pdf_name, to=", ".join(part["email"]))
+            for lang in langs if not (part := pending[pending["with_pdf"] & (pending["lang"] == lang)]).empty]
+    message = _say("digest.dry_would", town=digest.town, week=label, to=named(pending),
+                   pdf=joined(pdfs, "digest.concat"))
     return Outcome(ags, digest.town, week, "dry-run", message, pending["email"].tolist(), digest, digests)
 
 
-def summary(outcomes: list[Outcome]) -> tuple[str, str]:
+def summary(outcomes: list[Outcome]) -> tuple[str, Message]:
     """(status, message) of a run for the schedule: failed when any town failed."""
     sent = [o for o in outcomes if o.status == "sent"]
     failed = [o for o in outcomes if o.status == "failed"]
     if not outcomes:
         return "ok", _say("digest.run_none")
     skipped = len(outcomes) - len(sent) - len(failed)
-    message = _say("digest.run_counts", sent=len(sent), failed=len(failed)) + (
-        _say("digest.run_skipped", n=skipped) if skipped else "")
-    message += ": " + " ".join(o.message for o in failed) if failed else "."
-    return ("failed" if failed else "ok"), message
+    counts = _say("digest.run_counts", sent=len(sent), failed=len(failed))
+    also = _say("digest.run_skipped", n=skipped) if skipped else ""
+    if failed:
+        return "failed", _say("digest.run_failed", counts=counts, skipped=also,
+                              failed=joined([o.message for o in failed], "digest.joined"))
+    return "ok", _say("digest.run_done", counts=counts, skipped=also)

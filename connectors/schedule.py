@@ -5,7 +5,11 @@ An admin sets the job's weekday and time (Europe/Berlin) on the Verwaltung page;
 lives in `core.schedules`, so it survives restarts. Whoever runs `run_due` — the app's background
 thread (`ui/state.py`) once a minute, or `python -m connectors schedule run-due` from cron — first
 claims a due job in one transaction (moving `next_run` on), so a job runs once even with several
-app processes, then runs it as the actor `scheduler` and records the result.
+app processes, then runs it as the actor `scheduler` and records the result: its status (ok |
+failed) and a catalogue Message (`schedule.`, `digest.`) stored as key and values
+(`core.schedules.last_message`, analytics/i18n.py's `to_column`), so Verwaltung shows it in the
+page's language and the CLI in `BUERGERNAH_LANG`; a result stored as plain text before is shown as
+written.
 """
 
 from __future__ import annotations
@@ -17,8 +21,9 @@ import pandas as pd
 
 from analytics import access
 from analytics.access import SCHEDULER, Actor
+from analytics.i18n import Message, from_column, joined, known, message_text, text, to_column
 from analytics.store import Store
-from connectors.api.http import redact
+from connectors.api.http import redact, redact_message
 
 BERLIN = ZoneInfo("Europe/Berlin")
 JOBS = ("pull", "digest")
@@ -39,8 +44,24 @@ def next_run(weekday: int, at_time: str, after: datetime) -> datetime:
 
 
 def schedules(store: Store) -> pd.DataFrame:
-    return store.query_df("SELECT job, enabled, weekday, at_time, next_run, last_run, last_status, last_message "
-                          "FROM core.schedules ORDER BY job")
+    """Every job's schedule and last result; `last_message` a Message (None before the first run)."""
+    frame = store.query_df("SELECT job, enabled, weekday, at_time, next_run, last_run, last_status, last_message "
+                           "FROM core.schedules ORDER BY job")
+    frame["last_message"] = pd.Series([from_column(v) for v in frame["last_message"]], index=frame.index, dtype=object)
+    return frame
+
+
+def status_label(status: str | None, lang: str) -> str:
+    """A job's status (ok | failed | running) in `lang`."""
+    key = f"schedule.status.{status}"
+    return text(key, lang) if known(key) else str(status or "–")
+
+
+def result_text(status: str | None, message, lang: str) -> str:
+    """A run's result for people: „ok: 3 Konten abgerufen, 0 fehlgeschlagen“ / "ok: 3 account(s) pulled, 0 failed"."""
+    if not message:
+        return status_label(status, lang)
+    return text("schedule.result", lang, status=status_label(status, lang), message=message_text(message, lang))
 
 
 def configure(store: Store, actor: Actor, job: str, *, enabled: bool, weekday: int, at_time: str,
@@ -50,7 +71,7 @@ def configure(store: Store, actor: Actor, job: str, *, enabled: bool, weekday: i
 
     require(actor, "settings")
     if job not in JOBS or not 0 <= weekday <= 6:
-        raise ValueError(f"Unbekannter Auftrag oder Wochentag: {job}, {weekday}")
+        raise ValueError(Message("schedule.bad_job", job=job, weekday=str(weekday)))
     datetime.strptime(at_time, "%H:%M")  # raises for anything but HH:MM
     upcoming = next_run(weekday, at_time, now or datetime.now(UTC)) if enabled else None
 
@@ -78,7 +99,7 @@ def _claim(store: Store, job: str, now: datetime) -> bool:
     return store.write(write)
 
 
-def run_job(store: Store, job: str, actor: Actor = SCHEDULER) -> tuple[str, str]:
+def run_job(store: Store, job: str, actor: Actor = SCHEDULER) -> tuple[str, Message]:
     """Run a job now; (status, message)."""
     from connectors.api import pull_all  # late: the app's start-up does not need the API clients
 
@@ -86,17 +107,19 @@ def run_job(store: Store, job: str, actor: Actor = SCHEDULER) -> tuple[str, str]
         results = pull_all(store, actor=actor.id)
         failed = [r for r in results if r.status == "failed"]
         done = sum(r.status in ("ok", "unchanged") for r in results)
-        message = f"{done} Konten abgerufen, {len(failed)} fehlgeschlagen" + (
-            ": " + "; ".join(f"{r.account_key}: {r.message}" for r in failed) if failed else "")
-        return ("failed" if failed else "ok"), message
+        if not failed:
+            return "ok", Message("schedule.pull_done", done=done, failed=0)
+        errors = [Message("schedule.account_failed", account=r.account_key, message=r.message) for r in failed]
+        return "failed", Message("schedule.pull_failed", done=done, failed=len(failed),
+                                 errors=joined(errors, "schedule.joined"))
     if job == "digest":
         from connectors import digest
 
         return digest.summary(digest.run(store, actor.id))
-    raise ValueError(f"Unbekannter Auftrag {job}")
+    raise ValueError(Message("schedule.unknown_job", job=job))
 
 
-def run_due(store: Store, now: datetime | None = None) -> list[tuple[str, str, str]]:
+def run_due(store: Store, now: datetime | None = None) -> list[tuple[str, str, Message]]:
     """Run every due job once; [(job, status, message)]."""
     now = now or datetime.now(UTC)
     done = []
@@ -106,11 +129,12 @@ def run_due(store: Store, now: datetime | None = None) -> list[tuple[str, str, s
         try:
             status, message = run_job(store, job)
         except Exception as exc:  # a job never takes the app down; the result says what went wrong
-            status, message = "failed", redact(f"{type(exc).__name__}: {exc}")
+            said = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else Message.plain(redact(exc))
+            status, message = "failed", Message("schedule.crashed", kind=type(exc).__name__, error=redact_message(said))
 
         def record(cur, job=job, status=status, message=message) -> None:
             cur.execute("UPDATE core.schedules SET last_status = ?, last_message = ? WHERE job = ?",
-                        [status, message, job])
+                        [status, to_column(message), job])
             if status == "failed" and job in RETRY_AFTER:
                 cur.execute("UPDATE core.schedules SET next_run = least(next_run, ?) WHERE job = ? AND enabled",
                             [now + RETRY_AFTER[job], job])

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import email
 import email.policy
+import json
 import re
 import ssl
 import subprocess
@@ -22,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import access, fmt, weekly
 from analytics.access import ANONYMOUS, Actor, Forbidden
-from analytics.i18n import message_text
+from analytics.i18n import from_column, message_text
 from conftest import DEMO_TODAY, free_port
 from connectors import actions, digest, schedule
 from connectors.__main__ import main as cli
@@ -109,9 +110,10 @@ def parts(message):
 
 
 def sends_row(store, ags, week=WEEK) -> dict:
+    """The town's send of the week; `last_error` as the pages read it (a Message: German as text)."""
     frame = store.query_df("SELECT * FROM core.digest_sends WHERE ags = ? AND week_start = ?", [ags, week])
     assert len(frame) == 1
-    return frame.iloc[0].to_dict()
+    return frame.iloc[0].to_dict() | {"last_error": from_column(frame["last_error"].iloc[0])}
 
 
 # -- what arrives ---------------------------------------------------------------------------
@@ -355,6 +357,13 @@ def test_a_stopped_server_records_failed_and_the_next_run_sends_it(demo_store, m
     assert row["last_error"] == (
         f"Der Mailserver 127.0.0.1:{mailserver.port} nimmt keine Verbindung an (Verbindung abgelehnt); stimmen "
         "smtp_host und smtp_port, und läuft der Server? Bürgernah versucht es beim nächsten Lauf erneut.")
+    assert row["last_error"].text("en") == (  # stored as key and values: the English page says it in English
+        f"The mail server 127.0.0.1:{mailserver.port} takes no connection (connection refused); are smtp_host and "
+        "smtp_port right, and is the server running? Bürgernah tries again on the next run.")
+    stored = json.loads(demo_store.query_value("SELECT last_error FROM core.digest_sends"))
+    assert stored["values"]["first"] == {"key": "digest.error.connection_refused",
+                                         "values": {"server": f"127.0.0.1:{mailserver.port}"}}
+    assert outcome.message.text("en") == f"Alsdorf, {weekly.iso_week_label(WEEK, 'en')}: {row['last_error'].text('en')}"
     shown = digest.sends(demo_store, [A]).iloc[0]
     assert shown["status"] == "failed" and shown["last_error"] == row["last_error"]
 
@@ -702,3 +711,22 @@ def test_officers_see_only_their_towns_on_the_page_wochen_email(demo_store, mail
     assert at.selectbox(key="digest_town").options == [f"Alsdorf (Städteregion Aachen, {A})"]
     assert [c.value for c in at.caption if "Baesweiler" in c.value] == []
     assert all("baesweiler" not in str(frame.value) for frame in at.dataframe)
+
+
+def test_cli_says_the_send_results_in_buergernah_lang(demo_store, mailserver, capsys, monkeypatch):
+    monkeypatch.setenv("BUERGERNAH_LANG", "en")
+    monkeypatch.setattr(digest, "PAUSE_SECONDS", 0)
+    actions.add_digest_recipient(demo_store, ADMIN, B, "presse@baesweiler.example", with_pdf=True)  # gets German
+    demo_store.close()  # the CLI opens the file itself
+    cw = weekly.iso_week_label(WEEK, "en")
+    assert cli(["digest", "--db", str(demo_store.path), "--dry-run", "--week", WEEK.isoformat()]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Baesweiler, {cw}: would be sent to presse@baesweiler.example (with PDF "
+                          f"Ratsbericht_Baesweiler_{digest.report_month(WEEK)[0]:%Y-%m}.pdf to presse@baesweiler.example).")
+    mailserver.stop()
+    assert cli(["digest", "--db", str(demo_store.path), "--week", WEEK.isoformat()]) == 1
+    assert capsys.readouterr().out.strip() == (
+        f"Baesweiler, {cw}: The mail server 127.0.0.1:{mailserver.port} takes no connection (connection refused); are "
+        "smtp_host and smtp_port right, and is the server running? Bürgernah tries again on the next run.")
+    stored = sends_row(demo_store, B)["last_error"]  # kept as key and values: German for a German reader
+    assert stored.text("de").startswith(f"Der Mailserver 127.0.0.1:{mailserver.port} nimmt keine Verbindung an")

@@ -1,7 +1,9 @@
 """The "Wochen-E-Mail" section: recipients of the towns the user may manage (each with the language
-they get the e-mail and its PDF in), the last sends with status and error, "jetzt senden" and a
-preview (in the page's language). Admins see it on Verwaltung (all towns, with the
-schedule); officers on the page Wochen-E-Mail (their towns). Writes go through connectors/actions.py."""
+they get the e-mail and its PDF in), the last sends with status and error (stored as catalogue
+messages, shown in the page's language; a sentence stored as plain text before as written),
+"jetzt senden" and a preview (in the page's language). Admins see it on Verwaltung (all towns, with
+the schedule); officers on the page Wochen-E-Mail (their towns). Writes go through
+connectors/actions.py."""
 
 from __future__ import annotations
 
@@ -58,7 +60,8 @@ def _schedule(actor: Actor) -> None:
                 schedule.configure(store(), actor, "digest", enabled=enabled, weekday=weekday,
                                    at_time=at.strftime("%H:%M"))
                 st.rerun()
-        result = f" · {job['last_status']}: {literal(job['last_message'] or '')}" if job["last_status"] else ""
+        result = f" · {literal(schedule.result_text(job['last_status'], job['last_message'], lang()))}" \
+            if job["last_status"] else ""
         st.caption(f"{t('wochenmail.next')}: {_moment(job['next_run']) if job['enabled'] else t('common.switched_off')} · "
                    f"{t('common.last_run')}: {_moment(job['last_run'])}{result}")
     elif job["enabled"]:
@@ -129,7 +132,8 @@ def section(actor: Actor) -> None:
     else:
         for row in history.drop_duplicates("ags").itertuples():  # the newest week per town
             text = t("wochenmail.failed", town=row.town.split(",")[0],
-                     week=weekly.iso_week_label(pd.Timestamp(row.week_start).date(), lang()), error=row.last_error or "")
+                     week=weekly.iso_week_label(pd.Timestamp(row.week_start).date(), lang()),
+                     error=message_text(row.last_error or "", lang()))
             if row.status == "failed" and text not in just_said:
                 st.error(literal(text), icon=":material/mail_lock:")
         shown = history.assign(
@@ -137,7 +141,8 @@ def section(actor: Actor) -> None:
             week_start=history["week_start"].map(lambda w: weekly.iso_week_label(pd.Timestamp(w).date(), lang())),
             status=history["status"].map(_status),
             sent_at=history["sent_at"].map(lambda v: _moment(v) if pd.notna(v) else "–"),
-            recipients=history["recipients"].fillna("–"), last_error=history["last_error"].fillna(""))
+            recipients=history["recipients"].fillna("–"),
+            last_error=history["last_error"].map(lambda m: message_text(m, lang()) if m else ""))
         show_table(shown.drop(columns=["ags", "updated_at"]), column_config={
             "town": t("common.municipality"), "week_start": t("wochenmail.week"), "status": t("common.status"),
             "attempts": t("wochenmail.attempts"), "sent_at": t("wochenmail.sent_at"), "recipients": t("wochenmail.to"),
@@ -157,8 +162,9 @@ def _send_now(actor: Actor, names: dict) -> list[str]:
         with st.spinner(t("wochenmail.sending")):
             outcomes = actions.send_digest(store(), actor, town)
         clear_caches()  # the sends below show this one
-        for outcome in outcomes:
+        said = [message_text(o.message, lang()) for o in outcomes]
+        for outcome, sentence in zip(outcomes, said, strict=True):
             show = {"sent": st.success, "failed": st.error}.get(outcome.status, st.info)
-            show(literal(outcome.message))
-        return [o.message for o in outcomes]
+            show(literal(sentence))
+        return said
     return []

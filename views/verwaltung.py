@@ -78,13 +78,14 @@ def moment(value) -> str:
         if value is not None and value == value else t("common.never")
 
 
-result = f" · {job['last_status']}: {literal(job['last_message'] or '')}" if job["last_status"] else ""
+# the last run's result, stored as a catalogue message: in the page's language (a plain text stored before as written)
+result = f" · {literal(schedule.result_text(job['last_status'], job['last_message'], L))}" if job["last_status"] else ""
 st.caption(f"{t('common.next_run')}: {moment(job['next_run']) if job['enabled'] else t('common.switched_off')} · "
            f"{t('common.last_run')}: {moment(job['last_run'])}{result}")
 if st.button(t("verwaltung.run_now"), key="run_schedule_now", icon=":material/play_arrow:"):
     with st.spinner(t("verwaltung.run_now")):
         status, message = schedule.run_job(store(), "pull", actor)
-    (st.success if status == "ok" else st.error)(literal(message))
+    (st.success if status == "ok" else st.error)(literal(message_text(message, L)))
 
 digest_panel.section(actor)
 

@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime
 
 import pandas as pd
 
-from analytics.i18n import Message
+from analytics.i18n import Message, from_column, to_column
 from connectors.api import mastodon, meta_graph, youtube_analytics
 from connectors.api.common import PullResult, Target, canonical_bytes, sha256, today_berlin
 from connectors.api.http import ApiError, HttpClient, redact, redact_message
@@ -207,7 +207,7 @@ def _record(store, result: PullResult, *, extras=(), account=None) -> PullResult
             "import_id, rows, message, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [next_id(cur, "pull_run"), result.account_key, result.platform, result.source,
              result.started_at or result.finished_at, result.finished_at, result.status, result.import_id,
-             result.rows, _stored(result.message), json.dumps([n.to_json() for n in result.notes], ensure_ascii=False)])
+             result.rows, to_column(result.message), json.dumps([n.to_json() for n in result.notes], ensure_ascii=False)])
 
     store.write(write)
     return result
@@ -215,24 +215,6 @@ def _record(store, result: PullResult, *, extras=(), account=None) -> PullResult
 
 def _message(value) -> Message:
     return value if isinstance(value, Message) else Message.plain(value or "")
-
-
-def _stored(message: Message) -> str:
-    """`core.pull_runs.message`: a catalogue message as its JSON (`{"key": …}`), shown in the reader's
-    language by `last_pulls`; a plain text (the API's own words) as it is."""
-    found = message.to_json()
-    return found if isinstance(found, str) else json.dumps(found, ensure_ascii=False)
-
-
-def _loaded(stored) -> Message | None:
-    if not isinstance(stored, str):
-        return None
-    if stored.startswith('{"key"'):
-        try:
-            return Message.from_json(json.loads(stored))
-        except ValueError:
-            pass
-    return Message.plain(stored)
 
 
 def _now() -> datetime:
@@ -324,6 +306,6 @@ def last_pulls(store) -> pd.DataFrame:
     merged = frame.merge(runs.drop(columns=["run_platform", "source"]), on="account_key", how="left")
     merged["notes"] = merged["notes"].map(
         lambda v: [Message.from_json(n) for n in json.loads(v)] if isinstance(v, str) and v else [])
-    merged["message"] = pd.Series([_loaded(v) for v in merged["message"]], index=merged.index, dtype=object)
+    merged["message"] = pd.Series([from_column(v) for v in merged["message"]], index=merged.index, dtype=object)
     merged["status"] = merged["status"].astype(object).where(merged["status"].notna(), None)
     return merged.sort_values(["ags", "platform", "account_key"], na_position="last").reset_index(drop=True)

@@ -1,9 +1,12 @@
 """The schedule: an admin sets the weekly pull in the app; cron's `schedule run-due` (or the app's
-own thread) runs a due job once, as `scheduler`, while the dashboard keeps the database open."""
+own thread) runs a due job once, as `scheduler`, while the dashboard keeps the database open; its
+result is kept as a catalogue message, said in the reader's language."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -78,3 +81,52 @@ def test_cron_runs_the_due_pull_once_while_the_dashboard_holds_the_database(tmp_
             assert runs == ["ok", "unchanged"]  # the scheduled pull found nothing new, and ran once
         finally:
             app.close()
+
+
+def test_a_failed_scheduled_pull_is_kept_as_a_message_and_said_in_either_language(store, monkeypatch, capsys):
+    """The result is stored as catalogue key and values: German and English from the same row, the
+    command line in BUERGERNAH_LANG; a result an older version stored as text is shown as written."""
+    from connectors.__main__ import main as cli
+    from connectors.api import pull_all
+
+    gone = []  # the account disappears from its server after the first pull
+
+    def route(path, query, headers):
+        return None if gone else mastodon(path, query, headers)
+
+    with RecordedServer(route) as server:
+        [first] = pull_all(store, [f"mastodon:{server.base}/@stadt"], municipality=AGS)
+        assert first.status == "ok"
+        gone.append(True)
+        schedule.configure(store, ADMIN, "pull", enabled=True, weekday=0, at_time="05:30",
+                           now=datetime(2020, 1, 1, tzinfo=UTC))
+        [(job, status, message)] = [r for r in schedule.run_due(store) if r[0] == "pull"]
+        key = first.account_key
+        assert (job, status) == ("pull", "failed")
+        row = schedule.schedules(store).set_index("job").loc["pull"]
+        assert row["last_status"] == "failed" and row["last_message"] == message
+        assert row["last_message"].startswith(f"0 Konten abgerufen, 1 fehlgeschlagen: {key}: ")
+        english = row["last_message"].text("en")
+        assert english.startswith(f"0 account(s) pulled, 1 failed: {key}: ")
+        assert not re.search(r"[äöüß]|\b(Konten|abgerufen|fehlgeschlagen|nicht)\b", english), english
+        stored = json.loads(store.query_value("SELECT last_message FROM core.schedules WHERE job = 'pull'"))
+        assert stored["key"] == "schedule.pull_failed" and stored["values"]["errors"]["values"]["account"] == key
+        assert schedule.result_text("failed", row["last_message"], "en") == f"failed: {english}"
+
+        # the command line: run-due and show in BUERGERNAH_LANG
+        schedule.configure(store, ADMIN, "pull", enabled=True, weekday=0, at_time="05:30",
+                           now=datetime(2020, 1, 1, tzinfo=UTC))
+        store.close()  # the CLI opens the file itself
+        monkeypatch.setenv("BUERGERNAH_LANG", "en")
+        assert cli(["schedule", "--db", str(store.path), "run-due"]) == 1
+        assert capsys.readouterr().out.strip() == f"pull: failed – {english}"
+    assert cli(["schedule", "--db", str(store.path), "show"]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "failed: 0 account(s) pulled, 1 failed:" in shown and "fehlgeschlagen" not in shown
+
+    with store.transaction() as cur:  # as an older version stored it: plain German text, shown as written
+        cur.execute("UPDATE core.schedules SET last_status = 'ok', last_message = '3 Konten abgerufen, "
+                    "0 fehlgeschlagen' WHERE job = 'pull'")
+    legacy = schedule.schedules(store).set_index("job").loc["pull", "last_message"]
+    assert legacy.text("en") == legacy == "3 Konten abgerufen, 0 fehlgeschlagen"
+    assert schedule.result_text("ok", legacy, "en") == "ok: 3 Konten abgerufen, 0 fehlgeschlagen"

@@ -27,7 +27,7 @@ SOURCES = sorted([ROOT / "app.py", *(ROOT / "ui").glob("*.py"), *(ROOT / "views"
                   ROOT / "analytics" / "peers.py", ROOT / "analytics" / "report.py"])
 PREFIXES = {"app", "common", "format", "filters", "downloads", "file", "uploader", "wochenbericht", "vergleich",
             "altersgruppen", "kanaele", "beitraege", "methodik", "importieren", "verwaltung", "wochenmail", "peers",
-            "metric", "themen", "connector", "report", "digest", "table"}
+            "metric", "themen", "connector", "report", "digest", "schedule", "table"}
 
 
 def placeholders(value: str) -> set[str]:
