@@ -620,7 +620,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "importieren.result": ("Ergebnis", "Result"),
     # The pull results and why an account cannot be pulled (connectors/api says it in German: the
     # page shows these when it recognises the sentence; tests/app/test_i18n.py keeps them equal).
-    # `hint.token.<name>`: the `token_hint` of the API source `<name>` (connectors/api SOURCES).
+    # `hint.token.<name>`: why the API source `<name>` (connectors/api SOURCES) skips a pull without its token.
     "importieren.pull_status.ok": ("abgerufen", "pulled"),
     "importieren.pull_status.unchanged": ("unverändert", "unchanged"),
     "importieren.pull_status.skipped": ("übersprungen", "skipped"),

@@ -13,7 +13,6 @@ from analytics import imports as import_queries
 from analytics.access import Forbidden
 from analytics.i18n import message_text
 from connectors import actions
-from connectors.api import SOURCES as API_SOURCES
 from connectors.api import last_pulls
 from connectors.api.common import STATUS_LABELS
 from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
@@ -21,22 +20,18 @@ from connectors.files import max_file_mb
 from connectors.loader import NeedsMunicipality, prepare
 from ui import auth
 from ui.confirm import arm, confirmed
-from ui.i18n import known, lang, localized_uploader, platform_name, t, text
+from ui.i18n import known, lang, localized_uploader, platform_name, t
 from ui.safe import literal
 from ui.state import clear_caches, query, store
 from ui.tables import show_table
 
 L = lang()
 UPLOAD_TYPES = ["csv", "xlsx", "xls", "zip"]
-# Why an account cannot be pulled: connectors/api says it in German; the page shows the sentences
-# it knows in the page's language (tests/app/test_i18n.py keeps both in step).
-PULL_HINTS = {text(key, "de"): key for key in [*(f"importieren.hint.token.{s.name}" for s in API_SOURCES if s.token_hint),
-                                                "importieren.hint.no_api_source", "importieren.hint.not_registered"]}
 
 
-def pull_hint(reason: str) -> str:
-    key = PULL_HINTS.get(reason)
-    return t(key) if key else literal(reason)
+def pull_hint(reason) -> str:
+    """Why an account cannot be pulled (a catalogue Message), in the page's language."""
+    return literal(message_text(reason, L))
 
 
 def pull_status(status: str) -> str:

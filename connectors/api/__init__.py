@@ -51,7 +51,7 @@ def target_for_account(row: dict) -> Target | None:
     return source.target_for_account(row) if source else None
 
 
-def missing_credentials(target: Target) -> str | None:
+def missing_credentials(target: Target) -> Message | None:
     """Why a target cannot be pulled on this machine (no token configured), or None."""
     return BY_PLATFORM[target.platform].missing_credentials(target)
 
@@ -290,8 +290,7 @@ def last_pulls(store) -> pd.DataFrame:
         if target is None and account["account_key"] not in set(runs["account_key"]):
             continue
         known.add(account["account_key"])
-        reason = ("keine API-Quelle (Profiladresse bzw. Konto-ID fehlt)" if target is None
-                  else missing_credentials(target))
+        reason = Message("importieren.hint.no_api_source") if target is None else missing_credentials(target)
         rows.append({"account_key": account["account_key"], "platform": account["platform"],
                      "name": account["name"] or account["handle"] or account["account_key"],
                      "ags": account["ags"], "source": target.spec if target else None,
@@ -300,9 +299,13 @@ def last_pulls(store) -> pd.DataFrame:
         if run["account_key"] not in known:
             rows.append({"account_key": run["account_key"], "platform": run["run_platform"],
                          "name": run["account_key"], "ags": None, "source": run["source"],
-                         "pullable": False, "not_pullable_reason": "Konto ist nicht registriert"})
+                         "pullable": False,
+                         "not_pullable_reason": Message("importieren.hint.not_registered")})
     columns = ["account_key", "platform", "name", "ags", "source", "pullable", "not_pullable_reason"]
     frame = pd.DataFrame(rows, columns=columns)
+    # Messages stay Messages (pandas would make a column of text of them: German only)
+    frame["not_pullable_reason"] = pd.Series([row["not_pullable_reason"] for row in rows], index=frame.index,
+                                             dtype=object)
     merged = frame.merge(runs.drop(columns=["run_platform", "source"]), on="account_key", how="left")
     merged["notes"] = merged["notes"].map(
         lambda v: [Message.from_json(n) for n in json.loads(v)] if isinstance(v, str) and v else [])

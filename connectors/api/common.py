@@ -61,11 +61,11 @@ class ApiSource:
     target_for_account: Callable[[dict], Target | None]  # a registered account, if the API covers it
     fetch: Callable[..., Fetched]
     token_service: str | None = None  # `http.token(service, ident)`; None: a public API
-    token_hint: str = ""  # why a pull is skipped without it
 
-    def missing_credentials(self, target: Target) -> str | None:
+    def missing_credentials(self, target: Target) -> Message | None:
+        """Why a pull is skipped without a token: the catalogue's `importieren.hint.token.<name>`."""
         if self.token_service and not token(self.token_service, target.ident):
-            return self.token_hint
+            return Message(f"importieren.hint.token.{self.name}")
         return None
 
 

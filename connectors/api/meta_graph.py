@@ -346,5 +346,4 @@ def _fetch(client: HttpClient, target: Target, **window) -> Fetched:
 
 
 SOURCE = ApiSource("meta_graph", ("facebook", "instagram"), parse_spec, target_for_account, _fetch,
-                   token_service="meta",
-                   token_hint="kein Meta-Zugangstoken eingerichtet (BUERGERNAH_META_TOKEN bzw. meta_token)")
+                   token_service="meta")

@@ -105,5 +105,4 @@ def _fetch(client: HttpClient, target: Target, *, last_day: date | None, since: 
 
 
 SOURCE = ApiSource("youtube_analytics", ("youtube",), parse_spec, target_for_account, _fetch,
-                   token_service="youtube",
-                   token_hint="kein YouTube-Zugangstoken eingerichtet (BUERGERNAH_YOUTUBE_TOKEN bzw. youtube_token)")
+                   token_service="youtube")
