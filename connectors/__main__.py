@@ -11,9 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
 
 from analytics import accounts
 from analytics import imports as import_queries
@@ -22,6 +20,7 @@ from analytics.i18n import Message, env_lang, message_text
 from analytics.store import StoreError, open_store
 from connectors import actions, demo, memory
 from connectors.base import PLATFORMS, ImportContext, ImportRejected, SourceFile
+from connectors.console import text_table
 from connectors.files import read_upload
 from connectors.loader import commit, prepare, town_name
 
@@ -122,12 +121,9 @@ def cmd_import(args) -> int:
                 print(say("connector.cli.error", message=exc.text(env_lang())), file=sys.stderr)
                 results.append((path.name, say("connector.cli.rejected"), "–", "–", "0"))
             progress.advance(task)
-    table = Table(title=say("connector.cli.import_title"))
-    for column in ("file", "result", "platform", "format", "rows"):
-        table.add_column(say(f"connector.cli.column.{column}"))
-    for row in results:
-        table.add_row(*row)
-    out.print(table)
+    out.print(text_table(say("connector.cli.import_title"),
+                         [say(f"connector.cli.column.{c}") for c in ("file", "result", "platform", "format", "rows")],
+                         results))
     return 0 if failed == 0 else 1
 
 
@@ -147,25 +143,21 @@ def cmd_demo(args) -> int:
 def cmd_history(args) -> int:
     with open_store(args.db, read_only=False) as store:
         frame = import_queries.import_history(store, env_lang()).sort_values("import_id")
-    table = Table(title=say("connector.cli.history_title"))
-    for column in ("id", "file", "platform", "format", "rows", "imported_at", "by", "status"):
-        table.add_column(say(f"connector.cli.column.{column}"))
-    for row in frame.itertuples():
-        table.add_row(str(row.import_id), row.file_name, row.platform or "–", row.format or "–", str(row.rows),
-                      row.imported_at.strftime(say("connector.cli.datetime")), row.imported_by or "–", row.status)
-    out.print(table)
+    columns = [say(f"connector.cli.column.{c}") for c in ("id", "file", "platform", "format", "rows", "imported_at",
+                                                           "by", "status")]
+    out.print(text_table(say("connector.cli.history_title"), columns, (
+        (row.import_id, row.file_name, row.platform or "–", row.format or "–", row.rows,
+         row.imported_at.strftime(say("connector.cli.datetime")), row.imported_by or "–", row.status)
+        for row in frame.itertuples())))
     return 0
 
 
 def cmd_accounts(args) -> int:
     with open_store(args.db) as store:
-        frame = accounts.names(store)  # the name people know it by, never the placeholder handle
-    table = Table(title=say("connector.cli.accounts_title"))
-    for column in ("account", "platform", "name", "ags", "municipality"):
-        table.add_column(say(f"connector.cli.column.{column}"))
-    for row in frame.itertuples():
-        table.add_row(row.account_key, row.platform, row.name or "–", row.ags, row.town or "–")
-    out.print(table)
+        frame = accounts.names(store, env_lang())  # the name people know it by, never the placeholder handle
+    columns = [say(f"connector.cli.column.{c}") for c in ("account", "platform", "name", "ags", "municipality")]
+    out.print(text_table(say("connector.cli.accounts_title"), columns, (
+        (row.account_key, row.platform, row.name or "–", row.ags, row.town or "–") for row in frame.itertuples())))
     return 0
 
 
@@ -216,17 +208,16 @@ def cmd_schedule(args) -> int:
                 print(say("connector.cli.nothing_due"))
             return 1 if any(status == "failed" for _, status, _ in done) else 0
         frame = schedule.schedules(store)
-    table = Table(title=say("connector.cli.schedule_title"))
-    for column in ("job", "enabled", "weekday", "time", "next_run", "last_run", "result"):
-        table.add_column(say(f"connector.cli.column.{column}"))
     moment = say("connector.cli.datetime")
+    rows = []
     for row in frame.itertuples():
         when = [f"{t.strftime(moment)} UTC" if t is not None and t == t else "–" for t in (row.next_run, row.last_run)]
-        table.add_row(row.job, say("connector.cli.yes" if row.enabled else "connector.cli.no"),
-                      say(f"common.weekday.{row.weekday}"), row.at_time, *when,
-                      escape(schedule.result_text(row.last_status, row.last_message, env_lang())) if row.last_status
-                      else "–")  # a result names „[buergernah] in secrets.toml“: no markup
-    out.print(table)
+        rows.append((row.job, say("connector.cli.yes" if row.enabled else "connector.cli.no"),
+                     say(f"common.weekday.{row.weekday}"), row.at_time, *when,
+                     schedule.result_text(row.last_status, row.last_message, env_lang()) if row.last_status else "–"))
+    columns = [say(f"connector.cli.column.{c}") for c in ("job", "enabled", "weekday", "time", "next_run", "last_run",
+                                                           "result")]
+    out.print(text_table(say("connector.cli.schedule_title"), columns, rows))
     return 0
 
 
@@ -275,12 +266,9 @@ def cmd_move_to_ducklake(args) -> int:
     if not target:
         raise StoreError(Message("connector.cli.lake_target"))
     moved = move_to_ducklake(source, target, args.data_path)
-    table = Table(title=say("connector.cli.lake_moved", source=str(source), target=redact_url(target)))
-    table.add_column(say("connector.cli.column.table"))
-    table.add_column(say("connector.cli.column.rows"), justify="right")
-    for name, rows in moved.items():
-        table.add_row(f"core.{name}", str(rows))
-    out.print(table)
+    out.print(text_table(say("connector.cli.lake_moved", source=str(source), target=redact_url(target)),
+                         [say("connector.cli.column.table"), say("connector.cli.column.rows")],
+                         ((f"core.{name}", rows) for name, rows in moved.items()), right=[1]))
     print(say("connector.cli.lake_done", target=redact_url(target), source=str(source)))
     return 0
 

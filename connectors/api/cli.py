@@ -7,13 +7,13 @@ import sys
 from datetime import date
 
 from rich.console import Console
-from rich.table import Table
 
 from analytics.access import cli_actor
 from analytics.i18n import env_lang, known, message_text, text
 from analytics.store import open_store
 from connectors.api import pull_all
 from connectors.api.common import STATUS_LABELS
+from connectors.console import text_table
 
 
 def add_arguments(parser) -> None:
@@ -33,15 +33,14 @@ def run(args) -> int:
     if not results:
         print(text("connector.api.nothing", lang))
         return 0
-    table = Table(title=text("connector.api.title", lang))
-    for column in ("account", "source", "result", "posts", "values", "note"):
-        table.add_column(text(f"connector.api.column.{column}", lang))
+    columns = [text(f"connector.api.column.{c}", lang) for c in ("account", "source", "result", "posts", "values", "note")]
+    rows = []
     for result in results:
         status = f"importieren.pull_status.{result.status}"
-        table.add_row(result.account_key, result.source,
-                      text(status, lang) if known(status) else STATUS_LABELS.get(result.status, result.status),
-                      str(result.posts), str(result.rows), message_text(result.message, lang))
-    Console(width=200).print(table)
+        rows.append((result.account_key, result.source,
+                     text(status, lang) if known(status) else STATUS_LABELS.get(result.status, result.status),
+                     result.posts, result.rows, message_text(result.message, lang)))
+    Console(width=200).print(text_table(text("connector.api.title", lang), columns, rows))
     for result in results:
         for note in result.notes:
             print(text("connector.api.note", lang, account=result.account_key, note=message_text(note, lang)),

@@ -216,3 +216,15 @@ def test_cli_imports_and_exits_zero_only_when_all_succeed(tmp_path):
     assert "bereits importiert" in again.stdout
     history = run_cli("history", "--db", str(db))
     assert history.returncode == 0 and "Follows (1).csv" in history.stdout
+
+
+def test_cli_tables_show_file_names_as_they_are(tmp_path):
+    """Brackets in a file name are text, not Rich markup (which would swallow „[red]“)."""
+    db = tmp_path / "cli.duckdb"
+    named = tmp_path / "[red]Sept.csv"
+    named.write_bytes((META / FB_SEPT).read_bytes())
+    imported = run_cli("import", "--db", str(db), "--municipality", "05334004", str(named))
+    assert imported.returncode == 0, imported.stderr
+    assert "│ [red]Sept.csv" in imported.stdout  # the table row, not only the notes (printed without markup)
+    history = run_cli("history", "--db", str(db))
+    assert history.returncode == 0 and "[red]Sept.csv" in history.stdout, history.stderr
