@@ -99,8 +99,9 @@ def group_chart(plot: pd.DataFrame, band: tuple, metric_id: str, lang_: str) -> 
         plot = plot.assign(jitter=plot["ags"].map(lambda a: int(a) % 97) / 97.0)
         y = alt.Y("jitter:Q", axis=None, title=None)
     else:
-        y = alt.Y("town:N", sort=order, title=text("vergleich.town", lang_),
-                  axis=alt.Axis(labelLimit=0))  # long names in full, not cut off with „…“
+        # Long names in full, not cut off with „…“; the axis shows no title (the names speak for themselves,
+        # and Vega, measuring before the web font is there, would draw it over a long name).
+        y = alt.Y("town:N", sort=order, title=text("vergleich.town", lang_), axis=alt.Axis(labelLimit=400, title=None))
     unit = "%" if metric.display in ("percent", "fraction") else metric.unit_text(lang_)
     label = metric.label(lang_)
     x_title = label if unit.lower() in label.lower() else text("vergleich.axis", lang_, label=label, unit=unit)
