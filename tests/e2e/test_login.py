@@ -137,8 +137,8 @@ def end_provider_session(page: Page) -> None:
 
 
 def download_csv(page: Page) -> None:
-    """The page's first CSV download button (ui/downloads.py) delivers a CSV file."""
-    button = page.get_by_test_id("stDownloadButton").filter(has_text="CSV").first
+    """The page's first council CSV download (ui/downloads.py; not the raw data beside it) delivers a German CSV."""
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="CSV").filter(has_not_text="Roh").first
     with page.expect_download() as download:
         button.click()
     assert download.value.suggested_filename.endswith(".csv")
