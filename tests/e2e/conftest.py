@@ -66,6 +66,12 @@ def start_streamlit(script: Path, db: Path, log: Path, timeout: float = 60, *, p
     raise RuntimeError(f"Streamlit did not become healthy:\n{log.read_text(errors='replace')[-3000:]}")
 
 
+def settled(page) -> None:
+    """Wait until the script run that is drawing the page has finished (a widget used during a run
+    can be drawn anew and lose what was chosen)."""
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
+
+
 def stop(server: Server) -> None:
     server.process.terminate()
     try:

@@ -24,7 +24,7 @@ from analytics import imports
 from analytics.access import ANONYMOUS, Forbidden
 from conftest import free_port
 from connectors import actions
-from e2e.conftest import PROJECT, Server, start_streamlit, stop
+from e2e.conftest import PROJECT, Server, settled, start_streamlit, stop
 from ui import auth
 from ui.safe import WORD_JOINER
 
@@ -118,11 +118,6 @@ def navigation(page: Page) -> list[str]:
     links = page.get_by_test_id("stSidebarNavLink")
     links.first.wait_for()
     return [text.strip().splitlines()[-1] for text in links.all_inner_texts()]
-
-
-def settled(page: Page) -> None:
-    """Wait until the script run that is drawing the page has finished."""
-    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
 
 
 def open_page(page: Page, title: str) -> None:
