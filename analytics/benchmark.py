@@ -18,7 +18,7 @@ import pandas as pd
 
 from analytics.metrics import INTERACTIONS_SQL, METRICS, MIN_POSTS_FOR_RATE, compared
 from analytics.peers import members_sql
-from analytics.sources import relations
+from analytics.sources import cache_scope, relations, sql_text
 from analytics.store import Store
 
 QUANTILE_METHOD = {
@@ -29,11 +29,13 @@ QUANTILE_METHOD = {
 CAPPED_RATES = ("er_follower_period", "er_reach", "er_views")
 
 
-def components_sql(group_id: str, rel: dict[str, str]) -> tuple[str, dict]:
-    """The one query behind the comparison: summed components per member town."""
+def components_sql(group_id: str, rel: dict[str, str], towns: list[str] | None = None) -> tuple[str, dict]:
+    """The one query behind the comparison: summed components per member town (of `towns` only, if
+    given: a literal list, which DuckDB prunes the sorted copies' scans with)."""
     members, params = members_sql(group_id)
+    only = "" if towns is None else f" AND m.ags IN ({', '.join(map(sql_text, towns)) or 'NULL'})"
     sql = f"""
-        WITH m AS ({members}),
+        WITH m AS ({members}{only}),
         acc AS (SELECT a.account_key, a.ags, a.platform FROM {rel['accounts']} a
                 WHERE a.ags IN (SELECT ags FROM m) AND ($platform IS NULL OR a.platform = $platform)),
         p AS (
@@ -45,7 +47,7 @@ def components_sql(group_id: str, rel: dict[str, str]) -> tuple[str, dict]:
                    count(*) FILTER (WHERE p.post_type ILIKE '%reel%') AS reels,
                    count(p.post_type) AS typed_posts
             FROM {rel['posts']} p
-            WHERE p.account_key IN (SELECT account_key FROM acc) AND p.day BETWEEN $start AND $end
+            WHERE p.account_key IN (SELECT account_key FROM acc) AND p.day BETWEEN $start AND $end{only.replace("m.", "p.")}
             GROUP BY p.ags
         ),
         series AS (   -- accounts with a daily series up to the period's end
@@ -56,7 +58,7 @@ def components_sql(group_id: str, rel: dict[str, str]) -> tuple[str, dict]:
             SELECT d.account_key, any_value(d.followers) FILTER (WHERE d.day = $start) AS f_start,
                    arg_max_null(d.followers, d.day) AS f_end, max(d.day) AS f_end_day
             FROM {rel['daily']} d
-            WHERE d.account_key IN (SELECT account_key FROM acc) AND d.day BETWEEN $start AND $end
+            WHERE d.account_key IN (SELECT account_key FROM acc) AND d.day BETWEEN $start AND $end{only.replace("m.", "d.")}
             GROUP BY d.account_key
         ),
         fa AS (
@@ -90,30 +92,40 @@ def components_sql(group_id: str, rel: dict[str, str]) -> tuple[str, dict]:
     return sql, params
 
 
-def components(store: Store, group_id: str, start: date, end: date, platform: str | None = None) -> pd.DataFrame:
-    sql, params = components_sql(group_id, relations(store))
+def components(store: Store, group_id: str, start: date, end: date, platform: str | None = None,
+               towns: list[str] | None = None) -> pd.DataFrame:
+    sql, params = components_sql(group_id, relations(store), towns)
     return store.query_df(sql, {**params, "start": start, "end": end, "platform": platform})
+
+
+COMPONENTS = ("inhabitants", "accounts", "posts", "interactions", "interactions_reach", "reach", "interactions_views",
+              "views", "reels", "typed_posts", "followers_start", "followers_end")
 
 
 def add_rates(df: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
     """Every registry metric with a `compute` from the summed components (analytics/rates.py
     formulas), and the flags `few_posts`, `no_account`, `followers_unknown`."""
     days = (pd.Timestamp(end) - pd.Timestamp(start)).days
-    out = df.copy()
-    has_posts_data = out["accounts"] > 0
-    for metric in METRICS.values():
-        if metric.compute is not None:  # towns without accounts have no figure, not a 0
-            out[metric.id] = pd.Series(metric.compute(out, days), index=out.index).astype("float64").where(has_posts_data)
+    # plain float arrays, not Series: the formulas run in microseconds instead of pandas' milliseconds
+    components = {c: df[c].to_numpy("float64", na_value=np.nan) for c in COMPONENTS}
+    has_posts_data = df["accounts"].to_numpy() > 0
+    figures = {metric.id: np.where(has_posts_data, metric.compute(components, days), np.nan)  # no account: no figure, not 0
+               for metric in METRICS.values() if metric.compute is not None}
+    out = df.assign(**figures)
     out["few_posts"] = has_posts_data & (out["posts"] < MIN_POSTS_FOR_RATE)
     out["no_account"] = ~has_posts_data
     out["followers_unknown"] = has_posts_data & out["followers_end"].isna()
     return out
 
 
-def town_metrics(store: Store, group_id: str, start: date, end: date, platform: str | None = None) -> pd.DataFrame:
-    """One row per member town: components, the catalogue rates and the flags `few_posts`, `no_account`,
-    `followers_unknown` (accounts, but no known follower total at the period's end)."""
-    return add_rates(components(store, group_id, start, end, platform), start, end)
+@cache_scope("per_town", order=("ags",))
+def town_metrics(store: Store, group_id: str, start: date, end: date, platform: str | None = None,
+                 towns: list[str] | None = None) -> pd.DataFrame:
+    """One row per member town (of `towns`, if given), by AGS: components, the catalogue rates and the
+    flags `few_posts`, `no_account`, `followers_unknown` (accounts, but no known follower total at the
+    period's end). Each row depends on its town's data only: after an import the pages recompute the
+    imported town's row, not the Land's (ui/state.py)."""
+    return add_rates(components(store, group_id, start, end, platform, towns), start, end)
 
 
 def group_stats(towns: pd.DataFrame, metric_ids: list[str] | None = None) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analytics import fmt, platforms, rates
@@ -39,9 +40,10 @@ class Metric:
     # number (1 decimal) | count (whole) | percent (a value already × 100) | fraction (0–1 shown as %) |
     # signed (a change, +/−) | factor (2 decimals)
     display: str = "number"
-    # the figure from one town's summed components (a row per town, see analytics/benchmark.py) and the
-    # period's length in days; None where the figure is not part of the peer-group comparison
-    compute: Callable[[pd.DataFrame, int], pd.Series] | None = None
+    # the figure per town from the towns' summed components (name → float64 array, a value per town; see
+    # analytics/benchmark.py) and the period's length in days; None where the figure is not part of
+    # the peer-group comparison
+    compute: Callable[[dict[str, np.ndarray], int], np.ndarray] | None = None
     rank: int | None = None  # position in Vergleich's table and choice; None: not compared there
     needs_followers: bool = False  # unknown without a known follower total (left out of rank and median)
     version: str = "1"  # bumped when the definition changes; `views`/`impressions` noted in the formula
@@ -196,8 +198,9 @@ _REGISTRY = [
            platforms=ALL_PLATFORMS,
            inputs="sum(interactions) / count(*) / ((F_start + F_end) / 2) * 100",
            display="percent",
-           compute=lambda c, days: rates.er_follower_period(c["interactions"].fillna(0), c["posts"], c["followers_start"],
-                                                       c["followers_end"]).where(c["followers_end"].notna()),
+           compute=lambda c, days: rates.known_where(
+               rates.er_follower_period(rates.zero_if_missing(c["interactions"]), c["posts"], c["followers_start"],
+                                        c["followers_end"]), c["followers_end"]),
            rank=4,
            needs_followers=True),
     Metric("er_follower_group",

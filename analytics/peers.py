@@ -19,6 +19,7 @@ import pandas as pd
 
 from analytics import access
 from analytics.i18n import pick, text
+from analytics.sources import cache_scope, sql_text
 from analytics.store import Store
 
 DEFAULT_GROUP = "nordkreis"
@@ -69,6 +70,7 @@ def members(store: Store, group_id: str) -> pd.DataFrame:
     return store.query_df(sql + " ORDER BY m.name", params)
 
 
+@cache_scope("towns")
 def groups(store: Store, lang: str = "de") -> pd.DataFrame:
     """Every group offered: stored groups first, then the Kreise, size classes and Länder that contain
     at least one town with an account. Columns: group_id, name, kind, members, with_accounts."""
@@ -180,6 +182,7 @@ def delete_group(store: Store, group_id: str, *, actor: str) -> None:
     store.write(write)
 
 
+@cache_scope("towns")
 def choices(store: Store) -> pd.DataFrame:
     """Municipalities offered for a custom group: those of the Länder where towns have accounts
     (all of Germany when none has), as `Name (Kreis, AGS)`."""
@@ -194,6 +197,7 @@ def choices(store: Store) -> pd.DataFrame:
     )
 
 
+@cache_scope("towns")
 def kreis_choices(store: Store) -> pd.DataFrame:
     """The Kreise whose municipalities `choices` offers, each as one entry that adds exactly its
     municipalities (by AGS: the Kreis' own, not every town whose name contains the Kreis' name):
@@ -213,14 +217,16 @@ def kreis_choices(store: Store) -> pd.DataFrame:
     ).assign(members=lambda d: d["members"].map(list))
 
 
-def towns_with_accounts(store: Store) -> pd.DataFrame:
+@cache_scope("per_town", order=("name", "ags"))
+def towns_with_accounts(store: Store, towns: list[str] | None = None) -> pd.DataFrame:
     """Towns with at least one registered account (ags, name, population_total, accounts, platforms),
-    read from the account registry directly (cheap at state-wide scale)."""
+    read from the account registry directly (cheap at state-wide scale); of `towns` only, if given."""
+    only = "" if towns is None else f"WHERE a.ags IN ({', '.join(map(sql_text, towns)) or 'NULL'})"
     return store.query_df(
-        """
+        f"""
         SELECT m.ags, m.name, m.population_total, count(a.account_key) AS accounts,
                list(DISTINCT a.platform ORDER BY a.platform) AS platforms
-        FROM mart.municipalities m JOIN core.accounts a USING (ags)
-        GROUP BY ALL ORDER BY m.name
+        FROM mart.municipalities m JOIN core.accounts a USING (ags) {only}
+        GROUP BY ALL ORDER BY m.name, m.ags
         """
     )

@@ -51,9 +51,11 @@ def average_followers(f_start, f_end):
     """F̄ = (start + end) ÷ 2; with only one end known, that end."""
     s, e = _num(f_start), _num(f_end)
     if isinstance(s, pd.Series | np.ndarray) or isinstance(e, pd.Series | np.ndarray):
-        s_, e_ = pd.Series(s), pd.Series(e)
-        out = pd.concat([s_, e_], axis=1).mean(axis=1, skipna=True)
-        return out if isinstance(f_start, pd.Series) or isinstance(f_end, pd.Series) else out.to_numpy()
+        s_, e_ = np.broadcast_arrays(np.asarray(s, dtype="float64"), np.asarray(e, dtype="float64"))
+        out = np.where(np.isnan(s_), e_, np.where(np.isnan(e_), s_, (s_ + e_) / 2))
+        if isinstance(f_start, pd.Series) or isinstance(f_end, pd.Series):
+            return pd.Series(out, index=(f_start if isinstance(f_start, pd.Series) else f_end).index)
+        return out
     vals = [v for v in (s, e) if not np.isnan(v)]
     return float(np.mean(vals)) if vals else np.nan
 
@@ -74,6 +76,17 @@ def er_follower_period(interactions, posts, f_start, f_end):
 def er_follower_group(interactions_sum, posts_sum, latest_followers_mean):
     """ΣI ÷ ΣP ÷ mean(latest F) × 100 (CrowdTangle); no posts → 0."""
     return er_follower_period(interactions_sum, posts_sum, latest_followers_mean, latest_followers_mean)
+
+
+def zero_if_missing(values):
+    """Missing → 0 (a sum over no rows); arrays and Series alike."""
+    values = _num(values)
+    return values.fillna(0.0) if isinstance(values, pd.Series) else np.nan_to_num(values, nan=0.0)
+
+
+def known_where(result, required):
+    """`result`, NaN wherever `required` is unknown."""
+    return _masked(result, np.isnan(_num(required)))
 
 
 def net_growth(f_start, f_end):

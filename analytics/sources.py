@@ -10,9 +10,10 @@ rebuild happens only when they do not match the data (after a migration). Until 
 from __future__ import annotations
 
 import threading
+import weakref
 
 from analytics import topics
-from analytics.store import DATA_VERSION_SQL, Store
+from analytics.store import DATA_VERSION_SQL, Store, changed_towns
 
 # Per account with a daily series: first and last day, the follower total on the last day.
 DAILY_SUMMARY = """SELECT account_key, min(day) AS first_day, max(day) AS last_day,
@@ -36,7 +37,7 @@ def _has_mat(store: Store) -> bool:
 _COPIES = [
     ("core.mat_posts", "SELECT *, CAST(timezone('Europe/Berlin', published_at) AS DATE) AS day FROM mart.posts "
                        "WHERE {where}", "ags, day"),
-    ("core.mat_daily", "SELECT * FROM mart.account_daily WHERE {where}", "account_key, day"),
+    ("core.mat_daily", "SELECT * FROM mart.account_daily WHERE {where}", "ags, account_key, day"),
     ("core.mat_daily_summary", DAILY_SUMMARY.format(daily="core.mat_daily", where="{where}"), "account_key"),
     ("core.mat_accounts", """
         WITH first_post AS (SELECT account_key, min(day) AS day FROM core.mat_posts WHERE {where} GROUP BY ALL),
@@ -61,10 +62,15 @@ def refresh_accounts(cur, account_keys) -> None:
             cur.execute(f"DELETE FROM {table}")
             cur.execute(f"INSERT INTO {table} {select.format(where='true')} ORDER BY {order}")
         classify_posts(cur)
+        changed_towns([None])
     elif keys:
         # A literal list (`IN (?, ?)`), not a subquery: DuckDB pushes it into the views' scans and
         # window partitions, so only these accounts' rows are computed.
         where = f"account_key IN ({', '.join('?' * len(keys))})"
+        # the towns the accounts belonged to before the write and belong to now (a moved account: both)
+        changed_towns(ags for (ags,) in cur.execute(
+            f"SELECT ags FROM core.mat_accounts WHERE {where} UNION SELECT ags FROM core.accounts WHERE {where}",
+            keys * 2).fetchall())
         for table, select, _ in _COPIES:
             cur.execute(f"DELETE FROM {table} WHERE {where}", keys)
             cur.execute(f"INSERT INTO {table} {select.format(where=where)}", keys * select.count("{where}"))
@@ -82,14 +88,14 @@ def classify_posts(cur, account_keys: list[str] | None = None) -> None:
         except ValueError:
             continue
         extra.setdefault(topic, []).append(term)
-    where = "true" if account_keys is None else f"account_key IN ({', '.join(map(_sql_text, account_keys))})"
+    where = "true" if account_keys is None else f"account_key IN ({', '.join(map(sql_text, account_keys))})"
     cur.execute(f"DELETE FROM core.mat_post_topics WHERE {where}")
     posts = f"(SELECT {{'account_key': account_key, 'post_id': post_id}} AS post_key, message FROM core.mat_posts WHERE {where})"
     cur.execute(f"INSERT INTO core.mat_post_topics SELECT post_key.account_key, post_key.post_id, topic, matched "
                 f"FROM ({topics.classify_sql(posts, extra)})")
 
 
-def _sql_text(value: str) -> str:
+def sql_text(value: str) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
@@ -117,6 +123,76 @@ def refresh(store: Store, *, force: bool = False) -> bool:
             return True
 
         return store.write(rebuild)
+
+
+def cache_scope(scope: str, order: tuple[str, ...] = ()):
+    """Marks an analytics function with what its result depends on, for the pages' caches
+    (ui/state.py `query`); unmarked functions depend on any data ("data"):
+
+    - "towns": which towns have accounts (and the peer groups, the reference);
+    - "accounts": the account register (key, town, platform);
+    - "per_town": one row per town (column `ags`), each from that town's data only. The function
+      takes `towns=` (a list of AGS; None: all) and the cache recomputes only the towns a write
+      changed (`core.mat_changes`), then orders the rows by `order` as the function does.
+    """
+    def mark(fn):
+        fn.cache_scope, fn.cache_order = scope, list(order)
+        return fn
+    return mark
+
+
+RECENT_CHANGES = 64  # log entries `versions` brings along, so that catching up needs no query of its own
+
+
+def versions(store: Store) -> dict:
+    """What the pages' caches key on, in one query: `data` (every write that changes data),
+    `seq` (the change log's last entry), per scope of `cache_scope` a fingerprint that changes
+    exactly when what such a function reads does (a write that may have changed anything moves
+    `everything`, which is part of each), and the log's last entries (`recent`, for
+    `changes_since`)."""
+    if store.read_only or not _has_changes(store):  # a store without the log (read-only, older)
+        data = store.data_version()
+        return {"data": data, "seq": None, "towns": data, "accounts": data}
+    with store.cursor() as cur:
+        data, seq, everything, towns, accounts, recent = cur.execute(f"""
+            WITH log AS (SELECT seq, ags FROM core.mat_changes)
+            SELECT ({DATA_VERSION_SQL}),
+                   (SELECT coalesce(max(seq), 0) FROM log),
+                   (SELECT coalesce(max(seq), 0) FROM log WHERE ags IS NULL),
+                   (SELECT coalesce(sum(hash(ags)), 0) FROM (SELECT DISTINCT ags FROM core.accounts)),
+                   (SELECT coalesce(sum(hash(account_key, ags, platform)), 0) FROM core.accounts),
+                   (SELECT list(struct_pack(seq, ags)) FROM log WHERE seq > (SELECT max(seq) FROM log) - {RECENT_CHANGES})
+            """).fetchone()
+    return {"data": str(data), "seq": int(seq), "towns": f"{everything}-{towns}",
+            "accounts": f"{everything}-{accounts}", "recent": [(r["seq"], r["ags"]) for r in recent or []]}
+
+
+def changes_since(store: Store, seq: int, known: dict | None = None) -> list[str] | None:
+    """The towns whose data changed after log entry `seq`; None when anything may have changed
+    (or the log no longer reaches back that far). From `known` (`versions()`) when its recent
+    entries reach back far enough, else from the log."""
+    recent = (known or {}).get("recent") or []
+    if recent and min(s for s, _ in recent) <= seq + 1:
+        later = [ags for s, ags in recent if s > seq]
+        return None if None in later else sorted(set(later))
+    with store.cursor() as cur:
+        first, everything, towns = cur.execute(
+            """SELECT min(seq), bool_or(ags IS NULL) FILTER (WHERE seq > $seq),
+                      list(DISTINCT ags ORDER BY ags) FILTER (WHERE seq > $seq AND ags IS NOT NULL)
+               FROM core.mat_changes""", {"seq": seq}).fetchone()
+    if everything or (first is not None and first > seq + 1):  # seqs are dense: a gap was pruned
+        return None
+    return list(towns or [])
+
+
+_logged: weakref.WeakSet[Store] = weakref.WeakSet()  # stores known to have the change log (it stays)
+
+
+def _has_changes(store: Store) -> bool:
+    if store not in _logged and store.query_value(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'core' AND table_name = 'mat_changes'"):
+        _logged.add(store)
+    return store in _logged
 
 
 def relations(store: Store) -> dict[str, str]:

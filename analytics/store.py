@@ -23,6 +23,7 @@ KEY/UNIQUE constraints, `INSERT OR REPLACE` or `RETURNING`.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import os
 import random
@@ -168,6 +169,34 @@ DATA_VERSION_SQL = (
     "SELECT (SELECT count(*) || '-' || coalesce(max(import_id), 0) || '-' || "
     "coalesce(max(epoch(coalesce(undone_at, imported_at))), 0) FROM core.imports) || '-' || "
     "(SELECT count(*) FROM core.peer_group_members) || '-' || (SELECT count(*) FROM core.audit)")
+
+
+# Which towns the write in progress changed (`changed_towns`), logged in `core.mat_changes` when it
+# commits. None: the write did not say, so anything may have changed (the safe default).
+_changed: contextvars.ContextVar[set[str | None] | None] = contextvars.ContextVar("changed_towns", default=None)
+CHANGES_KEPT = 5000  # log rows kept: a page cache older than that recomputes in full
+
+
+def changed_towns(towns) -> None:
+    """Inside a write: these towns' data changed (AGS; None in it: anything may have). Called by the
+    refresh of the copies (analytics/sources.py); a write that never calls it is logged as
+    „anything may have changed“, and `changed_towns([])` says it changed no town's figures."""
+    known = _changed.get()
+    if known is None:
+        known = set()
+        _changed.set(known)
+    known.update(towns)
+
+
+def _log_changes(cur, towns: set[str | None] | None) -> None:
+    """Append this write's changed towns to `core.mat_changes` (migration 014)."""
+    if towns is not None and not towns:
+        return
+    seq = cur.execute("SELECT coalesce(max(seq), 0) + 1 FROM core.mat_changes").fetchone()[0]
+    rows = [None] if towns is None or None in towns else sorted(towns)
+    cur.executemany("INSERT INTO core.mat_changes VALUES (?, ?)", [[seq, ags] for ags in rows])
+    if seq % 100 == 0:  # pruned now and then, not with every write
+        cur.execute("DELETE FROM core.mat_changes WHERE seq <= ?", [seq - CHANGES_KEPT])
 
 
 def put_setting(cur, key: str, value: str) -> None:
@@ -445,9 +474,15 @@ class Store:
                 with self.transaction() as cur:
                     if self.lake and serialize:
                         cur.execute("UPDATE core.id_counters SET value = value + 1 WHERE name = 'write'")
-                    result = body(cur)
+                    token = _changed.set(None)
+                    try:
+                        result = body(cur)
+                        changed = _changed.get()
+                    finally:
+                        _changed.reset(token)
                     if serialize:  # the copies stay current with every write (analytics/sources.py)
                         cur.execute(f"UPDATE core.mat_state SET version = ({DATA_VERSION_SQL})")
+                        _log_changes(cur, changed)
                     _hold_for_tests()
                     return result
             except duckdb.Error as exc:
@@ -566,7 +601,11 @@ class Store:
         return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
-        self.write(lambda cur: put_setting(cur, key, value))
+        def write(cur) -> None:
+            put_setting(cur, key, value)
+            changed_towns([])  # a setting is no town's figure
+
+        self.write(write)
 
 
 def _hold_for_tests() -> None:

@@ -40,8 +40,9 @@ def measure(db: Path, runs: int) -> dict[str, float]:
     """Medians over `runs` of: the warm page, the page recomputed, and `runs` cycles of a 4-post
     import, the first view after it, its undo and the first view after that. Wall seconds and,
     as `*_cpu`, the process's CPU seconds (all threads): less at the mercy of a shared machine."""
-    import streamlit as st
     from streamlit.testing.v1 import AppTest
+
+    from ui import state
 
     os.environ["BUERGERNAH_DB"] = str(db)
     at = AppTest.from_file(APP, default_timeout=600)
@@ -57,7 +58,7 @@ def measure(db: Path, runs: int) -> dict[str, float]:
         samples.setdefault(name, []).append((time.perf_counter() - wall, _cpu() - cpu))
 
     def recompute() -> None:  # the page with every cached result dropped, the database unchanged
-        st.cache_data.clear()
+        state.forget_results()
         at.run()
 
     for _ in range(runs):

@@ -13,7 +13,7 @@ from datetime import date
 from analytics import access, imports, peers, post_topics
 from analytics.access import Actor, Forbidden
 from analytics.i18n import Message
-from analytics.store import Store, put_setting
+from analytics.store import Store, changed_towns, put_setting
 from connectors import loader
 
 
@@ -122,6 +122,7 @@ def assign_role(store: Store, actor: Actor, identity: str, role: str) -> None:
         cur.execute("INSERT INTO core.role_assignments (identity, role, assigned_by) VALUES (?, ?, ?)",
                     [identity, role, actor.id])
         access.record(cur, actor.id, "role_assign", identity, {"role": role})
+        changed_towns([])  # no town's figures
 
     store.write(write)
 
@@ -131,6 +132,7 @@ def revoke_role(store: Store, actor: Actor, identity: str, role: str) -> None:
     def write(cur) -> None:
         cur.execute("DELETE FROM core.role_assignments WHERE identity = ? AND role = ?", [identity, role])
         access.record(cur, actor.id, "role_revoke", identity, {"role": role})
+        changed_towns([])  # no town's figures
 
     store.write(write)
 
@@ -140,6 +142,7 @@ def set_setting(store: Store, actor: Actor, key: str, value: str) -> None:
     def write(cur) -> None:
         put_setting(cur, key, value)
         access.record(cur, actor.id, "setting", key, {"value": value})
+        changed_towns([])  # no town's figures
 
     store.write(write)
 

@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from analytics import access, accounts, platforms, sources
 from analytics.i18n import Message
-from analytics.store import Store, next_id, put_setting
+from analytics.store import Store, changed_towns, next_id, put_setting
 from connectors import municipality, registry
 from connectors.base import (
     AUDIENCE_COLUMNS,
@@ -231,6 +231,8 @@ def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo:
                 _insert(cur, "core.population_official", parsed.population, POPULATION_COLUMNS,
                         {"import_id": import_id})
         sources.refresh_accounts(cur, [i.account_key for i in plan.items if i.account_key])
+        if any(i.parsed.population is not None and len(i.parsed.population) for i in plan.items):
+            changed_towns([None])  # inhabitants: every per-1,000 figure of the towns may change
         return import_id
 
     import_id = store.write(write)
@@ -331,6 +333,9 @@ def _after_undo(cur, import_ids: list[int]) -> None:
         DELETE FROM core.accounts WHERE account_key IN (SELECT account_key FROM orphans)
         """, {"keys": keys})
     sources.refresh_accounts(cur, keys)
+    if cur.execute("SELECT count(*) FROM core.population_official WHERE import_id IN (SELECT unnest($ids))",
+                   {"ids": import_ids}).fetchone()[0]:
+        changed_towns([None])  # inhabitants undone
 
 
 def enter_followers(store: Store, account_key: str, day: date, count: int, *, actor: str | None = None,

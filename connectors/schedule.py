@@ -22,7 +22,7 @@ import pandas as pd
 from analytics import access
 from analytics.access import SCHEDULER, Actor
 from analytics.i18n import Message, from_column, joined, known, message_text, text, to_column
-from analytics.store import Store
+from analytics.store import Store, changed_towns
 from connectors.api.http import redact, redact_message
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -79,6 +79,7 @@ def configure(store: Store, actor: Actor, job: str, *, enabled: bool, weekday: i
         cur.execute("UPDATE core.schedules SET enabled = ?, weekday = ?, at_time = ?, next_run = ? WHERE job = ?",
                     [enabled, weekday, at_time, upcoming, job])
         access.record(cur, actor.id, "schedule", job, {"enabled": enabled, "weekday": weekday, "at": at_time})
+        changed_towns([])  # the timetable is no town's figure
 
     store.write(write)
     return upcoming
@@ -94,6 +95,7 @@ def _claim(store: Store, job: str, now: datetime) -> bool:
             return False
         cur.execute("UPDATE core.schedules SET next_run = ?, last_run = ?, last_status = 'running', "
                     "last_message = NULL WHERE job = ?", [next_run(row[0], row[1], now), now, job])
+        changed_towns([])
         return True
 
     return store.write(write)
@@ -138,6 +140,7 @@ def run_due(store: Store, now: datetime | None = None) -> list[tuple[str, str, M
             if status == "failed" and job in RETRY_AFTER:
                 cur.execute("UPDATE core.schedules SET next_run = least(next_run, ?) WHERE job = ? AND enabled",
                             [now + RETRY_AFTER[job], job])
+            changed_towns([])
 
         store.write(record)
         done.append((job, status, message))

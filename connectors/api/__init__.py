@@ -192,7 +192,8 @@ def _record(store, result: PullResult, *, extras=(), account=None) -> PullResult
     result.finished_at = _now()
     result.message = redact_message(_message(result.message))
     result.notes = [redact_message(_message(n)) for n in result.notes]
-    from analytics.store import next_id
+    from analytics import sources
+    from analytics.store import changed_towns, next_id
 
     def write(cur) -> None:
         if result.import_id is not None and extras:
@@ -202,6 +203,9 @@ def _record(store, result: PullResult, *, extras=(), account=None) -> PullResult
         if account is not None:
             cur.execute("UPDATE core.accounts SET name = coalesce(name, ?), url = coalesce(url, ?) "
                         "WHERE account_key = ?", [account.name, account.url, result.account_key])
+            sources.refresh_accounts(cur, [result.account_key])  # the pages' copy shows the name too
+        else:
+            changed_towns([])  # the run's record and the extras are no town's figures
         cur.execute(
             "INSERT INTO core.pull_runs (run_id, account_key, platform, source, started_at, finished_at, status, "
             "import_id, rows, message, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -89,3 +89,41 @@ def test_the_refresh_reads_only_the_touched_accounts_daily_values(store):
         copied = cur.execute("SELECT count(*) FROM core.mat_daily WHERE account_key = ?", [golden.FB_A]).fetchone()[0]
     assert "CTE" not in plan
     assert rows == copied > 0
+
+
+def test_every_write_logs_the_towns_it_changed(demo_store):
+    """The change log (migration 014) the pages catch up with: an import names its town, a moved
+    account both towns, a setting none; a write that does not say (a peer group) logs „anything“."""
+    from conftest import EXPORTS
+    from connectors.base import ImportContext, SourceFile
+    from connectors.loader import import_file, move_account
+
+    def logged(write) -> list[str] | None:
+        seq = demo_store.query_value("SELECT coalesce(max(seq), 0) FROM core.mat_changes")
+        write()
+        return sources.changes_since(demo_store, seq)
+
+    export = EXPORTS / "meta" / "Sep-01-2025_Sep-30-2025_4444.csv"
+    assert logged(lambda: import_file(demo_store, SourceFile(export.name, export.read_bytes()),
+                                      ImportContext(municipality="05334004"))) == ["05334004"]
+    key = demo_store.query_value("SELECT account_key FROM mart.accounts WHERE handle = 'stadt.musterstadt'")
+    assert logged(lambda: move_account(demo_store, key, "05334008")) == ["05334004", "05334008"]
+    assert logged(lambda: demo_store.set_setting("x", "y")) == []
+    assert logged(lambda: peers.save_group(demo_store, "Neu", ["05334004", "05334008"], actor="test")) is None
+    # the versions the pages key on: the account register's fingerprint moved with the move, not with the setting
+    seen = sources.versions(demo_store)
+    demo_store.set_setting("x", "z")
+    assert sources.versions(demo_store)["accounts"] == seen["accounts"]
+    assert sources.changes_since(demo_store, seen["seq"], seen) == []
+
+
+def test_a_log_pruned_past_a_cache_means_recompute_everything(demo_store):
+    for value in "abc":
+        demo_store.write(lambda cur, v=value: (cur.execute("INSERT INTO core.settings VALUES ('k' || ?, ?)", [v, v])))
+    last = demo_store.query_value("SELECT max(seq) FROM core.mat_changes")
+    assert sources.changes_since(demo_store, last - 2) is None  # those writes did not say what they changed
+    with demo_store.transaction() as cur:
+        cur.execute("DELETE FROM core.mat_changes")
+        cur.execute("INSERT INTO core.mat_changes VALUES (?, '05334004')", [last + 1])
+    assert sources.changes_since(demo_store, last) == ["05334004"]
+    assert sources.changes_since(demo_store, last - 1) is None  # entry `last` is gone: the log no longer reaches back

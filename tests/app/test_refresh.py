@@ -1,0 +1,87 @@
+"""Pages after writes by another process (the CLI, a scheduled pull): the next view shows the new
+figures without a restart, and a per-town result is brought up to date for the changed towns only
+(ui/state.py, the change log of migration 014) — giving exactly what a page computed from nothing
+shows."""
+
+from __future__ import annotations
+
+import functools
+from datetime import timedelta
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from analytics import benchmark, content, peers, sources
+from connectors.loader import enter_followers, undo_import
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def _town_metrics_calls(monkeypatch) -> list:
+    """Record the `towns` each page call of benchmark.town_metrics asks for (None: all)."""
+    calls, original = [], benchmark.town_metrics
+
+    @functools.wraps(original)
+    def spy(*args, **kwargs):
+        calls.append(kwargs.get("towns"))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(benchmark, "town_metrics", spy)
+    return calls
+
+
+def _shown(at: AppTest) -> tuple:
+    return {m.label: m.value for m in at.metric}, at.dataframe[0].value.to_dict("list")
+
+
+def _same_as_from_nothing(at: AppTest) -> tuple:
+    """Rerun; the view must equal the same page with every cached result dropped."""
+    from ui import state
+
+    at.run()
+    assert not at.exception, at.exception
+    shown = _shown(at)
+    state.forget_results()
+    at.run()
+    assert _shown(at) == shown
+    return shown
+
+
+def test_vergleich_follows_cli_writes_town_by_town(demo_store, monkeypatch):
+    monkeypatch.setenv("BUERGERNAH_DB", str(demo_store.path))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    at.switch_page("views/vergleich.py")
+    at.run()
+    calls = _town_metrics_calls(monkeypatch)
+    cards, _ = _shown(at)
+    assert cards["n"] == "3"  # Baesweiler's follower total is unknown
+
+    # The CLI enters Baesweiler's totals on the period's last day: the page catches up on that town only.
+    end = content.data_span(demo_store)[1]
+    baesweiler = demo_store.query_value("SELECT ags FROM mart.municipalities WHERE name LIKE 'Baesweiler%'")
+    keys = [k for (k,) in demo_store.query_df(
+        "SELECT DISTINCT account_key FROM mart.account_daily WHERE ags = ?", [baesweiler]).itertuples(index=False)]
+    before = demo_store.query_value("SELECT max(seq) FROM core.mat_changes")
+    entries = [enter_followers(demo_store, key, end - timedelta(days=1), 2000 + i) for i, key in enumerate(keys)]
+    assert sources.changes_since(demo_store, before) == [baesweiler]
+    calls.clear()
+    cards, table = _same_as_from_nothing(at)
+    assert calls[0] == [baesweiler]  # the first run: Baesweiler's row only, not the group's
+    assert cards["n"] == "4"
+    assert "Baesweiler" in table["Gemeinde"] and "unbekannt" not in table["Follower je 1.000 Einwohner"]
+
+    # Its undo: the same, back to the unknown total.
+    before = demo_store.query_value("SELECT max(seq) FROM core.mat_changes")
+    for import_id in entries:
+        undo_import(demo_store, import_id)
+    assert sources.changes_since(demo_store, before) == [baesweiler]
+    calls.clear()
+    cards, _ = _same_as_from_nothing(at)
+    assert calls[0] == [baesweiler] and cards["n"] == "3"
+
+    # A new peer group may change anything: computed in full.
+    peers.save_group(demo_store, "Zwei", [baesweiler, "05334004"], actor="test")
+    calls.clear()
+    _same_as_from_nothing(at)
+    assert calls[0] is None
