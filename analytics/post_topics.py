@@ -89,9 +89,9 @@ def words(store: Store) -> pd.DataFrame:
 
 
 def _posts_sql(rel: dict[str, str], where: str) -> str:
-    """The posts `where` selects (from the copies), one row per topic, with its source and the
-    matched words: `mart.post_topics`' rule (an officer's correction before the rules), computed
-    for these posts only — the view itself would join every post of the store first."""
+    """The posts `where` selects (from the copies), one row per topic, with its source:
+    `mart.post_topics`' rule (an officer's correction before the rules), computed for these posts
+    only — the view itself would join every post of the store first."""
     return f"""
         WITH p AS MATERIALIZED (
             SELECT p.ags, p.platform, p.account_key, p.post_id, p.published_at, p.day, p.post_type, p.message,
@@ -101,12 +101,12 @@ def _posts_sql(rel: dict[str, str], where: str) -> str:
             SELECT c.account_key, c.post_id, unnest(c.topics) AS topic
             FROM core.topic_corrections c SEMI JOIN p USING (account_key, post_id)),
         t AS (
-            SELECT r.account_key, r.post_id, r.topic, 'rule' AS source, r.matched
+            SELECT r.account_key, r.post_id, r.topic, 'rule' AS source
             FROM core.mat_post_topics r SEMI JOIN p USING (account_key, post_id)
             ANTI JOIN core.topic_corrections c USING (account_key, post_id)
             UNION ALL
-            SELECT account_key, post_id, topic, 'officer', NULL::VARCHAR[] FROM corrected)
-        SELECT p.*, t.topic, t.source, t.matched FROM p JOIN t USING (account_key, post_id)"""
+            SELECT account_key, post_id, topic, 'officer' FROM corrected)
+        SELECT p.*, t.topic, t.source FROM p JOIN t USING (account_key, post_id)"""
 
 
 def post_topics(store: Store, ags: str, start, end, platform: str | None = None) -> pd.DataFrame:
@@ -117,11 +117,15 @@ def post_topics(store: Store, ags: str, start, end, platform: str | None = None)
         f"""SELECT account_key, post_id, any_value(platform) AS platform, any_value(published_at) AS published_at,
                    any_value(message) AS message,
                    list(topic ORDER BY array_position($order, topic)) AS topics,
-                   bool_or(source = 'officer') AS corrected,
-                   map_from_entries(list(struct_pack(k := topic, v := coalesce(matched, []::VARCHAR[])))) AS why
+                   bool_or(source = 'officer') AS corrected
             FROM ({_posts_sql(rel, "p.ags = $ags AND p.day BETWEEN $start AND $end AND ($platform IS NULL OR p.platform = $platform)")})
             GROUP BY account_key, post_id ORDER BY published_at DESC, post_id""",
         {"ags": ags, "start": start, "end": end, "platform": platform, "order": list(topics.TOPIC_KEYS)})
+    # The why, by the same rules and words that gave the stored topics (for the shown posts only).
+    with store.cursor() as cur:
+        extra = sources.officer_words(cur)
+    frame["why"] = [{} if corrected else {k: v for k, v in topics.classify(message, extra).items() if k in shown}
+                    for message, shown, corrected in zip(frame["message"], frame["topics"], frame["corrected"], strict=True)]
     return frame
 
 

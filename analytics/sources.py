@@ -78,21 +78,27 @@ def refresh_accounts(cur, account_keys) -> None:
     _stamp(cur)
 
 
-def classify_posts(cur, account_keys: list[str] | None = None) -> None:
-    """The rules' topics of the posts of these accounts (all posts: None) into core.mat_post_topics,
-    with the officers' words (core.topic_words); one set-based pass (analytics/topics.py)."""
+def officer_words(cur) -> dict[str, list[str]]:
+    """The officers' words per topic (core.topic_words) that the rules can read: a stored word a
+    later rule version cannot read is left out, not a failed import."""
     extra: dict[str, list[str]] = {}
     for topic, term in cur.execute("SELECT topic, term FROM core.topic_words ORDER BY topic, term").fetchall():
-        try:  # a stored word a later rule version cannot read is left out, not a failed import
+        try:
             topics.classify("", {topic: [term]})
         except ValueError:
             continue
         extra.setdefault(topic, []).append(term)
+    return extra
+
+
+def classify_posts(cur, account_keys: list[str] | None = None) -> None:
+    """The rules' topics of the posts of these accounts (all posts: None) into core.mat_post_topics,
+    with the officers' words (`officer_words`); one set-based pass (analytics/topics.py)."""
     where = "true" if account_keys is None else f"account_key IN ({', '.join(map(sql_text, account_keys))})"
     cur.execute(f"DELETE FROM core.mat_post_topics WHERE {where}")
     posts = f"(SELECT {{'account_key': account_key, 'post_id': post_id}} AS post_key, message FROM core.mat_posts WHERE {where})"
-    cur.execute(f"INSERT INTO core.mat_post_topics SELECT post_key.account_key, post_key.post_id, topic, matched "
-                f"FROM ({topics.classify_sql(posts, extra)})")
+    cur.execute(f"INSERT INTO core.mat_post_topics SELECT post_key.account_key, post_key.post_id, topic "
+                f"FROM ({topics.classify_sql(posts, officer_words(cur))})")
 
 
 def sql_text(value: str) -> str:

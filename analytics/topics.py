@@ -3,7 +3,7 @@
 Every post gets one or more topics from `TOPICS`; a post no rule matches gets `sonstiges`. The
 rules are plain data (`RULES`: topic key → terms) and run locally: in Python for one text
 (`classify`, which also returns the matched words, the "why") and set-based in DuckDB SQL for
-the import path (`classify_sql`). Both give the same result. See docs/topics.md.
+the import path (`classify_sql`). Both give the same topics. See docs/topics.md.
 
 Term notation (case-insensitive; a term written with ä/ö/ü/ß also matches ae/oe/ue/ss):
 
@@ -469,12 +469,13 @@ def _sql_string(value: str) -> str:
 
 def classify_sql(relation: str, extra: Mapping[str, Iterable[str]] | None = None) -> str:
     """A query over `relation` (a table or view name, or a parenthesised subquery) with columns
-    `post_key` and `message`, yielding `(post_key, topic, matched VARCHAR[])`: one row per post and
-    topic, `sonstiges` with an empty list for posts without a match; the same as `classify`.
+    `post_key` and `message`, yielding `(post_key, topic)`: one row per post and topic, `sonstiges`
+    for posts without a match; the topics `classify` gives. The words that matched (the "why")
+    are not kept: `classify` gives them for the posts a page shows.
 
-    Set-based: two regex passes per message find its tokens; only the distinct tokens are checked
-    against the topics' patterns, giving each a bit mask of topics; per post, one integer per token
-    with a topic (position, token id, mask) selects its topics and their words."""
+    Set-based: two regex passes per message find its tokens (phrases and emojis, then the words of
+    the text without its phrases); only the distinct tokens are checked against the topics'
+    patterns, giving each a bit mask of topics; a post's topics are the OR of its tokens' masks."""
     rules = _build(_extra_key(extra), start="#?")
     mask = " | ".join(
         f"(CASE WHEN regexp_full_match(word, {_sql_string(pattern)})"
@@ -483,10 +484,10 @@ def classify_sql(relation: str, extra: Mapping[str, Iterable[str]] | None = None
         for bit, (_, pattern, neg) in enumerate(rules.topics)
     )
     keys = "[" + ", ".join(f"'{key}'" for key, _, _ in rules.topics) + "]"
-    bits = len(rules.topics)  # a hit: position << 36 | token id << bits | mask (ids < 2^(36 - bits))
     words = _sql_string(rules.words)
     if rules.marks:
         marks = _sql_string(rules.marks)
+        # a phrase takes its words: the second pass reads the text without the phrases
         tokens = f"""list_concat(marks, regexp_extract_all(
                        CASE WHEN regexp_matches(array_to_string(marks, ''), '{_W}')
                             THEN regexp_replace(message, {marks}, ' ', 'g') ELSE message END, {words}))"""
@@ -495,34 +496,20 @@ def classify_sql(relation: str, extra: Mapping[str, Iterable[str]] | None = None
         tokens, source = f"coalesce(regexp_extract_all(message, {words}), [])", relation
     return f"""
         WITH _found AS MATERIALIZED (
-            SELECT post_key, unnest(tokens) AS token, unnest(range(len(tokens))) AS pos
-            FROM (SELECT post_key, {tokens} AS tokens FROM {source} AS _src)
+            SELECT post_key, unnest({tokens}) AS token FROM {source} AS _src
         ),
         _words AS MATERIALIZED (  -- the distinct tokens, a phrase without the separator before it
-            SELECT token, word, row_number() OVER () - 1 AS id, {mask} AS mask
+            SELECT token, {mask} AS mask
             FROM (SELECT token, ltrim(token, {_sql_string(_SEPARATORS)}) AS word FROM (SELECT DISTINCT token FROM _found))
         ),
-        _hits AS (
-            -- no WHERE on `mask`: pushed below the DISTINCT, it would run the patterns on every token
-            SELECT post_key, list_sort(list((pos << 36) | (id << {bits}) | mask) FILTER (WHERE mask <> 0)) AS hits,
-                   bit_or(mask) AS mask
-            FROM _found JOIN _words USING (token)
-            GROUP BY post_key
-        ),
-        _topics AS (
-            SELECT post_key, {keys}[bit + 1] AS topic,
-                   list_transform(list_filter(hits, h -> (h >> bit) & 1 = 1),
-                                  h -> vocabulary[((h >> {bits}) & {(1 << (36 - bits)) - 1}) + 1]) AS matched
-            FROM (SELECT post_key, hits, unnest(list_filter(range({bits}), b -> (mask >> b) & 1 = 1)) AS bit
-                  FROM _hits WHERE mask <> 0),
-                 (SELECT list(word ORDER BY id) AS vocabulary FROM _words)
+        _masks AS MATERIALIZED (
+            SELECT post_key, bit_or(mask) AS mask FROM _found JOIN _words USING (token)
+            GROUP BY post_key HAVING bit_or(mask) <> 0
         )
-        SELECT post_key, topic, CASE WHEN len(matched) < 2 THEN matched
-                                     ELSE list_filter(matched, (w, i) -> list_position(matched, w) = i) END AS matched
-        FROM _topics
+        SELECT post_key, {keys}[bit + 1] AS topic
+        FROM (SELECT post_key, unnest(list_filter(range({len(rules.topics)}), b -> (mask >> b) & 1 = 1)) AS bit FROM _masks)
         UNION ALL
-        SELECT post_key, '{UNCLASSIFIED}', []::VARCHAR[]
-        FROM {relation} AS _src ANTI JOIN (SELECT post_key FROM _hits WHERE mask <> 0) USING (post_key)
+        SELECT post_key, '{UNCLASSIFIED}' FROM {relation} AS _src ANTI JOIN _masks USING (post_key)
     """
 
 

@@ -1,5 +1,7 @@
 """Import of a 1,000,000-row Meta Business Suite post export through the CLI, against DuckDB's
-own `read_csv` of the same file into a table, both as fresh processes in the same run.
+own `read_csv` of the same file into a table, both as fresh processes in the same run. The
+captions are distinct and realistic (made from the labelled municipal posts, as bench/topics.py
+does): a real page repeats none, and the topic classification reads each.
 
     python -m bench.imports [--rows 1000000] [--runs 3]
 
@@ -27,21 +29,34 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
-from connectors.demo import CAPTIONS, FB_HEADER, _csv  # noqa: E402
+from bench.topics import load_labelled  # noqa: E402
+from connectors.demo import FB_HEADER, _csv  # noqa: E402
+
+
+def captions(rows: int, rng: random.Random, caption_chars: int = 0):
+    """`rows` distinct, realistic captions (as bench/topics.py makes them from the labelled
+    municipal posts: whole, sentences reversed, or halves of two); a real page repeats none, and
+    the topic classification must read each. `caption_chars` lengthens each to about that size."""
+    texts = [post["text"] for post in load_labelled()]
+    for i in range(rows):
+        a, b = texts[i % len(texts)], rng.choice(texts)
+        text = (f"{a} {i}" if i % 3 == 0 else f"{'. '.join(reversed(a.split('. ')))} {i}" if i % 3 == 1
+                else a[: len(a) // 2] + b[len(b) - len(b) // 2:])
+        yield (text + " ") * max(1, caption_chars // len(text)) if caption_chars else text
 
 
 def write_export(path: Path, rows: int, seed: int = 7, caption_chars: int = 0) -> None:
     """A Facebook MBS post export of `rows` posts, in the real format (BOM, quoting, newlines);
     `caption_chars` lengthens every caption to about that many characters."""
     rng = random.Random(seed)
-    captions = [(t + " ") * max(1, caption_chars // len(t)) if caption_chars else t for t in CAPTIONS]
+    texts = captions(rows, random.Random(seed + 1), caption_chars)
     start = datetime(2025, 1, 1, 8, 0)
     with path.open("wb") as out:
         out.write(b"\xef\xbb\xbf" + _csv([FB_HEADER]).encode())
         chunk = []
         for i in range(rows):
             reach = rng.randint(50, 5000)
-            chunk.append([f"{10**15 + i}", "100012345678901", "Stadt Musterstadt", rng.choice(captions), "", 0,
+            chunk.append([f"{10**15 + i}", "100012345678901", "Stadt Musterstadt", next(texts), "", 0,
                           f"{start + timedelta(minutes=i % 500000):%m/%d/%Y %H:%M}", "N/A",
                           f"https://www.facebook.com/stadt.musterstadt/posts/{10**15 + i}", 0, 0, "Photos",
                           "", "", "", "", "Lifetime", reach * 2, reach, 30, 20, 6, 4, 12, 5, 3])
