@@ -124,7 +124,8 @@ def post_topics(store: Store, ags: str, start, end, platform: str | None = None)
     # The why, by the same rules and words that gave the stored topics (for the shown posts only).
     with store.cursor() as cur:
         extra = sources.officer_words(cur)
-    frame["why"] = [{} if corrected else {k: v for k, v in topics.classify(message, extra).items() if k in shown}
+    frame["why"] = [{} if corrected else {k: v for k, v in topics.classify(message if isinstance(message, str) else None,
+                                                                        extra).items() if k in shown}
                     for message, shown, corrected in zip(frame["message"], frame["topics"], frame["corrected"], strict=True)]
     return frame
 

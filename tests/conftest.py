@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 from contextlib import contextmanager
@@ -14,6 +15,10 @@ from hypothesis import settings
 from analytics import sources
 from analytics.store import Store
 from connectors import demo
+
+# The app's background catch-up after writes (ui/state.py) is off in tests, servers they start
+# included; tests/app/test_refresh.py switches it on where it is the subject.
+os.environ["BUERGERNAH_CATCH_UP_SECONDS"] = "0"
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPORTS = FIXTURES / "exports"

@@ -85,3 +85,38 @@ def test_vergleich_follows_cli_writes_town_by_town(demo_store, monkeypatch):
     calls.clear()
     _same_as_from_nothing(at)
     assert calls[0] is None
+
+
+def test_the_app_catches_up_right_after_a_cli_write(demo_store, monkeypatch):
+    """With the catch-up on (as in `make run`), the app brings what Vergleich asked for up to date
+    in the background right after the CLI's write: the next view computes nothing."""
+    import time
+
+    from ui import state
+
+    monkeypatch.setattr(state, "CATCH_UP_SECONDS", 0.1)
+    state._catch_up.clear()  # started by an earlier test with the catch-up off
+    monkeypatch.setenv("BUERGERNAH_DB", str(demo_store.path))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    at.switch_page("views/vergleich.py")
+    at.run()
+    assert {m.label: m.value for m in at.metric}["n"] == "3"
+    caught = state._catch_up(str(demo_store.path))
+
+    end = content.data_span(demo_store)[1]
+    baesweiler = demo_store.query_value("SELECT ags FROM mart.municipalities WHERE name LIKE 'Baesweiler%'")
+    for i, (key,) in enumerate(demo_store.query_df(
+            "SELECT DISTINCT account_key FROM mart.account_daily WHERE ags = ?", [baesweiler]).itertuples(index=False)):
+        enter_followers(demo_store, key, end - timedelta(days=1), 2000 + i)
+    seq = demo_store.query_value("SELECT max(seq) FROM core.mat_changes")
+    deadline = time.monotonic() + 30
+    while caught.get("seq") != seq and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert caught.get("seq") == seq, "the app did not catch up"
+
+    calls = _town_metrics_calls(monkeypatch)
+    at.run()
+    assert not at.exception, at.exception
+    assert calls == []  # ready: brought up to date before the view
+    assert {m.label: m.value for m in at.metric}["n"] == "4"
