@@ -84,16 +84,14 @@ def measure(db: Path, runs: int) -> dict[str, float]:
 
     for wait in (False, True):  # the view at once after the write, then once the app has caught up
         for _ in range(runs):
-            plan = None
+            imported: list[int] = []
 
             def add(store) -> None:
-                nonlocal plan
                 plan = prepare(store, SourceFile("klein.csv", data), ImportContext(municipality="05315000"))
-                actions.commit_import(store, cli_actor(), plan)
+                imported.append(actions.commit_import(store, cli_actor(), plan))  # noqa: B023
 
             write("import", add, wait)
-            import_id = Store(db).query_value("SELECT max(import_id) FROM core.imports")
-            write("undo", lambda store: actions.undo(store, cli_actor(), import_id), wait)  # noqa: B023
+            write("undo", lambda store: actions.undo(store, cli_actor(), imported[0]), wait)  # noqa: B023
             if at.exception:
                 raise RuntimeError(at.exception[0].message)
     result = {}
