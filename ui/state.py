@@ -184,7 +184,7 @@ def _up_to_date(db: Store, key: tuple, fn: Callable, seq: int, changes_since: Ca
     return frame
 
 
-CATCH_UP_SECONDS = float(os.environ.get("BUERGERNAH_CATCH_UP_SECONDS", "0.5"))  # 0: off
+CATCH_UP_SECONDS = float(os.environ.get("BUERGERNAH_CATCH_UP_SECONDS", "0.25"))  # 0: off
 CATCH_UP_RESULTS = 8  # the per-town results brought up to date at once: the pages' most recent ones
 
 
