@@ -32,6 +32,26 @@ settings.register_profile("buergernah", deadline=None)
 settings.load_profile("buergernah")
 
 
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def open_page(db_path, monkeypatch, page: str | None = None, params: dict | None = None):
+    """The app in AppTest on `page` (None: the first page) with the database `db_path` and `params`
+    as the URL's query (e.g. `{"lang": "en"}`); the run must end without an exception."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("BUERGERNAH_DB", str(db_path))
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 @contextmanager
 def raw_write(store: Store):
     """A transaction for test data written straight into the core tables (as an older Bürgernah

@@ -16,9 +16,9 @@ from streamlit.testing.v1 import AppTest
 from analytics import access
 from analytics.access import Actor
 from analytics.store import Store
+from conftest import open_page
 from connectors import actions
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PLACEHOLDER = re.compile(r"ags-\d{8}")
 YOUTUBE = "youtube:ags-05334016"  # Herzogenrath's YouTube channel: the demo's files do not name it
 ADMIN = Actor("admin@kreis.example", admin=True)
@@ -71,18 +71,10 @@ def shown(at: AppTest) -> list[str]:
 @pytest.mark.parametrize("lang", ["de", "en"])
 @pytest.mark.parametrize("page", PAGES)
 def test_no_page_shows_a_placeholder_handle(db, monkeypatch, page, lang):
-    monkeypatch.setenv("BUERGERNAH_DB", str(db))
     if page == "views/wochenmail.py":
         monkeypatch.setattr(access, "local_actor", lambda: Actor("presse@wuerselen.example",
                                                                  officer_of=frozenset({"05334036"})))
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["ags"] = "05334036"
-    if lang == "en":
-        at.query_params["lang"] = "en"
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
+    at = open_page(db, monkeypatch, page, {"ags": "05334036", **({"lang": "en"} if lang == "en" else {})})
     texts = shown(at)
     assert [s for s in texts if PLACEHOLDER.search(s)] == []
     name = NAMES[lang]

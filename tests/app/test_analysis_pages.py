@@ -14,27 +14,14 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import age, benchmark, channels, content, fmt, peers, reference
 from analytics.metrics import METRIC_BREAKS, METRICS
-from conftest import DEMO_TODAY
+from conftest import DEMO_TODAY, open_page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analytics"))
 import golden_data
 
 from conftest import raw_write
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ["views/vergleich.py", "views/altersgruppen.py", "views/kanaele.py", "views/beitraege.py", "views/methodik.py"]
-
-
-def open_page(db_path, monkeypatch, page: str, params: dict | None = None) -> AppTest:
-    monkeypatch.setenv("BUERGERNAH_DB", str(db_path))
-    at = AppTest.from_file(APP, default_timeout=90)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def charts(at: AppTest) -> list[dict]:

@@ -12,6 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from tests.conftest import open_page
 from ui import downloads
 
 EVIL = pd.DataFrame({"text": ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tcmd", "ok", None],
@@ -149,7 +150,7 @@ def _one(files, label: str, ending: str) -> tuple[str, bytes]:
 
 def test_vergleich_downloads_for_the_council_and_raw(demo_store, monkeypatch, delivered):
     from analytics import benchmark, fmt
-    from tests.app.test_analysis_pages import default_period, open_page
+    from tests.app.test_analysis_pages import default_period
 
     start, end = default_period(demo_store)
     towns = benchmark.town_metrics(demo_store, "nordkreis", start, end)
@@ -195,7 +196,7 @@ def test_vergleich_downloads_for_the_council_and_raw(demo_store, monkeypatch, de
 
 
 def test_chart_downloads_name_group_and_period(demo_store, monkeypatch, delivered):
-    from tests.app.test_analysis_pages import default_period, open_page
+    from tests.app.test_analysis_pages import default_period
 
     start, end = default_period(demo_store)
     period = f"{start:%d.%m.%Y}–{end:%d.%m.%Y}"
@@ -220,10 +221,9 @@ def test_weekly_chart_download_names_town_and_weeks(demo_store, monkeypatch, del
 
     from analytics import weekly
     from conftest import DEMO_TODAY
-    from tests.app.test_pages import run_page
 
     monday = weekly.last_complete_week(DEMO_TODAY)
-    at = run_page(demo_store.path, monkeypatch, params={"ags": "05334004", "week": monday.isoformat()})
+    at = open_page(demo_store.path, monkeypatch, params={"ags": "05334004", "week": monday.isoformat()})
     files = delivered(at)
     first, last = monday - timedelta(weeks=11), monday + timedelta(days=6)
     name, svg = _one(files, "SVG", ".svg")
@@ -240,7 +240,6 @@ RAW_NAME = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)+$")
 def test_every_council_download_has_headers_and_no_missing_markers(demo_store, monkeypatch, delivered, page):
     """Every table of the page downloads with German headers (no code names) and empty unknowns;
     its raw data beside it."""
-    from tests.app.test_analysis_pages import open_page
 
     at = open_page(demo_store.path, monkeypatch, page, {"ags": "05334016"})
     files = delivered(at)

@@ -17,9 +17,9 @@ from streamlit.testing.v1 import AppTest
 from analytics import report
 from analytics.i18n import LANGS, TEXTS, known, pick, text
 from analytics.metrics import METRICS
+from conftest import open_page
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = str(ROOT / "app.py")
 # Everything the UI writes: the pages, the shared UI modules, the entry point, and the analytics
 # modules that name things for the pages (peer groups).
 SOURCES = sorted([ROOT / "app.py", *(ROOT / "ui").glob("*.py"), *(ROOT / "views").glob("*.py"),
@@ -171,15 +171,8 @@ def data_names(store) -> list[str]:
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p or "views/wochenbericht.py")
 def test_english_ui_is_english(demo_store, monkeypatch, page):
-    monkeypatch.setenv("BUERGERNAH_DB", str(demo_store.path))
     names = data_names(demo_store)
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["lang"] = "en"
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, at.exception
+    at = open_page(demo_store.path, monkeypatch, page, {"lang": "en"})
     german = []
     for shown in shown_texts(at):
         rest = re.sub(r"\\(.)", r"\1", shown).replace("Bürgernah", "")  # Markdown escapes of literal()

@@ -8,7 +8,7 @@ import streamlit as st
 
 from analytics import benchmark, metrics, rates
 from analytics.metrics import ALL_PLATFORMS, Metric
-from tests.app.test_analysis_pages import open_page
+from tests.conftest import open_page
 
 VIEWS_PER_POST = Metric(
     "views_per_post", labels=("Aufrufe je Beitrag", "Views per post"), units=("Aufrufe", "views"),

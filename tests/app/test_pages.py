@@ -7,34 +7,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from analytics import fmt, weekly
-from conftest import DEMO_TODAY
+from conftest import DEMO_TODAY, open_page
 from connectors.base import ImportContext, SourceFile
 from connectors.loader import import_file
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analytics"))
 import weekly_data
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
-
-def run_page(db_path, monkeypatch, page: str | None = None, params: dict | None = None) -> AppTest:
-    monkeypatch.setenv("BUERGERNAH_DB", str(db_path))
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, at.exception
-    return at
-
 
 def test_weekly_report_empty_database_shows_helpful_empty_state(store, monkeypatch):
-    at = run_page(store.path, monkeypatch)
+    at = open_page(store.path, monkeypatch)
     assert at.title[0].value == "Wochenbericht"
     assert "Noch keine Daten" in at.info[0].value
     assert not at.metric
@@ -43,7 +27,7 @@ def test_weekly_report_empty_database_shows_helpful_empty_state(store, monkeypat
 def test_weekly_report_demo_shows_kpis_with_german_numbers(demo_store, monkeypatch):
     monday = weekly.last_complete_week(DEMO_TODAY)
     expected = weekly.weekly_metrics(demo_store, "05334016", monday, monday).set_index("platform")
-    at = run_page(demo_store.path, monkeypatch, params={"ags": "05334016", "week": monday.isoformat()})
+    at = open_page(demo_store.path, monkeypatch, params={"ags": "05334016", "week": monday.isoformat()})
     assert [s.value for s in at.subheader][:2] == ["Facebook", "Instagram"]
     labels = [m.label for m in at.metric]
     assert labels[:6] == ["Follower", "Neue Follower", "Reichweite der Beiträge", "Aufrufe der Beiträge",
@@ -65,14 +49,14 @@ def test_weekly_report_demo_shows_kpis_with_german_numbers(demo_store, monkeypat
 
 
 def test_unknown_week_in_url_falls_back_to_latest_week(demo_store, monkeypatch):
-    at = run_page(demo_store.path, monkeypatch, params={"ags": "05334008", "week": "2020-01-06"})
+    at = open_page(demo_store.path, monkeypatch, params={"ags": "05334008", "week": "2020-01-06"})
     monday = weekly.last_complete_week(DEMO_TODAY)
     assert f"KW {monday.isocalendar()[1]}/" in at.caption[0].value
     assert at.metric
 
 
 def test_weekly_report_unknown_followers_say_so(demo_store, monkeypatch):
-    at = run_page(demo_store.path, monkeypatch, params={"ags": "05334008"})
+    at = open_page(demo_store.path, monkeypatch, params={"ags": "05334008"})
     assert at.metric[0].label == "Follower" and at.metric[0].value == "unbekannt"  # was a sum of gains from 0
     assert any(c.value == "Follower-Stand unbekannt. Follower-Stand eintragen (Daten importieren) oder eine Datei mit "
                "Follower-Gesamtzahlen importieren (z. B. TikTok FollowerHistory)." for c in at.caption)
@@ -80,7 +64,7 @@ def test_weekly_report_unknown_followers_say_so(demo_store, monkeypatch):
 
 def test_weekly_report_partial_week_and_no_carry_forward(store, monkeypatch):
     weekly_data.load(store)
-    at = run_page(store.path, monkeypatch, params={"ags": weekly_data.A})
+    at = open_page(store.path, monkeypatch, params={"ags": weekly_data.A})
     # default: the latest complete week KW 12, not the partial KW 13 at the data's edge
     assert at.selectbox(key="week").value == date(2026, 3, 16)
     assert at.selectbox(key="week").options[:2] == [
@@ -107,7 +91,7 @@ def test_weekly_report_partial_week_and_no_carry_forward(store, monkeypatch):
 
 def test_weekly_report_partial_week_in_english(store, monkeypatch):
     weekly_data.load(store)
-    at = run_page(store.path, monkeypatch, params={"ags": weekly_data.A, "week": "2026-03-23", "lang": "en"})
+    at = open_page(store.path, monkeypatch, params={"ags": weekly_data.A, "week": "2026-03-23", "lang": "en"})
     assert at.caption[0].value.endswith("only 3 of 7 days")
     assert "Incomplete week" in at.warning[0].value
 
@@ -115,13 +99,13 @@ def test_weekly_report_partial_week_in_english(store, monkeypatch):
 def test_town_without_weekly_figures_gets_an_empty_state(store, monkeypatch):
     table = "Viewer age,Views (%)\n18\u201324 years,40.5\n65+ years,59.5\n".encode()
     import_file(store, SourceFile("viewer_age.csv", table, export_date=DEMO_TODAY), ImportContext(municipality="05334004"))
-    at = run_page(store.path, monkeypatch)
+    at = open_page(store.path, monkeypatch)
     assert "Für Alsdorf liegen in KW" in at.info[0].value
     assert not at.metric
 
 
 def test_remove_demo_data_empties_the_dashboard(demo_store, monkeypatch):
-    at = run_page(demo_store.path, monkeypatch)
+    at = open_page(demo_store.path, monkeypatch)
     at.button(key="remove_demo").click()
     at.run()
     assert at.warning[0].value.startswith("Demodaten endgültig entfernen?")  # asks first
@@ -144,7 +128,7 @@ def test_remove_demo_data_empties_the_dashboard(demo_store, monkeypatch):
 
 
 def test_english_switch(demo_store, monkeypatch):
-    at = run_page(demo_store.path, monkeypatch, params={"lang": "en", "ags": "05334004"})
+    at = open_page(demo_store.path, monkeypatch, params={"lang": "en", "ags": "05334004"})
     assert at.title[0].value == "Weekly report"
     assert at.metric[0].label == "Followers"
     assert "," in at.metric[0].value
@@ -152,7 +136,7 @@ def test_english_switch(demo_store, monkeypatch):
 
 def test_import_page_empty_and_history(demo_store, monkeypatch):
     monkeypatch.setenv("BUERGERNAH_MAX_FILE_MB", "64")
-    at = run_page(demo_store.path, monkeypatch, page="views/importieren.py")
+    at = open_page(demo_store.path, monkeypatch, page="views/importieren.py")
     assert at.title[0].value == "Daten importieren"
     assert at.get("file_uploader")[0].proto.max_upload_size_mb == 64  # the widget's limit is the CLI's
     history = at.dataframe[0].value
@@ -168,7 +152,7 @@ def test_import_page_empty_and_history(demo_store, monkeypatch):
 
 @pytest.mark.parametrize("page", ["views/importieren.py"])
 def test_pages_on_empty_database(store, monkeypatch, page):
-    at = run_page(store.path, monkeypatch, page=page)
+    at = open_page(store.path, monkeypatch, page=page)
     assert "Noch keine Importe." in [c.value for c in at.caption]
 
 
@@ -188,7 +172,7 @@ def test_pull_now_button_pulls_a_mastodon_account_from_a_local_server(store, mon
     monkeypatch.setenv("BUERGERNAH_SECRETS", str(store.path.parent / "none.toml"))
     with RecordedServer(route) as server:
         pull_target(store, parse_source(f"mastodon:{server.base}/@stadt"), municipality="05334004")
-        at = run_page(store.path, monkeypatch, page="views/importieren.py")
+        at = open_page(store.path, monkeypatch, page="views/importieren.py")
         key = f"mastodon:stadt@127.0.0.1:{server.port}"
         assert at.button(key=f"pull_{key}").label == "jetzt abrufen"
         at.button(key=f"pull_{key}").click()

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import functools
 from datetime import timedelta
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from analytics import benchmark, content, peers, sources
+from conftest import open_page
 from connectors.loader import enter_followers, undo_import
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 def _town_metrics_calls(monkeypatch) -> list:
@@ -47,18 +45,8 @@ def _same_as_from_nothing(at: AppTest) -> tuple:
     return shown
 
 
-def _vergleich(db_path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("BUERGERNAH_DB", str(db_path))
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.run()
-    at.switch_page("views/vergleich.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
 def test_vergleich_follows_cli_writes_town_by_town(demo_store, monkeypatch):
-    at = _vergleich(demo_store.path, monkeypatch)
+    at = open_page(demo_store.path, monkeypatch, "views/vergleich.py")
     calls = _town_metrics_calls(monkeypatch)
     cards, _ = _shown(at)
     assert cards["n"] == "3"  # Baesweiler's follower total is unknown
@@ -102,7 +90,7 @@ def test_the_app_catches_up_right_after_a_cli_write(demo_store, monkeypatch):
 
     monkeypatch.setattr(state, "CATCH_UP_SECONDS", 0.1)
     state._catch_up.clear()  # started by an earlier test with the catch-up off
-    at = _vergleich(demo_store.path, monkeypatch)
+    at = open_page(demo_store.path, monkeypatch, "views/vergleich.py")
     assert {m.label: m.value for m in at.metric}["n"] == "3"
     caught = state._catch_up(str(demo_store.path))
 

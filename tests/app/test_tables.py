@@ -19,11 +19,10 @@ from streamlit.testing.v1 import AppTest
 from analytics import access
 from analytics.access import Actor
 from analytics.store import Store
-from conftest import raw_write
+from conftest import open_page, raw_write
 from connectors import actions
 from ui.tables import MISSING
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 TOWN = "05334016"  # Herzogenrath: Facebook, Instagram and YouTube in the demo
 FACEBOOK, INSTAGRAM = "facebook:10000305334016", "instagram:1784140533401602"
 ADMIN_PAGES = ["views/wochenbericht.py", "views/vergleich.py", "views/altersgruppen.py", "views/kanaele.py",
@@ -88,17 +87,9 @@ def bad_cells(at: AppTest) -> list[str]:
 @pytest.mark.parametrize("lang", ["de", "en"])
 @pytest.mark.parametrize("page", [*ADMIN_PAGES, "views/wochenmail.py"])
 def test_no_table_cell_reads_none(stores, monkeypatch, page, lang, data):
-    monkeypatch.setenv("BUERGERNAH_DB", str(stores[data]))
     if page == "views/wochenmail.py":  # the officers' page (admins manage the e-mail on Verwaltung)
         monkeypatch.setattr(access, "local_actor", lambda: OFFICER)
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["ags"] = TOWN
-    if lang == "en":
-        at.query_params["lang"] = "en"
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
+    at = open_page(stores[data], monkeypatch, page, {"ags": TOWN, **({"lang": "en"} if lang == "en" else {})})
     tables = at.dataframe
     assert tables or (page == "views/wochenmail.py" and data == "demo"), "the page shows its tables"
     assert bad_cells(at) == []

@@ -5,7 +5,8 @@ channel's topics with the caveat, in German and English."""
 from __future__ import annotations
 
 from analytics import fmt, peers, post_topics
-from tests.app.test_analysis_pages import charts, open_page
+from tests.app.test_analysis_pages import charts
+from tests.conftest import open_page
 
 HERZOGENRATH = "05334016"
 

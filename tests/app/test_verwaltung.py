@@ -7,26 +7,17 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, datetime
-from pathlib import Path
-
-from streamlit.testing.v1 import AppTest
 
 from analytics import access, weekly
 from analytics.access import Actor
-from conftest import free_port
+from conftest import free_port, open_page
 from connectors import actions, digest, schedule
 from ui.safe import WORD_JOINER
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
 
 def test_roles_schedule_and_audit(store, monkeypatch):
-    monkeypatch.setenv("BUERGERNAH_DB", str(store.path))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("views/verwaltung.py")
-    at.run()
-    assert not at.exception and at.title[0].value == "Verwaltung"
+    at = open_page(store.path, monkeypatch, "views/verwaltung.py")
+    assert at.title[0].value == "Verwaltung"
     at.text_input(key="role_identity").input("rat@stadt.example")
     at.selectbox(key="role_kind").select("council")
     next(b for b in at.button if b.label == "Rolle vergeben").click()
@@ -60,17 +51,6 @@ ADMIN = Actor("admin@kreis.example", admin=True)
 def shown(value: str) -> str:
     """A text as the reader sees it: without literal()'s Markdown escapes and word joiners."""
     return re.sub(r"\\(.)", r"\1", value).replace(WORD_JOINER, "")
-
-
-def verwaltung(lang: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    if lang == "en":
-        at.query_params["lang"] = "en"
-    at.run()
-    at.switch_page("views/verwaltung.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def test_scheduled_results_and_a_failed_send_in_the_pages_language(store, monkeypatch):
@@ -112,7 +92,7 @@ def test_scheduled_results_and_a_failed_send_in_the_pages_language(store, monkey
                       f"fehlgeschlagen: 0 Wochen-E-Mail(s) gesendet, 1 fehlgeschlagen: Alsdorf, "
                       f"{weekly.iso_week_label(week)}: {refused['de']}")}
     for lang in ("en", "de"):
-        at = verwaltung(lang)
+        at = open_page(store.path, monkeypatch, "views/verwaltung.py", {"lang": lang})
         captions = [shown(c.value) for c in at.caption]
         pull, mail = results[lang]
         assert any(c.endswith(f" · {pull}") for c in captions), captions
@@ -128,7 +108,7 @@ def test_scheduled_results_and_a_failed_send_in_the_pages_language(store, monkey
         cur.execute("UPDATE core.schedules SET last_status = 'ok', "
                     "last_message = '2 Konten abgerufen, 0 fehlgeschlagen' WHERE job = 'pull'")
         cur.execute("UPDATE core.digest_sends SET last_error = 'Der Mailserver antwortet nicht (von früher).'")
-    at = verwaltung("en")
+    at = open_page(store.path, monkeypatch, "views/verwaltung.py", {"lang": "en"})
     assert any(shown(c.value).endswith(" · ok: 2 Konten abgerufen, 0 fehlgeschlagen") for c in at.caption)
     failed = f"Alsdorf, {weekly.iso_week_label(week, 'en')}: Der Mailserver antwortet nicht (von früher)."
     assert [shown(e.value) for e in at.error] == [failed]

@@ -4,28 +4,19 @@ page shows the same figures as on the embedded demo database."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from analytics.store import Store
 from connectors import demo
-from tests.conftest import DEMO_TODAY
+from tests.conftest import DEMO_TODAY, open_page
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ["views/wochenbericht.py", "views/vergleich.py", "views/altersgruppen.py", "views/kanaele.py",
          "views/beitraege.py", "views/importieren.py"]
 
 
 def _render(db: str, monkeypatch, page: str) -> list:
-    monkeypatch.setenv("BUERGERNAH_DB", db)
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["ags"] = "05334016"
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
+    at = open_page(db, monkeypatch, page, {"ags": "05334016"})
     return [(m.label, m.value) for m in at.metric] + [t.value for t in at.markdown if "Demodaten" not in t.value]
 
 
@@ -64,12 +55,7 @@ def test_the_app_catches_up_after_a_write_on_ducklake(demo_lake, monkeypatch):
     monkeypatch.setenv("BUERGERNAH_DATA_PATH", data_path)
     monkeypatch.setattr(state, "CATCH_UP_SECONDS", 0.05)
     state._catch_up.clear()  # started by an earlier test with the catch-up off
-    monkeypatch.setenv("BUERGERNAH_DB", url)
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    at.switch_page("views/vergleich.py")
-    at.run()
-    assert not at.exception, at.exception
+    at = open_page(url, monkeypatch, "views/vergleich.py")
     assert dict((m.label, m.value) for m in at.metric)["n"] == "3"
     caught = state._catch_up(url)
     with Store(url, data_path=data_path) as cli:
