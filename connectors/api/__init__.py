@@ -200,10 +200,12 @@ def _record(store, result: PullResult, *, extras=(), account=None) -> PullResult
             cur.executemany(
                 "INSERT INTO core.post_extra_values VALUES (?, ?, ?, ?, ?)",
                 [[result.import_id, result.account_key, post_id, metric, value] for post_id, metric, value in extras])
-        if account is not None:
-            cur.execute("UPDATE core.accounts SET name = coalesce(name, ?), url = coalesce(url, ?) "
-                        "WHERE account_key = ?", [account.name, account.url, result.account_key])
-            sources.refresh_accounts(cur, [result.account_key])  # the pages' copy shows the name too
+        named = account is not None and cur.execute(
+            "UPDATE core.accounts SET name = coalesce(name, ?), url = coalesce(url, ?) WHERE account_key = ? "
+            "AND (name IS NULL AND ? IS NOT NULL OR url IS NULL AND ? IS NOT NULL)",
+            [account.name, account.url, result.account_key, account.name, account.url]).fetchone()[0]
+        if named:  # a name or address the account lacked: the pages' copy shows it too
+            sources.refresh_accounts(cur, [result.account_key])
         else:
             changed_towns([])  # the run's record and the extras are no town's figures
         cur.execute(
