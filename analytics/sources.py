@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import threading
 import weakref
+from dataclasses import dataclass
+
+import pyarrow as pa
 
 from analytics import topics
 from analytics.store import DATA_VERSION_SQL, Store, changed_towns
@@ -52,10 +55,11 @@ _COPIES = [
 ]
 
 
-def refresh_accounts(cur, account_keys) -> None:
+def refresh_accounts(cur, account_keys, known: dict[str, KnownMasks] | None = None) -> None:
     """Bring the copies up to date for the accounts a write touched, with the writing transaction's
     cursor (so pages never rebuild after an import or undo). The work grows with the accounts
-    touched, not with the store. Copies that are not current yet (a fresh migration) are rebuilt."""
+    touched, not with the store. Copies that are not current yet (a fresh migration) are rebuilt.
+    `known`: topic masks computed beforehand (`classify_posts`)."""
     keys = sorted(set(account_keys))
     if cur.execute("SELECT count(*) FROM core.mat_state").fetchone()[0] == 0:
         for table, select, order in _COPIES:
@@ -74,7 +78,7 @@ def refresh_accounts(cur, account_keys) -> None:
         for table, select, _ in _COPIES:
             cur.execute(f"DELETE FROM {table} WHERE {where}", keys)
             cur.execute(f"INSERT INTO {table} {select.format(where=where)}", keys * select.count("{where}"))
-        classify_posts(cur, keys)
+        classify_posts(cur, keys, known)
     _stamp(cur)
 
 
@@ -91,14 +95,51 @@ def officer_words(cur) -> dict[str, list[str]]:
     return extra
 
 
-def classify_posts(cur, account_keys: list[str] | None = None) -> None:
+@dataclass(frozen=True)
+class KnownMasks:
+    """Topic masks computed before a write (connectors/spool.py classifies a large file's posts
+    while it is read): `masks` has one row per `post_id` and `message_hash` (`message_hash_sql`)
+    with its `mask` (analytics/topics.py `masks_sql`). They hold for the posts whose message is
+    unchanged, as long as the officers' words are still `words`."""
+
+    words: dict[str, list[str]]
+    masks: pa.Table
+
+
+def message_hash_sql(message: str) -> str:
+    """SQL for a message's hash in `KnownMasks` (63 bits: a BIGINT, which Arrow filters take)."""
+    return f"(hash(coalesce({message}, '')) >> 1)::BIGINT"
+
+
+_NO_MASKS = pa.table({"post_id": pa.array([], pa.string()), "message_hash": pa.array([], pa.int64()),
+                      "mask": pa.array([], pa.int16()), "account_key": pa.array([], pa.string())})
+
+
+def classify_posts(cur, account_keys: list[str] | None = None, known: dict[str, KnownMasks] | None = None) -> None:
     """The rules' topics of the posts of these accounts (all posts: None) into core.mat_post_topics,
-    with the officers' words (`officer_words`); one set-based pass (analytics/topics.py)."""
-    where = "true" if account_keys is None else f"account_key IN ({', '.join(map(sql_text, account_keys))})"
-    cur.execute(f"DELETE FROM core.mat_post_topics WHERE {where}")
-    posts = f"(SELECT {{'account_key': account_key, 'post_id': post_id}} AS post_key, message FROM core.mat_posts WHERE {where})"
-    cur.execute(f"INSERT INTO core.mat_post_topics SELECT post_key.account_key, post_key.post_id, topic "
-                f"FROM ({topics.classify_sql(posts, officer_words(cur))})")
+    with the officers' words (`officer_words`); one set-based pass (analytics/topics.py). `known`:
+    masks per account key computed beforehand; only the posts they do not cover are classified here."""
+    where = "true" if account_keys is None else f"p.account_key IN ({', '.join(map(sql_text, account_keys))})"
+    cur.execute(f"DELETE FROM core.mat_post_topics p WHERE {where}")
+    words = officer_words(cur)
+    usable = [masks.masks.append_column("account_key", pa.repeat(pa.scalar(key, pa.string()), masks.masks.num_rows))
+              for key, masks in (known or {}).items() if masks.words == words]
+    match = f"k.account_key = p.account_key AND k.post_id = p.post_id AND k.message_hash = {message_hash_sql('p.message')}"
+    unknown = topics.masks_sql("(SELECT post_key, message FROM _joined WHERE mask IS NULL)", words)
+    cur.register("_known", pa.concat_tables([_NO_MASKS, *usable], promote_options="permissive"))
+    try:
+        # _joined is a copy because DuckDB scans the rows a transaction wrote on one thread, a copy
+        # on all; it keeps only the messages the known masks do not cover
+        cur.execute(f"""
+            INSERT INTO core.mat_post_topics
+            WITH _joined AS MATERIALIZED (
+                SELECT {{'account_key': p.account_key, 'post_id': p.post_id}} AS post_key, k.mask,
+                       CASE WHEN k.mask IS NULL THEN p.message END AS message
+                FROM core.mat_posts p LEFT JOIN _known k ON {match} WHERE {where})
+            SELECT post_key.account_key, post_key.post_id, topic FROM ({topics.topics_sql(
+                f"(SELECT post_key, mask FROM _joined WHERE mask IS NOT NULL UNION ALL ({unknown}))")})""")
+    finally:
+        cur.unregister("_known")
 
 
 def sql_text(value: str) -> str:

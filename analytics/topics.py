@@ -3,7 +3,8 @@
 Every post gets one or more topics from `TOPICS`; a post no rule matches gets `sonstiges`. The
 rules are plain data (`RULES`: topic key → terms) and run locally: in Python for one text
 (`classify`, which also returns the matched words, the "why") and set-based in DuckDB SQL for
-the import path (`classify_sql`). Both give the same topics. See docs/topics.md.
+the import path (`classify_sql`, or `masks_sql` for a bit mask of topics per post). Both give the
+same topics. See docs/topics.md.
 
 Term notation (case-insensitive; a term written with ä/ö/ü/ß also matches ae/oe/ue/ss):
 
@@ -467,23 +468,22 @@ def _sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def classify_sql(relation: str, extra: Mapping[str, Iterable[str]] | None = None) -> str:
+def masks_sql(relation: str, extra: Mapping[str, Iterable[str]] | None = None) -> str:
     """A query over `relation` (a table or view name, or a parenthesised subquery) with columns
-    `post_key` and `message`, yielding `(post_key, topic)`: one row per post and topic, `sonstiges`
-    for posts without a match; the topics `classify` gives. The words that matched (the "why")
-    are not kept: `classify` gives them for the posts a page shows.
+    `post_key` and `message`, yielding `(post_key, mask)` for every post: bit i of `mask` set for
+    topic `TOPIC_KEYS[i]`, 0 for a post without a match (`sonstiges`). `topics_sql` turns masks
+    into topic rows.
 
     Set-based: two regex passes per message find its tokens (phrases and emojis, then the words of
     the text without its phrases); only the distinct tokens are checked against the topics'
-    patterns, giving each a bit mask of topics; a post's topics are the OR of its tokens' masks."""
+    patterns, giving each a bit mask of topics; a post's mask is the OR of its tokens' masks."""
     rules = _build(_extra_key(extra), start="#?")
     mask = " | ".join(
         f"(CASE WHEN regexp_full_match(word, {_sql_string(pattern)})"
         + (f" AND NOT regexp_full_match(word, {_sql_string(neg)})" if neg else "")
-        + f" THEN {1 << bit} ELSE 0 END)"
-        for bit, (_, pattern, neg) in enumerate(rules.topics)
+        + f" THEN {1 << TOPIC_KEYS.index(key)} ELSE 0 END)"
+        for key, pattern, neg in rules.topics
     )
-    keys = "[" + ", ".join(f"'{key}'" for key, _, _ in rules.topics) + "]"
     words = _sql_string(rules.words)
     if rules.marks:
         marks = _sql_string(rules.marks)
@@ -491,26 +491,40 @@ def classify_sql(relation: str, extra: Mapping[str, Iterable[str]] | None = None
         tokens = f"""list_concat(marks, regexp_extract_all(
                        CASE WHEN regexp_matches(array_to_string(marks, ''), '{_W}')
                             THEN regexp_replace(message, {marks}, ' ', 'g') ELSE message END, {words}))"""
-        source = f"(SELECT post_key, message, coalesce(regexp_extract_all(message, {marks}), []) AS marks FROM {relation})"
+        posts = f"SELECT post_key, message, coalesce(regexp_extract_all(message, {marks}), []) AS marks FROM {relation} AS _src"
     else:
-        tokens, source = f"coalesce(regexp_extract_all(message, {words}), [])", relation
+        tokens, posts = f"coalesce(regexp_extract_all(message, {words}), [])", f"SELECT * FROM {relation} AS _src"
     return f"""
-        WITH _found AS MATERIALIZED (
-            SELECT post_key, unnest({tokens}) AS token FROM {source} AS _src
+        WITH _found AS MATERIALIZED (  -- every post, with NULL for a post without tokens
+            SELECT post_key, unnest(CASE WHEN coalesce(len(tokens), 0) = 0 THEN [NULL] ELSE tokens END) AS token
+            FROM (SELECT post_key, {tokens} AS tokens FROM ({posts}))
         ),
         _words AS MATERIALIZED (  -- the distinct tokens, a phrase without the separator before it
-            SELECT token, {mask} AS mask
-            FROM (SELECT token, ltrim(token, {_sql_string(_SEPARATORS)}) AS word FROM (SELECT DISTINCT token FROM _found))
-        ),
-        _masks AS MATERIALIZED (
-            SELECT post_key, bit_or(mask) AS mask FROM _found JOIN _words USING (token)
-            GROUP BY post_key HAVING bit_or(mask) <> 0
+            SELECT token, {mask or '0'} AS mask
+            FROM (SELECT token, ltrim(token, {_sql_string(_SEPARATORS)}) AS word
+                  FROM (SELECT DISTINCT token FROM _found WHERE token IS NOT NULL))
         )
-        SELECT post_key, {keys}[bit + 1] AS topic
-        FROM (SELECT post_key, unnest(list_filter(range({len(rules.topics)}), b -> (mask >> b) & 1 = 1)) AS bit FROM _masks)
-        UNION ALL
-        SELECT post_key, '{UNCLASSIFIED}' FROM {relation} AS _src ANTI JOIN _masks USING (post_key)
+        SELECT post_key, coalesce(bit_or(mask), 0) AS mask FROM _found LEFT JOIN _words USING (token) GROUP BY post_key
     """
+
+
+def topics_sql(masks: str) -> str:
+    """`(post_key, topic)` rows, in no particular order, of `masks` (`post_key`, `mask` as from `masks_sql`)."""
+    keys = "[" + ", ".join(f"'{key}'" for key in TOPIC_KEYS) + "]"
+    unclassified = TOPIC_KEYS.index(UNCLASSIFIED)
+    return f"""
+        SELECT post_key, {keys}[bit + 1] AS topic
+        FROM (SELECT post_key, unnest(CASE WHEN mask = 0 THEN [{unclassified}]
+                                       ELSE list_filter(range({len(TOPIC_KEYS)}), b -> (mask >> b) & 1 = 1) END) AS bit
+              FROM {masks} AS _masks)
+    """
+
+
+def classify_sql(relation: str, extra: Mapping[str, Iterable[str]] | None = None) -> str:
+    """`(post_key, topic)` for every post of `relation` (see `masks_sql`): one row per post and topic,
+    `sonstiges` for posts without a match; the topics `classify` gives. The words that matched (the
+    "why") are not kept: `classify` gives them for the posts a page shows."""
+    return topics_sql(f"({masks_sql(relation, extra)})")
 
 
 def evaluate(gold: Mapping[object, Collection[str]], predicted: Mapping[object, Collection[str]]) -> dict:

@@ -91,6 +91,9 @@ class ImportContext:
     # Names of every file uploaded (or given on the command line) together with this one: a
     # download's sibling files tell the period of files whose dates have no year (TikTok).
     siblings: tuple[str, ...] = ()
+    # The officers' topic words (analytics.sources.officer_words), set by the loader: a large
+    # file's posts are classified while it is read (connectors/spool.py). None: not classified then.
+    topic_words: dict[str, list[str]] | None = None
 
     def export_date(self, source: SourceFile) -> date:
         return source.export_date or self.today or date.today()

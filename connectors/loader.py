@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 import pandas as pd
@@ -110,7 +110,8 @@ def sha256(data: bytes) -> str:
 
 def prepare(store: Store, source: SourceFile, ctx: ImportContext | None = None) -> Plan:
     """Parse and check a file and resolve its accounts, without writing anything."""
-    ctx = ctx or ImportContext()
+    with store.cursor() as cur:
+        ctx = replace(ctx or ImportContext(), topic_words=sources.officer_words(cur))
     plan = Plan(source.name, sha256(source.data))
     plan.duplicate_of = known_import(store, plan.sha256)
     try:
@@ -230,7 +231,9 @@ def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo:
             if parsed.population is not None and len(parsed.population):
                 _insert(cur, "core.population_official", parsed.population, POPULATION_COLUMNS,
                         {"import_id": import_id})
-        sources.refresh_accounts(cur, [i.account_key for i in plan.items if i.account_key])
+        sources.refresh_accounts(cur, [i.account_key for i in plan.items if i.account_key], {
+            i.account_key: known for i in plan.items
+            if i.account_key and isinstance(i.parsed.posts, Spool) and (known := i.parsed.posts.topic_masks())})
         if any(i.parsed.population is not None and len(i.parsed.population) for i in plan.items):
             changed_towns([None])  # inhabitants: every per-1,000 figure of the towns may change
         return import_id

@@ -125,7 +125,7 @@ def parse(source: SourceFile, ctx: ImportContext) -> list[Parsed]:
         if "date" in cols:
             dates |= {str(v).strip().casefold() for v in cols.get(rows, "date").unique()}
         if count > spool.SPOOL_ROWS and not isinstance(frames, spool.Spool):  # a large file: rows to disk
-            disk = spool.Spool()
+            disk = spool.Spool(ctx.topic_words)
             for frame in frames:
                 disk.append(frame)
             frames = disk

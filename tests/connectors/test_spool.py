@@ -7,12 +7,15 @@ import gc
 import re
 from datetime import date
 
+import duckdb
+import pyarrow as pa
 import pytest
 
+from analytics import sources, topics
 from analytics.store import Store
 from connectors import spool
 from connectors.base import ImportRejected, SourceFile
-from connectors.loader import import_file, prepare
+from connectors.loader import commit, import_file, prepare
 from tests.connectors.test_hostile import CONTEXT
 from tests.connectors.test_loader import ALSDORF, FB_SEPT, source
 from tests.fixtures.hostile import make_corpus
@@ -72,3 +75,39 @@ def test_the_spool_file_goes_with_the_plan(store, monkeypatch):
     del plan
     gc.collect()
     assert not path.parent.exists()
+
+
+POST_TOPICS = "SELECT post_id, topic FROM core.mat_post_topics ORDER BY ALL"
+RULES_TOPICS = [("1234567890123456", "verkehr"), ("1234567890123457", "politik"), ("1234567890123457", "sport"),
+                ("1234567890123458", "sonstiges")]
+
+
+def test_a_spooled_file_is_classified_while_it_is_read_and_stores_the_rules_topics(tmp_path, monkeypatch):
+    monkeypatch.setattr(spool, "SPOOL_ROWS", 0)
+    with Store(tmp_path / "spooled.duckdb") as store:
+        plan = prepare(store, source(FB_SEPT), ALSDORF)
+        masks = plan.items[0].parsed.posts.topic_masks()
+        assert masks.words == {} and masks.masks.num_rows == 3  # one row per post, computed before the write
+        commit(store, plan)
+        assert store.query_df(POST_TOPICS).values.tolist() == [list(r) for r in RULES_TOPICS]
+
+
+def test_known_masks_count_only_for_unchanged_messages_and_the_same_officers_words(tmp_path, monkeypatch):
+    """Masks that disagree with the rules on purpose show which posts took them."""
+    with Store(tmp_path / "known.duckdb") as store:
+        import_file(store, source(FB_SEPT), ALSDORF)
+        key = store.query_value("SELECT account_key FROM core.accounts")
+        messages = dict(store.query_df("SELECT post_id, message FROM core.mat_posts").values.tolist())
+        tourism = 1 << topics.TOPIC_KEYS.index("tourismus")
+        with duckdb.connect() as con:  # post …56 as it is stored, post …57 as an earlier version of its caption
+            hashes = [con.execute(f"SELECT {sources.message_hash_sql('?')}", [text]).fetchone()[0]
+                      for text in (messages["1234567890123456"], "Ein älterer Text")]
+        masks = pa.table({"post_id": ["1234567890123456", "1234567890123457"], "message_hash": hashes,
+                          "mask": pa.array([tourism, tourism], pa.int16())})
+
+        def classified(words: dict) -> list:
+            store.write(lambda cur: sources.classify_posts(cur, [key], {key: sources.KnownMasks(words, masks)}))
+            return [tuple(r) for r in store.query_df(POST_TOPICS).values.tolist()]
+
+        assert classified({}) == [("1234567890123456", "tourismus"), *RULES_TOPICS[1:]]
+        assert classified({"sport": ["freibad"]}) == RULES_TOPICS  # the officers' words changed meanwhile
