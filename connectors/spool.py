@@ -14,10 +14,11 @@ its posts instead of running the regexes in its transaction (issue 13).
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
+import threading
 import weakref
-from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -35,7 +36,7 @@ from connectors.io import FIGURES, duplicate_clash, duplicate_note
 
 SPOOL_ROWS = 100_000  # from this many rows on, parsed posts go to disk
 ROW = "_row"  # the row number a spreadsheet shows, for errors
-PENDING_MB = 32  # captions queued for topic classification at most (TopicMasks)
+BLOCKS_AT_ONCE = 4  # blocks of posts TopicMasks classifies in one query at most (memory)
 
 
 class Spool:
@@ -43,8 +44,8 @@ class Spool:
 
     def __init__(self, topic_words: dict[str, list[str]] | None = None) -> None:
         folder = tempfile.mkdtemp(prefix="buergernah-import-")
-        self._cleanup = weakref.finalize(self, shutil.rmtree, folder, True)
-        self._topics = TopicMasks(topic_words) if topic_words is not None else None
+        self._topics = TopicMasks(topic_words, Path(folder)) if topic_words is not None else None
+        self._cleanup = weakref.finalize(self, _remove, folder, self._topics)
         self.path = Path(folder) / "posts.parquet"
         self._writer: pq.ParquetWriter | None = None
         self._ids: list[pa.Array] = []
@@ -77,6 +78,8 @@ class Spool:
         figures are an error naming the post and two of its rows."""
         if self._writer is not None:
             self._writer.close()
+        if self._topics is not None:
+            self._topics.close()
         ids = pa.chunked_array(self._ids, type=pa.string()) if self._ids else pa.chunked_array([], pa.string())
         self._ids = []
         if pc.count_distinct(ids).as_py() == self.rows:
@@ -126,53 +129,79 @@ class Spool:
         return low, high
 
 
-class TopicMasks:
-    """Topic masks (analytics/topics.py `masks_sql`) of blocks of posts, computed one block after
-    another on a thread of its own, with its own single-threaded DuckDB: the parser keeps its core."""
+def _remove(folder: str, topics: TopicMasks | None) -> None:
+    """A spool's end (also of a file rejected halfway): its thread stops, its files go."""
+    if topics is not None:
+        topics.close()
+    shutil.rmtree(folder, True)
 
-    def __init__(self, words: dict[str, list[str]]) -> None:
+
+class TopicMasks:
+    """Topic masks (analytics/topics.py `masks_sql`) of blocks of posts, computed on a thread of its
+    own with its own DuckDB. Each block's ids and captions wait in a small Parquet file, not in
+    memory, so the parser never waits however far the thread lags behind (long captions). The
+    thread takes up to `BLOCKS_AT_ONCE` waiting blocks at once, within a third of DuckDB's memory
+    cap; single-threaded while the file is read (the parser keeps its core), on all cores once
+    `close` says the reading is done."""
+
+    def __init__(self, words: dict[str, list[str]], folder: Path) -> None:
         self.words = words
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="topic-masks")
-        self._stop = weakref.finalize(self, self._pool.shutdown, wait=False, cancel_futures=True)
-        self._blocks: list[Future] = []
-        self._queued: list[tuple[Future, int]] = []  # not yet classified, with their size in bytes
-        self._con: duckdb.DuckDBPyConnection | None = None  # used by the pool's thread only
+        self._folder = folder
+        self._waiting: list[Path] = []  # blocks written, not yet classified
+        self._added = 0
+        self._masks: list[pa.Table] = []
+        self._closed = False
+        self._failed = False
+        self._changed = threading.Condition()
         self._result: KnownMasks | None = None
         self._sql = f"""SELECT post_key.post_id, post_key.message_hash, mask::SMALLINT AS mask FROM ({topics.masks_sql(
-            f"(SELECT {{'post_id': post_id, 'message_hash': {message_hash_sql('message')}}} AS post_key, message FROM _block)",
-            words)})"""
+            f"(SELECT {{'post_id': post_id, 'message_hash': {message_hash_sql('message')}}} AS post_key, message "
+            "FROM read_parquet($blocks))", words)})"""
+        self._thread = threading.Thread(target=self._run, name="topic-masks", daemon=True)
+        self._thread.start()
 
     def add(self, block: pa.Table) -> None:
-        """Queue a block; waits while the queued blocks hold `PENDING_MB` or more, so that memory
-        stays bounded (long captions are classified more slowly than they are read)."""
         if "message" not in block.column_names:
             block = block.append_column("message", pa.nulls(block.num_rows, pa.string()))
-        block = block.select(["post_id", "message"])
-        while queued := [(future, size) for future, size in self._queued if not future.done()]:
-            if sum(size for _, size in queued) + block.nbytes <= PENDING_MB * 1048576:
-                break
-            wait([queued[0][0]])
-        self._queued = [*queued, (future := self._pool.submit(self._masks, block), block.nbytes)]
-        self._blocks.append(future)
+        self._added += 1
+        path = self._folder / f"topics-{self._added}.parquet"
+        pq.write_table(block.select(["post_id", "message"]), path, compression="none")
+        with self._changed:
+            self._waiting.append(path)
+            self._changed.notify()
 
-    def _masks(self, block: pa.Table) -> pa.Table:
-        if self._con is None:
-            self._con = duckdb.connect(config={"threads": 1, "memory_limit": f"{memory_limit_mb()}MB"})
-        self._con.register("_block", block)
+    def close(self) -> None:
+        """No more blocks: the thread may use every core for the rest."""
+        with self._changed:
+            self._closed = True
+            self._changed.notify()
+
+    def _run(self) -> None:
+        con = duckdb.connect(config={"threads": 1, "memory_limit": f"{memory_limit_mb() // 3}MB",
+                                     "temp_directory": str(self._folder)})
         try:
-            return self._con.execute(self._sql).to_arrow_table()
+            while True:
+                with self._changed:
+                    self._changed.wait_for(lambda: self._waiting or self._closed)
+                    blocks, self._waiting = self._waiting[:BLOCKS_AT_ONCE], self._waiting[BLOCKS_AT_ONCE:]
+                    closed = self._closed
+                if not blocks:
+                    return
+                if closed:
+                    con.execute(f"SET threads = {os.cpu_count() or 1}")
+                self._masks.append(con.execute(self._sql, {"blocks": [str(b) for b in blocks]}).to_arrow_table())
+                for block in blocks:
+                    block.unlink()
+        except Exception:  # the write classifies these posts itself
+            self._failed = True
         finally:
-            self._con.unregister("_block")
+            con.close()
 
     def result(self) -> KnownMasks | None:
-        """All blocks' masks, once they are computed; None if a block failed (the write then
+        """All blocks' masks, once they are computed; None if that failed (the write then
         classifies these posts itself)."""
-        if self._result is None and self._blocks:
-            try:
-                self._result = KnownMasks(self.words, pa.concat_tables([block.result() for block in self._blocks]))
-            except Exception:  # the write classifies these posts itself
-                return None
-            finally:
-                self._blocks = []
-                self._stop()
+        self.close()
+        self._thread.join()
+        if self._result is None and self._masks and not self._failed:
+            self._result = KnownMasks(self.words, pa.concat_tables(self._masks))
         return self._result

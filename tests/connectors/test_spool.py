@@ -77,6 +77,22 @@ def test_the_spool_file_goes_with_the_plan(store, monkeypatch):
     assert not path.parent.exists()
 
 
+def test_a_file_rejected_after_spooling_leaves_no_classifying_thread(store, monkeypatch):
+    monkeypatch.setattr(spool, "SPOOL_ROWS", 0)
+    started = []
+    monkeypatch.setattr(spool.TopicMasks, "close", lambda self, close=spool.TopicMasks.close: started.append(self) or close(self))
+    data = source(FB_SEPT).data
+    # the last post from another page: rejected once every row is read (and spooled)
+    second_page = data[:data.rindex(b"100012345678901")] + b"100099999999999" + data[data.rindex(b"100012345678901") + 15:]
+    with pytest.raises(ImportRejected, match="mehrere|several"):
+        prepare(store, SourceFile(FB_SEPT, second_page, date.today()), ALSDORF)
+    gc.collect()
+    assert started  # the spool's end told its thread to stop
+    for masks in started:
+        masks._thread.join(timeout=10)
+        assert not masks._thread.is_alive()
+
+
 POST_TOPICS = "SELECT post_id, topic FROM core.mat_post_topics ORDER BY ALL"
 RULES_TOPICS = [("1234567890123456", "verkehr"), ("1234567890123457", "politik"), ("1234567890123457", "sport"),
                 ("1234567890123458", "sonstiges")]
