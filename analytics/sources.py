@@ -12,11 +12,13 @@ from __future__ import annotations
 import threading
 import weakref
 from dataclasses import dataclass
-
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from analytics import topics
 from analytics.store import DATA_VERSION_SQL, Store, changed_towns
+
+if TYPE_CHECKING:  # pyarrow is imported where masks are joined: a page's first paint does without it
+    import pyarrow as pa
 
 # Per account with a daily series: first and last day, the follower total on the last day.
 DAILY_SUMMARY = """SELECT account_key, min(day) AS first_day, max(day) AS last_day,
@@ -111,22 +113,22 @@ def message_hash_sql(message: str) -> str:
     return f"(hash(coalesce({message}, '')) >> 1)::BIGINT"
 
 
-_NO_MASKS = pa.table({"post_id": pa.array([], pa.string()), "message_hash": pa.array([], pa.int64()),
-                      "mask": pa.array([], pa.int16()), "account_key": pa.array([], pa.string())})
-
-
 def classify_posts(cur, account_keys: list[str] | None = None, known: dict[str, KnownMasks] | None = None) -> None:
     """The rules' topics of the posts of these accounts (all posts: None) into core.mat_post_topics,
     with the officers' words (`officer_words`); one set-based pass (analytics/topics.py). `known`:
     masks per account key computed beforehand; only the posts they do not cover are classified here."""
+    import pyarrow as pa
+
     where = "true" if account_keys is None else f"p.account_key IN ({', '.join(map(sql_text, account_keys))})"
     cur.execute(f"DELETE FROM core.mat_post_topics p WHERE {where}")
     words = officer_words(cur)
+    none = pa.table({"post_id": pa.array([], pa.string()), "message_hash": pa.array([], pa.int64()),
+                     "mask": pa.array([], pa.int16()), "account_key": pa.array([], pa.string())})
     usable = [masks.masks.append_column("account_key", pa.repeat(pa.scalar(key, pa.string()), masks.masks.num_rows))
               for key, masks in (known or {}).items() if masks.words == words]
     match = f"k.account_key = p.account_key AND k.post_id = p.post_id AND k.message_hash = {message_hash_sql('p.message')}"
     unknown = topics.masks_sql("(SELECT post_key, message FROM _joined WHERE mask IS NULL)", words)
-    cur.register("_known", pa.concat_tables([_NO_MASKS, *usable], promote_options="permissive"))
+    cur.register("_known", pa.concat_tables([none, *usable], promote_options="permissive"))
     try:
         # _joined is a copy because DuckDB scans the rows a transaction wrote on one thread, a copy
         # on all; it keeps only the messages the known masks do not cover
