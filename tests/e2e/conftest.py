@@ -72,6 +72,17 @@ def settled(page) -> None:
     page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
 
 
+def quiet(page, ms: int = 500) -> None:
+    """Wait until the page has not changed for `ms` milliseconds (charts and tables are drawn after
+    the script run that sent them has ended)."""
+    page.evaluate("""() => { if (window.__lastChange === undefined) {
+        window.__lastChange = performance.now();
+        new MutationObserver(() => { window.__lastChange = performance.now(); })
+            .observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+    } }""")
+    page.wait_for_function(f"performance.now() - window.__lastChange > {ms}", polling=100)
+
+
 def stop(server: Server) -> None:
     server.process.terminate()
     try:
