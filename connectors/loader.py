@@ -198,6 +198,9 @@ def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo:
     notes = [n.to_json() if isinstance(n, Message) else str(n) for n in plan.notes]  # shown in either language
     details = json.dumps({"unmapped_columns": plan.unmapped_columns, "notes": notes}, ensure_ascii=False)
     actor = imported_by or _user()
+    # a large file's topics, classified while it was read: waited for here, not inside the write
+    known_topics = {i.account_key: known for i in plan.items
+                    if i.account_key and isinstance(i.parsed.posts, Spool) and (known := i.parsed.posts.topic_masks())}
 
     def write(cur) -> int | None:
         # The same bytes imported meanwhile by another process (checked again inside the write: on
@@ -231,9 +234,7 @@ def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo:
             if parsed.population is not None and len(parsed.population):
                 _insert(cur, "core.population_official", parsed.population, POPULATION_COLUMNS,
                         {"import_id": import_id})
-        sources.refresh_accounts(cur, [i.account_key for i in plan.items if i.account_key], {
-            i.account_key: known for i in plan.items
-            if i.account_key and isinstance(i.parsed.posts, Spool) and (known := i.parsed.posts.topic_masks())})
+        sources.refresh_accounts(cur, [i.account_key for i in plan.items if i.account_key], known_topics)
         if any(i.parsed.population is not None and len(i.parsed.population) for i in plan.items):
             changed_towns([None])  # inhabitants: every per-1,000 figure of the towns may change
         return import_id

@@ -12,7 +12,7 @@ from analytics import peers
 from analytics.store import Store
 from connectors.base import SourceFile
 from connectors.loader import import_file
-from e2e.conftest import PROJECT, start_streamlit, stop
+from e2e.conftest import PROJECT, quiet, settled, start_streamlit, stop
 
 EVIL = ('[Sitzung abgelaufen – bitte hier neu anmelden](https://evil.example/login) '
         '![pixel](https://evil.example/pixel.png) <img src="https://evil.example/i.png"> **fett** $x^2$')
@@ -57,7 +57,8 @@ def test_file_and_user_text_renders_literally_without_external_requests(demo_db_
                     "altersgruppen?ags=05334036", "?ags=05334036"):
             page.goto(f"{server.url}/{url}", wait_until="domcontentloaded")
             page.get_by_test_id("stMain").get_by_role("heading").first.wait_for(timeout=60_000)
-            page.wait_for_timeout(1500)
+            settled(page)
+            quiet(page)  # charts and tables drawn, however long that takes on a busy machine
             if "gruppe=" in url:
                 assert EVIL in shown(page.get_by_test_id("stMain")), url
             assert page.locator("a[href*='evil.example'], img[src*='evil.example']").count() == 0, url

@@ -24,7 +24,7 @@ from analytics import imports
 from analytics.access import ANONYMOUS, Forbidden
 from conftest import free_port
 from connectors import actions
-from e2e.conftest import PROJECT, Server, settled, start_streamlit, stop
+from e2e.conftest import PROJECT, Server, quiet, settled, start_streamlit, stop
 from ui import auth
 from ui.safe import WORD_JOINER
 
@@ -150,7 +150,7 @@ def demo_banner(page: Page) -> str:
 def snap(page: Page, name: str) -> None:
     if SCREENSHOTS:
         settled(page)
-        page.wait_for_timeout(1500)  # charts and tables paint after the run
+        quiet(page)  # charts and tables paint after the run
         page.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), full_page=False)
 
 
