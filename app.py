@@ -12,7 +12,7 @@ from analytics.access import Actor
 from analytics.store import StoreError
 from ui import auth
 from ui.i18n import document_language, t
-from ui.layout import demo_banner, language_switch
+from ui.layout import demo_banner, language_switch, warmed_up
 from ui.state import begin_run, store, unavailable
 
 VIEWS = Path(__file__).parent / "views"
@@ -48,21 +48,22 @@ def allowed(page: str, actor: Actor) -> bool:
 def main() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon=FAVICON, layout="wide")
     begin_run()
-    document_language()  # <html lang> follows the language, on the login screen too
-    actor = auth.gate(store())
-    pages: dict[str, list] = {}
-    for name, icon, section in PAGES:
-        if allowed(name, actor):
-            pages.setdefault(t(section), []).append(
-                st.Page(VIEWS / f"{name}.py", title=t(f"app.page.{name}"), icon=f":material/{icon}:",
-                        default=not pages))
-    page = st.navigation(pages)
-    language_switch()
-    try:
-        demo_banner()
-        page.run()
-    except StoreError as exc:  # the database got busy or unreadable in the middle of the page
-        unavailable(exc)
+    with warmed_up():  # first, so the browser fetches the first view's element code meanwhile
+        document_language()  # <html lang> follows the language, on the login screen too
+        actor = auth.gate(store())
+        pages: dict[str, list] = {}
+        for name, icon, section in PAGES:
+            if allowed(name, actor):
+                pages.setdefault(t(section), []).append(
+                    st.Page(VIEWS / f"{name}.py", title=t(f"app.page.{name}"), icon=f":material/{icon}:",
+                            default=not pages))
+        page = st.navigation(pages)
+        language_switch()
+        try:
+            demo_banner()
+            page.run()
+        except StoreError as exc:  # the database got busy or unreadable in the middle of the page
+            unavailable(exc)
 
 
 if __name__ == "__main__":

@@ -11,14 +11,27 @@ Definitions follow docs/metrics.md.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
-
-from analytics import fmt, platforms, rates
+from analytics import fmt, platforms
 from analytics.i18n import pick
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+class _Rates:
+    """analytics/rates.py (numpy and pandas), imported when a `compute` first runs: the first page
+    view shows its cards without pandas (issue 12)."""
+
+    def __getattr__(self, name: str):
+        return getattr(importlib.import_module("analytics.rates"), name)
+
+
+rates = _Rates()
 
 ALL_PLATFORMS = platforms.KEYS
 Pair = tuple[str, str]  # (German, English)
@@ -73,7 +86,7 @@ class Metric:
 
     def show(self, value, lang: str = "de", missing: str = "–") -> str:
         """The value as the pages, downloads and the report show it (German or English format)."""
-        if value is None or pd.isna(value):
+        if fmt.is_missing(value):
             return missing
         decimals = DECIMALS[self.display]
         if self.display == "percent":

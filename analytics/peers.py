@@ -14,13 +14,15 @@ Every Land and Kreis of Germany is offered by name, whether or not any of its to
 from __future__ import annotations
 
 import re
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analytics import access
 from analytics.i18n import pick, text
-from analytics.sources import cache_scope, sql_text
+from analytics.sources import cache_scope
 from analytics.store import Store
+
+if TYPE_CHECKING:  # the town picker (towns_with_accounts) is part of the first page view, without pandas
+    import pandas as pd
 
 DEFAULT_GROUP = "nordkreis"
 # BBSR Stadt- und Gemeindetypen by population.
@@ -74,6 +76,8 @@ def members(store: Store, group_id: str) -> pd.DataFrame:
 def groups(store: Store, lang: str = "de") -> pd.DataFrame:
     """Every group offered: stored groups first, then the Kreise, size classes and Länder that contain
     at least one town with an account. Columns: group_id, name, kind, members, with_accounts."""
+    import pandas as pd  # here: the module is part of the first page view, which does without it
+
     stored = store.query_df(
         """
         SELECT g.group_id, g.name, g.kind, count(DISTINCT pm.ags) AS members,
@@ -217,16 +221,16 @@ def kreis_choices(store: Store) -> pd.DataFrame:
     ).assign(members=lambda d: d["members"].map(list))
 
 
-@cache_scope("per_town", order=("name", "ags"))
-def towns_with_accounts(store: Store, towns: list[str] | None = None) -> pd.DataFrame:
-    """Towns with at least one registered account (ags, name, population_total, accounts, platforms),
-    read from the account registry directly (cheap at state-wide scale); of `towns` only, if given."""
-    only = "" if towns is None else f"WHERE a.ags IN ({', '.join(map(sql_text, towns)) or 'NULL'})"
-    return store.query_df(
-        f"""
+@cache_scope("accounts")
+def towns_with_accounts(store: Store) -> list[dict]:
+    """Towns with at least one registered account, by name: rows of (ags, name, population_total,
+    accounts, platforms), read from the account registry directly (cheap at state-wide scale). Rows,
+    not a frame: the town picker is part of the first page view, which does without pandas."""
+    return store.query_rows(
+        """
         SELECT m.ags, m.name, m.population_total, count(a.account_key) AS accounts,
                list(DISTINCT a.platform ORDER BY a.platform) AS platforms
-        FROM mart.municipalities m JOIN core.accounts a USING (ags) {only}
+        FROM mart.municipalities m JOIN core.accounts a USING (ags)
         GROUP BY ALL ORDER BY m.name, m.ags
         """
     )

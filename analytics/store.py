@@ -501,6 +501,13 @@ class Store:
         with self.cursor() as cur:
             return cur.execute(sql, params or []).df()
 
+    def query_rows(self, sql: str, params: list | dict | None = None) -> list[dict]:
+        """Rows as dicts (column → value), for what the first page view reads without pandas."""
+        with self.cursor() as cur:
+            cur.execute(sql, params or [])
+            names = [column[0] for column in cur.description]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
     def query_value(self, sql: str, params: list | dict | None = None):
         with self.cursor() as cur:
             row = cur.execute(sql, params or []).fetchone()

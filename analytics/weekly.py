@@ -12,12 +12,14 @@ accounts. Nothing is carried past the data: a week without a covered day has no 
 from __future__ import annotations
 
 from datetime import date, timedelta
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analytics.metrics import INTERACTIONS_SQL
-from analytics.sources import relations
+from analytics.sources import relations, sql_text
 from analytics.store import Store
+
+if TYPE_CHECKING:  # the page's first view (coverage, cards) reads rows, without pandas
+    import pandas as pd
 
 KPI_COLUMNS = ["followers", "followers_gained", "reach", "views", "interactions", "posts"]
 
@@ -65,73 +67,85 @@ def weekly_metrics(store: Store, ags: str, first_week: date, last_week: date) ->
     week). `followers_source` is the weakest source in that sum (reconstructed, else entered,
     else observed), `followers_day` the day of the figure. `days_covered` (0–7) is the number of
     covered days; in a week without any, every figure is NULL (`posts` too)."""
-    rel = relations(store)
-    return store.query_df(
-        f"""
-        WITH acc AS (SELECT account_key, platform FROM {rel['accounts']} WHERE ags = $ags),
-        {_covered_sql(rel)},
-        weeks AS (
-            SELECT CAST(range AS DATE) AS week_start
-            FROM range(CAST($first AS TIMESTAMP), CAST($last AS TIMESTAMP) + INTERVAL 1 DAY, INTERVAL 7 DAY)
-        ),
-        grid AS (SELECT a.account_key, a.platform, w.week_start,
-                        a.account_key IN (SELECT account_key FROM daily) AS has_series
-                 FROM acc a CROSS JOIN weeks w),
-        dw AS (   -- per account and week: the follower total on the last day with data
-            SELECT account_key, CAST(date_trunc('week', day) AS DATE) AS week_start,
-                   arg_max_null(followers, day) AS followers, arg_max_null(followers_source, day) AS source,
-                   max(day) AS day, sum(followers_gained) AS followers_gained
-            FROM daily GROUP BY ALL
-        ),
-        pw AS (
-            SELECT account_key, CAST(date_trunc('week', day) AS DATE) AS week_start,
-                   count(*) AS posts, sum(reach) AS reach, sum(views) AS views,
-                   sum({INTERACTIONS_SQL}) AS interactions
-            FROM posts GROUP BY ALL
-        ),
-        cw AS (
-            SELECT platform, CAST(date_trunc('week', day) AS DATE) AS week_start, count(DISTINCT day) AS days
-            FROM covered GROUP BY ALL
-        ),
-        pf AS (
-            SELECT g.platform, g.week_start,
-                   CASE WHEN count(*) FILTER (WHERE g.has_series) > 0
-                             AND count(dw.followers) = count(*) FILTER (WHERE g.has_series)
-                        THEN sum(dw.followers) END AS followers,
-                   CASE WHEN bool_or(dw.source = 'reconstructed') THEN 'reconstructed'
-                        WHEN bool_or(dw.source = 'entered') THEN 'entered' ELSE 'observed' END AS source,
-                   min(dw.day) AS followers_day, sum(dw.followers_gained) AS followers_gained,
-                   sum(pw.posts) AS posts, sum(pw.reach) AS reach, sum(pw.views) AS views,
-                   sum(pw.interactions) AS interactions
-            FROM grid g
-            LEFT JOIN dw USING (account_key, week_start)
-            LEFT JOIN pw USING (account_key, week_start)
-            GROUP BY g.platform, g.week_start
-        )
-        SELECT pf.platform, pf.week_start,
-               CAST(pf.followers AS BIGINT) AS followers,
-               CASE WHEN pf.followers IS NOT NULL THEN pf.source END AS followers_source,
-               CASE WHEN pf.followers IS NOT NULL THEN pf.followers_day END AS followers_day,
-               CAST(pf.followers_gained AS BIGINT) AS followers_gained,
-               CAST(pf.reach AS BIGINT) AS reach, CAST(pf.views AS BIGINT) AS views,
-               CAST(pf.interactions AS BIGINT) AS interactions,
-               CAST(CASE WHEN coalesce(cw.days, 0) > 0 OR pf.posts > 0 THEN coalesce(pf.posts, 0) END AS BIGINT)
-                   AS posts,
-               CAST(coalesce(cw.days, 0) AS INTEGER) AS days_covered
-        FROM pf LEFT JOIN cw USING (platform, week_start)
-        ORDER BY pf.platform, pf.week_start
-        """,
-        {"ags": ags, "first": first_week, "last": last_week},
+    return store.query_df(_weekly_sql(relations(store), ags, first_week, last_week))
+
+
+def weekly_rows(store: Store, ags: str, first_week: date, last_week: date) -> list[dict]:
+    """`weekly_metrics` as rows (dicts; `week_start` a date, NULL None), for the first view's cards."""
+    return store.query_rows(_weekly_sql(relations(store), ags, first_week, last_week))
+
+
+def _literals(ags: str, *days: date) -> tuple[str, ...]:
+    """The first view's queries take their values as SQL literals, not parameters: DuckDB's Python
+    client imports numpy and pandas (0.4 s) for any query with parameters (duckdb/duckdb#11871)."""
+    return sql_text(ags), *(f"DATE '{date.isoformat(day)}'" for day in days)
+
+
+def _weekly_sql(rel: dict[str, str], ags: str, first_week: date, last_week: date) -> str:
+    ags, first, last = _literals(ags, first_week, last_week)
+    return f"""
+    WITH acc AS (SELECT account_key, platform FROM {rel['accounts']} WHERE ags = {ags}),
+    {_covered_sql(rel)},
+    weeks AS (
+        SELECT CAST(range AS DATE) AS week_start
+        FROM range(CAST({first} AS TIMESTAMP), CAST({last} AS TIMESTAMP) + INTERVAL 1 DAY, INTERVAL 7 DAY)
+    ),
+    grid AS (SELECT a.account_key, a.platform, w.week_start,
+                    a.account_key IN (SELECT account_key FROM daily) AS has_series
+             FROM acc a CROSS JOIN weeks w),
+    dw AS (   -- per account and week: the follower total on the last day with data
+        SELECT account_key, CAST(date_trunc('week', day) AS DATE) AS week_start,
+               arg_max_null(followers, day) AS followers, arg_max_null(followers_source, day) AS source,
+               max(day) AS day, sum(followers_gained) AS followers_gained
+        FROM daily GROUP BY ALL
+    ),
+    pw AS (
+        SELECT account_key, CAST(date_trunc('week', day) AS DATE) AS week_start,
+               count(*) AS posts, sum(reach) AS reach, sum(views) AS views,
+               sum({INTERACTIONS_SQL}) AS interactions
+        FROM posts GROUP BY ALL
+    ),
+    cw AS (
+        SELECT platform, CAST(date_trunc('week', day) AS DATE) AS week_start, count(DISTINCT day) AS days
+        FROM covered GROUP BY ALL
+    ),
+    pf AS (
+        SELECT g.platform, g.week_start,
+               CASE WHEN count(*) FILTER (WHERE g.has_series) > 0
+                         AND count(dw.followers) = count(*) FILTER (WHERE g.has_series)
+                    THEN sum(dw.followers) END AS followers,
+               CASE WHEN bool_or(dw.source = 'reconstructed') THEN 'reconstructed'
+                    WHEN bool_or(dw.source = 'entered') THEN 'entered' ELSE 'observed' END AS source,
+               min(dw.day) AS followers_day, sum(dw.followers_gained) AS followers_gained,
+               sum(pw.posts) AS posts, sum(pw.reach) AS reach, sum(pw.views) AS views,
+               sum(pw.interactions) AS interactions
+        FROM grid g
+        LEFT JOIN dw USING (account_key, week_start)
+        LEFT JOIN pw USING (account_key, week_start)
+        GROUP BY g.platform, g.week_start
     )
+    SELECT pf.platform, pf.week_start,
+           CAST(pf.followers AS BIGINT) AS followers,
+           CASE WHEN pf.followers IS NOT NULL THEN pf.source END AS followers_source,
+           CASE WHEN pf.followers IS NOT NULL THEN pf.followers_day END AS followers_day,
+           CAST(pf.followers_gained AS BIGINT) AS followers_gained,
+           CAST(pf.reach AS BIGINT) AS reach, CAST(pf.views AS BIGINT) AS views,
+           CAST(pf.interactions AS BIGINT) AS interactions,
+           CAST(CASE WHEN coalesce(cw.days, 0) > 0 OR pf.posts > 0 THEN coalesce(pf.posts, 0) END AS BIGINT)
+               AS posts,
+           CAST(coalesce(cw.days, 0) AS INTEGER) AS days_covered
+    FROM pf LEFT JOIN cw USING (platform, week_start)
+    ORDER BY pf.platform, pf.week_start
+    """
 
 
-def week_coverage(store: Store, ags: str) -> pd.DataFrame:
-    """Every ISO week from the town's first to its last covered day: `week_start` and
-    `days_covered` (0–7, days covered by any of the town's accounts), newest first."""
-    rel = relations(store)
-    return store.query_df(
+def week_coverage(store: Store, ags: str) -> list[tuple[date, int]]:
+    """Every ISO week from the town's first to its last covered day: (Monday, days covered 0–7 by
+    any of the town's accounts), newest first."""
+    rel, (ags,) = relations(store), _literals(ags)
+    rows = store.query_rows(
         f"""
-        WITH acc AS (SELECT account_key, platform FROM {rel['accounts']} WHERE ags = $ags),
+        WITH acc AS (SELECT account_key, platform FROM {rel['accounts']} WHERE ags = {ags}),
         {_covered_sql(rel)},
         cw AS (SELECT CAST(date_trunc('week', day) AS DATE) AS week_start, count(DISTINCT day) AS days
                FROM covered GROUP BY ALL),
@@ -141,19 +155,17 @@ def week_coverage(store: Store, ags: str) -> pd.DataFrame:
         FROM weeks w LEFT JOIN cw USING (week_start)
         WHERE w.week_start IS NOT NULL
         ORDER BY w.week_start DESC
-        """,
-        {"ags": ags},
+        """
     )
+    return [(row["week_start"], row["days_covered"]) for row in rows]
 
 
-def default_week(coverage: pd.DataFrame) -> date | None:
+def default_week(coverage: list[tuple[date, int]]) -> date | None:
     """The latest complete week (all 7 days covered) of `week_coverage`; without one, the latest
     week with data; None without data."""
-    if coverage.empty:
-        return None
-    complete = coverage[coverage["days_covered"] == 7]
-    pick = complete if not complete.empty else coverage[coverage["days_covered"] > 0]
-    return pd.Timestamp(pick["week_start"].max()).date()
+    complete = [monday for monday, days in coverage if days == 7]
+    pick = complete or [monday for monday, days in coverage if days > 0]
+    return max(pick, default=None)
 
 
 def top_posts(store: Store, ags: str, monday: date, limit: int = 5) -> pd.DataFrame:

@@ -60,21 +60,21 @@ def _median_time(fn, runs: int) -> float:
 def recording():
     """Record every (store, sql, params) the Store runs while the block is active."""
     calls: list[tuple[Store, str, object]] = []
-    original_df, original_value = Store.query_df, Store.query_value
+    originals = {name: getattr(Store, name) for name in ("query_df", "query_rows", "query_value")}
 
-    def query_df(self, sql, params=None):
-        calls.append((self, sql, params))
-        return original_df(self, sql, params)
+    def recorded(original):
+        def query(self, sql, params=None):
+            calls.append((self, sql, params))
+            return original(self, sql, params)
+        return query
 
-    def query_value(self, sql, params=None):
-        calls.append((self, sql, params))
-        return original_value(self, sql, params)
-
-    Store.query_df, Store.query_value = query_df, query_value
+    for name, original in originals.items():
+        setattr(Store, name, recorded(original))
     try:
         yield calls
     finally:
-        Store.query_df, Store.query_value = original_df, original_value
+        for name, original in originals.items():
+            setattr(Store, name, original)
 
 
 def bare_timing(calls: list, runs: int) -> float:

@@ -5,20 +5,20 @@ the page frame (navigation, sidebar, banner) while the page itself imports what 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import streamlit as st
 
+from analytics import peers
 from connectors import demo
 from ui import auth
 from ui.confirm import arm, confirmed
 from ui.i18n import DEFAULT, lang, t
 from ui.state import clear_caches, query, store
 
-if TYPE_CHECKING:
-    import pandas as pd
-
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}  # each language in its own words
+_WARMED_UP = "_warmed_up"  # session state: the first run drew the hidden elements
 
 
 def language_switch() -> None:
@@ -31,6 +31,36 @@ def language_switch() -> None:
         else:
             st.query_params["lang"] = wanted
         st.rerun()
+
+
+@contextmanager
+def warmed_up() -> Iterator[None]:
+    """Streamlit's frontend fetches the code of an element type the first time it draws one, and
+    draws nothing new of the page until that code has arrived: the first view's town picker and KPI
+    cards waited 0.3–0.5 s for the selectbox's and `st.metric`'s code (issue 12, `make bench`). So
+    a session's first run draws one of each at its start, before anything slow happens, in a
+    1-pixel box at the top of the sidebar (hidden by CSS, for screen readers too, as soon as the
+    style's own code is there), and empties the box when the run ends: by the time the page sends
+    its picker and cards, their code is there. (A run ended by `st.stop()` sends nothing more; there
+    they stay, hidden.)
+
+    Every run draws the box, so nothing moves when it is emptied, and the elements keep their
+    places (an expander opened during the first run stays open). A session without a browser
+    (Streamlit's AppTest: no request headers) has no code to fetch and gets the empty box only."""
+    box = st.sidebar.container(height=1, border=False, key="warm_up")
+    if st.session_state.get(_WARMED_UP) or not st.context.headers:
+        yield
+        return
+    st.session_state[_WARMED_UP] = True
+    box.html("<style>.st-key-warm_up [data-testid=stElementContainer]{display:none}</style>")
+    metric, select = box.empty(), box.empty()
+    metric.metric("warm-up", "–", label_visibility="collapsed")
+    select.selectbox("warm-up", ["–"], label_visibility="collapsed", key="warm_up_select")
+    try:
+        yield
+    finally:
+        metric.empty()
+        select.empty()
 
 
 def demo_banner() -> None:
@@ -69,10 +99,10 @@ def card_row(n: int, key: str) -> list:
     return st.container(key=key).columns(n)
 
 
-def municipality_picker(towns: pd.DataFrame) -> str:
+def municipality_picker(towns: list[dict]) -> str:
     """Sidebar picker of towns with data; the choice lives in the URL (`?ags=…`)."""
-    options = towns["ags"].tolist()
-    names = dict(zip(towns["ags"], towns["name"].map(short_name), strict=True))
+    options = [town["ags"] for town in towns]
+    names = {town["ags"]: short_name(town["name"]) for town in towns}
     wanted = st.query_params.get("ags")
     index = options.index(wanted) if wanted in options else 0
     ags = st.sidebar.selectbox(t("common.municipality"), options, index=index, format_func=names.get, key="municipality")
@@ -81,12 +111,11 @@ def municipality_picker(towns: pd.DataFrame) -> str:
     return ags
 
 
-def towns_with_data() -> pd.DataFrame:
-    """Towns with at least one account; on an empty database a helpful note ends the page."""
-    from analytics import peers  # with pandas, which the frame does without (see above)
-
+def towns_with_data() -> list[dict]:
+    """Towns with at least one account (analytics/peers.py `towns_with_accounts`); on an empty
+    database a helpful note ends the page."""
     towns = query(peers.towns_with_accounts)
-    if towns.empty:
+    if not towns:
         empty_state()
         st.stop()
     return towns
@@ -112,8 +141,9 @@ def empty_state() -> None:
         st.caption(t("app.demo_cli"))
 
 
-def town_picker() -> tuple[pd.DataFrame, str, str]:
-    """(towns with data, chosen AGS, its short name) for the pages about one town."""
+def town_picker() -> tuple[dict, str, str]:
+    """(the chosen town's row of `towns_with_data`, its AGS, its short name) for the pages about one town."""
     towns = towns_with_data()
     ags = municipality_picker(towns)
-    return towns, ags, short_name(towns.set_index("ags").loc[ags, "name"])
+    chosen = next(town for town in towns if town["ags"] == ags)
+    return chosen, ags, short_name(chosen["name"])

@@ -24,7 +24,7 @@ from ui.viz import cached, show_chart
 L = lang()
 
 st.title(t("altersgruppen.title"))
-towns, ags, town = town_picker()
+_, ags, town = town_picker()
 accounts = query(age.audience_accounts, ags)
 platform = platform_picker(accounts["platform"].tolist() if not accounts.empty else [])
 st.caption(town + (" · " + platform_name(platform) if platform else ""))

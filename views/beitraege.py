@@ -73,8 +73,8 @@ def views_chart(views: pd.DataFrame, breaks: tuple, lang_: str):
 
 
 st.title(t("beitraege.title"))
-towns, ags, town = town_picker()
-platform = platform_picker(list(towns.set_index("ags").loc[ags, "platforms"]))
+chosen, ags, town = town_picker()
+platform = platform_picker(chosen["platforms"])
 start, end = period_picker()
 group_id, group_name = peer_group_picker()
 st.caption(t("beitraege.caption", town=town, platform=platform_name(platform) if platform else t("common.all_platforms"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pandas as pd
 import streamlit as st
 
 from analytics import fmt, weekly
@@ -13,11 +12,13 @@ from ui.i18n import lang, metric_help, platform_name, t
 from ui.layout import town_picker
 from ui.state import query
 
+# Up to the cards, the page reads rows and imports no pandas (nor Altair): the first view a user
+# sees after launch is drawn without waiting for them (issue 12, `make bench`).
 L = lang()
 st.title(t("wochenbericht.title"))
 _, ags, town = town_picker()
 coverage = query(weekly.week_coverage, ags)
-covered = {pd.Timestamp(w).date(): int(n) for w, n in zip(coverage["week_start"], coverage["days_covered"], strict=True)}
+covered = dict(coverage)  # Monday → days covered, newest first
 default_week = weekly.default_week(coverage) or weekly.last_complete_week()
 weeks = list(covered) or [default_week]  # newest first; weeks inside the data only
 
@@ -34,13 +35,13 @@ monday = st.sidebar.selectbox(t("wochenbericht.week"), weeks, index=index, forma
 st.query_params["week"] = monday.isoformat()
 
 st.caption(f"{town} · {week_label(monday)}")
-trend = query(weekly.weekly_metrics, ags, monday - timedelta(weeks=11), monday)
-this_week = trend[trend["week_start"] == pd.Timestamp(monday)].set_index("platform")
-previous = trend[trend["week_start"] == pd.Timestamp(monday - timedelta(weeks=1))].set_index("platform")
+rows = query(weekly.weekly_rows, ags, monday - timedelta(weeks=11), monday)  # the trend's 12 weeks
+this_week = {row["platform"]: row for row in rows if row["week_start"] == monday}
+previous = {row["platform"]: row for row in rows if row["week_start"] == monday - timedelta(weeks=1)}
 
-with_data = this_week.index[this_week["days_covered"] > 0]
+with_data = [platform for platform, row in this_week.items() if row["days_covered"] > 0]
 town_partial = 0 < covered.get(monday, 7) < 7
-if with_data.empty:
+if not with_data:
     if covered:
         st.info(t("wochenbericht.no_data_week", town=town, week=weekly.iso_week_label(monday, L), first=fmt.day(weeks[-1], L),
                   last=fmt.day(weeks[0] + timedelta(days=6), L)), icon=":material/event_busy:")
@@ -50,27 +51,26 @@ elif town_partial:
     st.warning(t("wochenbericht.partial_week_note", n=covered[monday]), icon=":material/event_upcoming:")
 
 # Platforms with data in the 12 weeks but none this week say so instead of showing old figures.
-platforms = [p for p in this_week.index if p in with_data or trend.loc[trend["platform"] == p, "days_covered"].gt(0).any()]
+platforms = [p for p in this_week if p in with_data or any(row["platform"] == p and row["days_covered"] > 0 for row in rows)]
 for platform in platforms:
     st.subheader(platform_name(platform))
     if platform not in with_data:
         st.caption(t("common.no_data") + " – " + t("wochenbericht.platform_no_data_week", platform=platform_name(platform)))
         continue
-    row = this_week.loc[platform]
-    before = previous.loc[platform] if platform in previous.index else None
-    days, days_before = int(row["days_covered"]), 0 if before is None else int(before["days_covered"])
+    row, before = this_week[platform], previous.get(platform)
+    days, days_before = row["days_covered"], 0 if before is None else before["days_covered"]
     comparable = days == 7 and days_before == 7
     columns = st.columns(3) + st.columns(3)
     for column, metric_id in zip(columns, weekly.KPI_COLUMNS, strict=True):
         metric = METRICS[metric_id]
         value = row[metric_id]
         old = None if before is None else before[metric_id]
-        delta = None if not comparable or pd.isna(value) or old is None or pd.isna(old) else value - old
+        delta = None if not comparable or value is None or old is None else value - old
         shown = fmt.number(value, L, missing=t("common.unknown") if metric_id == "followers" else "–")
         column.metric(metric.label(L), shown, fmt.signed(delta, L), help=metric_help(metric, L),
                       delta_description=None if delta is None else t("wochenbericht.vs_previous"), border=True)
     notes = []
-    if pd.isna(row["followers"]):
+    if row["followers"] is None:
         notes.append(t("common.followers_unknown") + " " + t("common.followers_fix"))
     else:
         notes.append(t("wochenbericht.followers_as_of", source=t("common.source." + row["followers_source"]), day=fmt.day(row["followers_day"], L)))
@@ -79,8 +79,9 @@ for platform in platforms:
         notes.append(t("wochenbericht.no_delta_partial", which=which, n=n))
     st.caption(" ".join(notes))
 
-# Only now, after the cards: the modules for the report, the chart and the downloads (Altair alone
-# takes a noticeable part of a second to import) and the report button, at the foot of the sidebar as before.
+# Only now, after the cards: pandas, the modules for the report, the chart and the downloads (Altair
+# alone takes a noticeable part of a second to import) and the report button, at the foot of the
+# sidebar as before; the trend as a frame (the same query as the rows above).
 import altair as alt  # noqa: E402
 
 from analytics import report  # noqa: E402
@@ -88,6 +89,7 @@ from ui.charts import localized, platform_scale  # noqa: E402
 from ui.downloads import chart_downloads, chart_title, period_text, report_download, table_downloads  # noqa: E402
 from ui.tables import show_table  # noqa: E402
 
+trend = query(weekly.weekly_metrics, ags, monday - timedelta(weeks=11), monday)
 with st.sidebar:
     span = st.segmented_control(t("wochenbericht.report_span"), ["month", "quarter"], default="month", key="report_span",
                                 format_func=lambda s: t(f"wochenbericht.span.{s}")) or "month"

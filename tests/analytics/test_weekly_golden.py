@@ -74,13 +74,25 @@ def test_post_only_town(gold):
     ]
 
 
+def test_rows_are_the_frame_without_pandas(gold):
+    """The first view's cards read `weekly_rows`: the same figures, dates as dates, NULL as None."""
+    for ags in (A, B):
+        rows = weekly.weekly_rows(gold, ags, date(2026, 2, 23), date(2026, 3, 30))
+        assert {r["platform"] for r in rows} == ({"facebook", "instagram", "linkedin"} if ags == A else {"x"})
+        for platform in {r["platform"] for r in rows}:
+            got = [[r["week_start"].isoformat(), *(v.isoformat() if isinstance(v, date) else v
+                                                  for v in (r[c] for c in COLUMNS))]
+                   for r in rows if r["platform"] == platform]
+            assert got == table(gold, ags, platform)
+
+
 def test_coverage_and_default_week(gold):
     cov = weekly.week_coverage(gold, A)
-    assert [(w.date().isoformat(), n) for w, n in zip(cov["week_start"], cov["days_covered"], strict=True)] == [
+    assert [(w.isoformat(), n) for w, n in cov] == [
         ("2026-03-23", 3), ("2026-03-16", 7), ("2026-03-09", 7), ("2026-03-02", 7)]
     assert weekly.default_week(cov) == date(2026, 3, 16)  # the latest complete week, not the partial KW 13
     cov_b = weekly.week_coverage(gold, B)
-    assert cov_b["days_covered"].tolist() == [4, 7, 7, 6]
+    assert [n for _, n in cov_b] == [4, 7, 7, 6]
     assert weekly.default_week(cov_b) == date(2026, 3, 16)
     assert weekly.default_week(weekly.week_coverage(gold, "05334016")) is None  # no data at all
 
@@ -92,5 +104,5 @@ def test_only_partial_weeks_default_to_the_latest(store):
         cur.executemany("INSERT INTO core.daily_values (import_id, account_key, day, metric, value) "
                         "VALUES (1, ?, ?, 'views', 5)", [[FB, d] for d in days("2026-03-05", "2026-03-10")])
     cov = weekly.week_coverage(store, A)
-    assert cov["days_covered"].tolist() == [2, 4]
+    assert [n for _, n in cov] == [2, 4]
     assert weekly.default_week(cov) == date(2026, 3, 9)

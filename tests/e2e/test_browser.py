@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from analytics import access, fmt, weekly
 from analytics.store import Store
+from e2e.conftest import settled
 
 
 def expected_kpis(db, ags: str):
@@ -30,6 +31,45 @@ def test_demo_kpis_render_in_chromium(demo_server, browser):
     assert values[6] == fmt.number(kpis.at["instagram", "followers"])
     assert page.get_by_text("Demodaten:").is_visible()
     assert f"KW {monday.isocalendar()[1]}/" in page.get_by_text("Würselen · KW").inner_text()
+    page.close()
+
+
+# While the sidebar holds the warm-up metric: how much of it shows (its scroll box's height), and
+# where the language switch below it first appeared.
+WATCH_WARM_UP = """(() => { window.__warmUp = {drawn: false, shown: 0, switchTop: null};
+    new MutationObserver(() => {
+        const metric = document.querySelector('[data-testid=stSidebar] [data-testid=stMetric]');
+        if (metric) {
+            let box = metric.parentElement;
+            while (getComputedStyle(box).overflow === 'visible') box = box.parentElement;
+            window.__warmUp.drawn = true;
+            window.__warmUp.shown = Math.max(window.__warmUp.shown, box.getBoundingClientRect().height);
+        }
+        const switcher = document.querySelector('[data-testid=stSidebar] [data-testid=stButtonGroup]');
+        if (switcher && window.__warmUp.switchTop === null) window.__warmUp.switchTop = switcher.getBoundingClientRect().top;
+    }).observe(document, {subtree: true, childList: true, attributes: true}); })()"""
+
+
+def test_first_run_warms_up_out_of_sight_and_leaves_nothing(demo_server, browser):
+    """ui/layout.warmed_up: the first run draws a metric and a selectbox in a 1-pixel box (so the
+    browser fetches their code early, issue 12) and empties the box when it ends; nothing moves."""
+    page = browser.new_page(locale="de-DE")
+    page.add_init_script(WATCH_WARM_UP)
+    page.goto(f"{demo_server.url}/?ags=05334036", wait_until="domcontentloaded")
+    page.locator("[data-testid=stMetricValue]:visible").first.wait_for(timeout=60_000)
+    settled(page)
+    seen = page.evaluate("window.__warmUp")
+    assert seen["drawn"] and seen["shown"] <= 1, seen
+    switcher = page.get_by_test_id("stSidebar").get_by_test_id("stButtonGroup").first
+    assert switcher.bounding_box()["y"] == seen["switchTop"]
+    assert page.get_by_test_id("stSidebar").get_by_test_id("stMetric").count() == 0
+    assert page.get_by_test_id("stMetricValue").count() == 12  # the page's own cards only
+    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").first.click()  # a second run
+    page.get_by_role("option", name="Alsdorf").click()
+    page.get_by_text("Alsdorf · KW").wait_for(timeout=30_000)
+    settled(page)
+    assert page.get_by_test_id("stSidebar").get_by_test_id("stMetric").count() == 0
+    assert switcher.bounding_box()["y"] == seen["switchTop"]
     page.close()
 
 

@@ -292,7 +292,7 @@ def test_without_login_other_addresses_are_refused(demo_db_file, browser, tmp_pa
         assert page.get_by_test_id("stAlert").count() == 1
         assert page.get_by_test_id("stSidebarNavLink").count() == 0
         assert page.locator("h1, h2, h3").count() == 0
-        assert page.get_by_test_id("stMetricValue").count() == 0
+        assert page.locator("[data-testid=stMetricValue]:visible").count() == 0
         page.context.close()
     finally:
         stop(app)
