@@ -1,8 +1,8 @@
 """Topics of posts for the pages, and the officers' changes to them.
 
 The rules (analytics/topics.py) classify every post when it is imported (analytics/sources.py,
-`core.mat_post_topics`); `mart.post_topics` puts an officer's correction of a post before the
-rules. Officers' words extend a topic for every town (one taxonomy per installation), so adding
+`core.mat_post_topics`, a mask of topics per post); `mart.post_topics` puts an officer's
+correction of a post before the rules. Officers' words extend a topic for every town (one taxonomy per installation), so adding
 or removing one classifies all posts again. Writes are called through `connectors.actions`,
 which checks the rights; each records an audit row in its transaction.
 
@@ -101,7 +101,7 @@ def _posts_sql(rel: dict[str, str], where: str) -> str:
             SELECT c.account_key, c.post_id, unnest(c.topics) AS topic
             FROM core.topic_corrections c SEMI JOIN p USING (account_key, post_id)),
         t AS (
-            SELECT r.account_key, r.post_id, r.topic, 'rule' AS source
+            SELECT r.account_key, r.post_id, unnest({topics.mask_topics_sql('r.mask')}) AS topic, 'rule' AS source
             FROM core.mat_post_topics r SEMI JOIN p USING (account_key, post_id)
             ANTI JOIN core.topic_corrections c USING (account_key, post_id)
             UNION ALL

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -57,11 +58,11 @@ _COPIES = [
 ]
 
 
-def refresh_accounts(cur, account_keys, known: dict[str, KnownMasks] | None = None) -> None:
+def refresh_accounts(cur, account_keys, known: KnownMasksSource | None = None) -> None:
     """Bring the copies up to date for the accounts a write touched, with the writing transaction's
     cursor (so pages never rebuild after an import or undo). The work grows with the accounts
     touched, not with the store. Copies that are not current yet (a fresh migration) are rebuilt.
-    `known`: topic masks computed beforehand (`classify_posts`)."""
+    `known`: topic masks computed outside the write (`classify_posts`)."""
     keys = sorted(set(account_keys))
     if cur.execute("SELECT count(*) FROM core.mat_state").fetchone()[0] == 0:
         for table, select, order in _COPIES:
@@ -99,7 +100,7 @@ def officer_words(cur) -> dict[str, list[str]]:
 
 @dataclass(frozen=True)
 class KnownMasks:
-    """Topic masks computed before a write (connectors/spool.py classifies a large file's posts
+    """Topic masks computed outside a write (connectors/spool.py classifies a large file's posts
     while it is read): `masks` has one row per `post_id` and `message_hash` (`message_hash_sql`)
     with its `mask` (analytics/topics.py `masks_sql`). They hold for the posts whose message is
     unchanged, as long as the officers' words are still `words`."""
@@ -108,15 +109,20 @@ class KnownMasks:
     masks: pa.Table
 
 
+# Called by the write when it needs them (so it can go on meanwhile): known masks per account key.
+KnownMasksSource = Callable[[], dict[str, KnownMasks]]
+
+
 def message_hash_sql(message: str) -> str:
     """SQL for a message's hash in `KnownMasks` (63 bits: a BIGINT, which Arrow filters take)."""
     return f"(hash(coalesce({message}, '')) >> 1)::BIGINT"
 
 
-def classify_posts(cur, account_keys: list[str] | None = None, known: dict[str, KnownMasks] | None = None) -> None:
-    """The rules' topics of the posts of these accounts (all posts: None) into core.mat_post_topics,
-    with the officers' words (`officer_words`); one set-based pass (analytics/topics.py). `known`:
-    masks per account key computed beforehand; only the posts they do not cover are classified here."""
+def classify_posts(cur, account_keys: list[str] | None = None, known: KnownMasksSource | None = None) -> None:
+    """The rules' topics of the posts of these accounts (all posts: None) into core.mat_post_topics
+    (a mask per post), with the officers' words (`officer_words`); one set-based pass
+    (analytics/topics.py). `known`: masks computed outside the write, asked for only now; only
+    the posts they do not cover are classified here."""
     import pyarrow as pa
 
     where = "true" if account_keys is None else f"p.account_key IN ({', '.join(map(sql_text, account_keys))})"
@@ -125,7 +131,7 @@ def classify_posts(cur, account_keys: list[str] | None = None, known: dict[str, 
     none = pa.table({"post_id": pa.array([], pa.string()), "message_hash": pa.array([], pa.int64()),
                      "mask": pa.array([], pa.int16()), "account_key": pa.array([], pa.string())})
     usable = [masks.masks.append_column("account_key", pa.repeat(pa.scalar(key, pa.string()), masks.masks.num_rows))
-              for key, masks in (known or {}).items() if masks.words == words]
+              for key, masks in (known() if known else {}).items() if masks.words == words]
     match = f"k.account_key = p.account_key AND k.post_id = p.post_id AND k.message_hash = {message_hash_sql('p.message')}"
     unknown = topics.masks_sql("(SELECT post_key, message FROM _joined WHERE mask IS NULL)", words)
     cur.register("_known", pa.concat_tables([none, *usable], promote_options="permissive"))
@@ -138,8 +144,8 @@ def classify_posts(cur, account_keys: list[str] | None = None, known: dict[str, 
                 SELECT {{'account_key': p.account_key, 'post_id': p.post_id}} AS post_key, k.mask,
                        CASE WHEN k.mask IS NULL THEN p.message END AS message
                 FROM core.mat_posts p LEFT JOIN _known k ON {match} WHERE {where})
-            SELECT post_key.account_key, post_key.post_id, topic FROM ({topics.topics_sql(
-                f"(SELECT post_key, mask FROM _joined WHERE mask IS NOT NULL UNION ALL ({unknown}))")})""")
+            SELECT post_key.account_key, post_key.post_id, mask
+            FROM (SELECT post_key, mask FROM _joined WHERE mask IS NOT NULL UNION ALL ({unknown}))""")
     finally:
         cur.unregister("_known")
 

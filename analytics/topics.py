@@ -508,16 +508,17 @@ def masks_sql(relation: str, extra: Mapping[str, Iterable[str]] | None = None) -
     """
 
 
+def mask_topics_sql(mask: str) -> str:
+    """SQL for the topic keys (a list, display order) of a mask as from `masks_sql`: `['sonstiges']`
+    for 0. Migration 016 spells out the same list for `mart.post_topics`; a test keeps them equal."""
+    keys = "[" + ", ".join(f"'{key}'" for key in TOPIC_KEYS) + "]"  # bit i: the (i + 1)th key
+    return (f"CASE WHEN {mask} = 0 THEN ['{UNCLASSIFIED}'] "
+            f"ELSE list_filter({keys}, (key, i) -> ({mask} >> (i - 1)) & 1 = 1) END")
+
+
 def topics_sql(masks: str) -> str:
     """`(post_key, topic)` rows, in no particular order, of `masks` (`post_key`, `mask` as from `masks_sql`)."""
-    keys = "[" + ", ".join(f"'{key}'" for key in TOPIC_KEYS) + "]"
-    unclassified = TOPIC_KEYS.index(UNCLASSIFIED)
-    return f"""
-        SELECT post_key, {keys}[bit + 1] AS topic
-        FROM (SELECT post_key, unnest(CASE WHEN mask = 0 THEN [{unclassified}]
-                                       ELSE list_filter(range({len(TOPIC_KEYS)}), b -> (mask >> b) & 1 = 1) END) AS bit
-              FROM {masks} AS _masks)
-    """
+    return f"SELECT post_key, unnest({mask_topics_sql('mask')}) AS topic FROM {masks} AS _masks"
 
 
 def classify_sql(relation: str, extra: Mapping[str, Iterable[str]] | None = None) -> str:

@@ -198,9 +198,11 @@ def commit(store: Store, plan: Plan, *, imported_by: str | None = None, is_demo:
     notes = [n.to_json() if isinstance(n, Message) else str(n) for n in plan.notes]  # shown in either language
     details = json.dumps({"unmapped_columns": plan.unmapped_columns, "notes": notes}, ensure_ascii=False)
     actor = imported_by or _user()
-    # a large file's topics, classified while it was read: waited for here, not inside the write
-    known_topics = {i.account_key: known for i in plan.items
-                    if i.account_key and isinstance(i.parsed.posts, Spool) and (known := i.parsed.posts.topic_masks())}
+
+    def known_topics() -> dict[str, sources.KnownMasks]:
+        """A large file's topics, classified while it was read and beside the write until it needs them."""
+        return {i.account_key: known for i in plan.items
+                if i.account_key and isinstance(i.parsed.posts, Spool) and (known := i.parsed.posts.topic_masks())}
 
     def write(cur) -> int | None:
         # The same bytes imported meanwhile by another process (checked again inside the write: on

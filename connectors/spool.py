@@ -8,8 +8,9 @@ files never reach the threshold and stay frames. The file is removed with the sp
 plan that holds it is gone) or when the process ends.
 
 While the parser reads on (mostly Python, on one core), a thread of the spool classifies each
-block's posts by topic on the other core (`TopicMasks`); the write then only joins the masks to
-its posts instead of running the regexes in its transaction (issue 13).
+block's posts by topic on the other core (`TopicMasks`), and goes on beside the write until the
+write needs the masks; the write then only joins them to its posts instead of running the regexes
+in its transaction (issue 13).
 """
 
 from __future__ import annotations
@@ -141,8 +142,8 @@ class TopicMasks:
     own with its own DuckDB. Each block's ids and captions wait in a small Parquet file, not in
     memory, so the parser never waits however far the thread lags behind (long captions). The
     thread takes up to `BLOCKS_AT_ONCE` waiting blocks at once, within a third of DuckDB's memory
-    cap; single-threaded while the file is read (the parser keeps its core), on all cores once
-    `close` says the reading is done."""
+    cap. It runs on one core while the file is read and while the write goes on beside it (the
+    parser and the write keep the other), on all cores once `result` waits for it."""
 
     def __init__(self, words: dict[str, list[str]], folder: Path) -> None:
         self.words = words
@@ -150,7 +151,8 @@ class TopicMasks:
         self._waiting: list[Path] = []  # blocks written, not yet classified
         self._added = 0
         self._masks: list[pa.Table] = []
-        self._closed = False
+        self._closed = False  # no more blocks
+        self._waited_for = False  # `result` is waiting: all cores
         self._failed = False
         self._changed = threading.Condition()
         self._result: KnownMasks | None = None
@@ -171,7 +173,7 @@ class TopicMasks:
             self._changed.notify()
 
     def close(self) -> None:
-        """No more blocks: the thread may use every core for the rest."""
+        """No more blocks: the thread ends once it has classified the waiting ones."""
         with self._changed:
             self._closed = True
             self._changed.notify()
@@ -184,10 +186,10 @@ class TopicMasks:
                 with self._changed:
                     self._changed.wait_for(lambda: self._waiting or self._closed)
                     blocks, self._waiting = self._waiting[:BLOCKS_AT_ONCE], self._waiting[BLOCKS_AT_ONCE:]
-                    closed = self._closed
+                    waited_for = self._waited_for
                 if not blocks:
                     return
-                if closed:
+                if waited_for:
                     con.execute(f"SET threads = {os.cpu_count() or 1}")
                 self._masks.append(con.execute(self._sql, {"blocks": [str(b) for b in blocks]}).to_arrow_table())
                 for block in blocks:
@@ -200,7 +202,9 @@ class TopicMasks:
     def result(self) -> KnownMasks | None:
         """All blocks' masks, once they are computed; None if that failed (the write then
         classifies these posts itself)."""
-        self.close()
+        with self._changed:
+            self._closed = self._waited_for = True
+            self._changed.notify()
         self._thread.join()
         if self._result is None and self._masks and not self._failed:
             self._result = KnownMasks(self.words, pa.concat_tables(self._masks))

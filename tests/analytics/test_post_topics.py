@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from analytics import post_topics
+from analytics import post_topics, topics
 from analytics.access import Actor, Forbidden
 from connectors import actions
 from connectors.loader import import_file, undo_import
@@ -44,6 +44,24 @@ def test_every_imported_post_gets_the_rules_topics(imported):
     assert row == ["facebook", KEY, "05334004"]
     why = post_topics.post_topics(store, "05334004", *SEPT).set_index("post_id")["why"]
     assert why["1234567890123456"] == {"verkehr": ["Baustelle", "Umleitung"]}
+
+
+def test_each_bit_of_a_stored_mask_is_its_topic_in_the_view_and_on_the_pages(imported):
+    """core.mat_post_topics keeps a mask per post; mart.post_topics (migration 016 spells out the
+    topic list) and the pages (`topics.mask_topics_sql`) unpack it to the same topics."""
+    store, _ = imported
+    masks = {post_id: 1 << i for i, post_id in enumerate(["1234567890123456", "1234567890123457"])}
+    masks["1234567890123458"] = (1 << len(topics.TOPIC_KEYS) - 1) - 1  # every topic but sonstiges
+    with store.transaction() as cur:
+        cur.executemany("UPDATE core.mat_post_topics SET mask = ? WHERE post_id = ?", [[m, p] for p, m in masks.items()])
+    every = [(key, "rule") for key in topics.TOPIC_KEYS if key != topics.UNCLASSIFIED]
+    assert topics_of(store) == {"1234567890123456": [every[0]], "1234567890123457": [every[1]],
+                                "1234567890123458": sorted(every)}
+    shown = post_topics.post_topics(store, "05334004", *SEPT).set_index("post_id")["topics"]
+    assert [list(shown[p]) for p in sorted(masks)] == [[every[0][0]], [every[1][0]], [k for k, _ in every]]
+    for i, key in enumerate(topics.TOPIC_KEYS):  # the expression itself, bit by bit (sonstiges: 0)
+        assert store.query_value(f"SELECT {topics.mask_topics_sql(str(1 << i if key != topics.UNCLASSIFIED else 0))}") \
+            == [key]
 
 
 def test_a_correction_replaces_the_rules_survives_reimport_and_is_audited(imported):

@@ -93,7 +93,7 @@ def test_a_file_rejected_after_spooling_leaves_no_classifying_thread(store, monk
         assert not masks._thread.is_alive()
 
 
-POST_TOPICS = "SELECT post_id, topic FROM core.mat_post_topics ORDER BY ALL"
+POST_TOPICS = "SELECT post_id, topic FROM mart.post_topics WHERE source = 'rule' ORDER BY ALL"
 RULES_TOPICS = [("1234567890123456", "verkehr"), ("1234567890123457", "politik"), ("1234567890123457", "sport"),
                 ("1234567890123458", "sonstiges")]
 
@@ -122,7 +122,7 @@ def test_known_masks_count_only_for_unchanged_messages_and_the_same_officers_wor
                           "mask": pa.array([tourism, tourism], pa.int16())})
 
         def classified(words: dict) -> list:
-            store.write(lambda cur: sources.classify_posts(cur, [key], {key: sources.KnownMasks(words, masks)}))
+            store.write(lambda cur: sources.classify_posts(cur, [key], lambda: {key: sources.KnownMasks(words, masks)}))
             return [tuple(r) for r in store.query_df(POST_TOPICS).values.tolist()]
 
         assert classified({}) == [("1234567890123456", "tourismus"), *RULES_TOPICS[1:]]
