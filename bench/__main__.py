@@ -40,7 +40,7 @@ def main() -> None:
     print("== 1. Start der App ==", flush=True)
     startup.main(runs)
     print("== 2. Import ==", flush=True)
-    imports.main((["--rows", "100000"] if args.quick else []) + ["--runs", "1" if args.quick else "3"])
+    imports.main((["--rows", "100000"] if args.quick else []) + ["--runs", "1" if args.quick else "5"])
     print("== 3. Seiten bei NRW-Umfang ==", flush=True)
     pages.main(runs)
     print("== 4. Erste Ansicht nach Import und Rückgängig ==", flush=True)

@@ -3,7 +3,7 @@ own `read_csv` of the same file into a table, both as fresh processes in the sam
 captions are distinct and realistic (made from the labelled municipal posts, as bench/topics.py
 does): a real page repeats none, and the topic classification reads each.
 
-    python -m bench.imports [--rows 1000000] [--runs 3]
+    python -m bench.imports [--rows 1000000] [--runs 5]
 
 Reported: median wall time of each, their ratio, and the importer's peak RSS (from wait4), also
 above the CLI's own floor (refusing an empty file). Then the memory's worst case: an export of the
@@ -95,7 +95,7 @@ DUCKDB_BASELINE = (
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     ours, theirs, rss, without = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
