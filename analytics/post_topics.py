@@ -2,9 +2,10 @@
 
 The rules (analytics/topics.py) classify every post when it is imported (analytics/sources.py,
 `core.mat_post_topics`, a mask of topics per post); `mart.post_topics` puts an officer's
-correction of a post before the rules. Officers' words extend a topic for every town (one taxonomy per installation), so adding
-or removing one classifies all posts again. Writes are called through `connectors.actions`,
-which checks the rights; each records an audit row in its transaction.
+correction of a post before the rules. Officers' words extend a topic for every town (one
+taxonomy per installation), so adding or removing one classifies all posts again. Writes are
+called through `connectors.actions`, which checks the rights; each records an audit row in its
+transaction.
 
 The figures per topic sum the posts' own figures: a post with two topics counts in both.
 """

@@ -1,8 +1,9 @@
 -- 016: `core.mat_post_topics` keeps one row per post: the rules' topics as a bit mask (bit i for
 -- the i-th topic of analytics/topics.py `TOPIC_KEYS`, 0 for `sonstiges`), not one row per topic.
--- An import writes half as many rows, and a big export's masks, computed while the file is read
--- (connectors/spool.py), go into the table as they are. `mart.post_topics` is unchanged: it
--- unpacks the masks (the list below is `TOPIC_KEYS`; tests/analytics/test_topics.py checks it).
+-- An import writes one row per post instead of about 1.5, and a big export's masks, computed while
+-- the file is read (connectors/spool.py), go into the table as they are. `mart.post_topics` is
+-- unchanged: it unpacks the masks (the list below is `TOPIC_KEYS`; tests/analytics/
+-- test_post_topics.py checks every bit).
 -- The copies are rebuilt when a store opens after this migration (core.mat_state is cleared).
 DROP VIEW mart.post_topics;
 DROP TABLE core.mat_post_topics;
